@@ -1,0 +1,173 @@
+package core
+
+import (
+	"time"
+
+	"github.com/paulmach/orb"
+)
+
+// City is the directory of one city's police: who serves which territory and
+// how residents reach them. It is loaded from configuration and read-only
+// while the bot runs; use the lookup maps rather than scanning the slices.
+type City struct {
+	// Code is a short upper-case prefix for human-friendly ids, e.g. "KRG".
+	Code string
+	// Name is the city's name per language.
+	Name Text
+	// Location is the time zone all schedules and dates are shown in.
+	Location *time.Location
+	// Languages are the interface languages residents may choose from.
+	Languages []Lang
+	// Emergency lists the numbers given to anyone who may be in danger.
+	Emergency []EmergencyNumber
+	// Contact is the city police's general line, given when no district
+	// matches a resident's place.
+	Contact Contact
+
+	Precincts []Precinct
+	Districts []District
+	Staff     []Staff
+	Streets   []Street
+
+	precinctByID map[string]*Precinct
+	districtByID map[string]*District
+	staffByID    map[string]*Staff
+	streetByID   map[string]*Street
+}
+
+// EmergencyNumber is a number to call in danger, e.g. 102 (police).
+type EmergencyNumber struct {
+	Number string
+	Name   Text
+}
+
+// Contact is a public phone line with a name.
+type Contact struct {
+	Name  Text
+	Phone string
+}
+
+// Precinct is a police station (участковый пункт полиции) that a chief runs
+// and several districts belong to.
+type Precinct struct {
+	ID       string
+	Name     Text
+	Address  Text
+	Phone    string
+	Location Point
+	// Chief is the staff id of the precinct's chief.
+	Chief string
+}
+
+// District is the territory one district inspector serves.
+type District struct {
+	ID       string
+	Precinct string
+	// Name is a short human description, e.g. "Mikrorayon Stepnoy-1".
+	Name Text
+	// Inspector is the staff id of the district inspector.
+	Inspector string
+	// Boundary is the district's territory, in lon/lat order as GeoJSON has it.
+	Boundary orb.MultiPolygon
+	// Addresses lists the houses of the district, street by street.
+	Addresses []AddressRange
+}
+
+// AddressRange lists the houses of one street that belong to a district.
+type AddressRange struct {
+	// Street is a Street id.
+	Street string
+	Houses []HouseRange
+}
+
+// Street is a named thoroughfare (street, avenue, microdistrict) that
+// residents type in addresses.
+type Street struct {
+	ID string
+	// Name is the official name per language, shown to residents.
+	Name Text
+	// Aliases are other names residents use: old names, short forms,
+	// transliterations. Matching also tolerates case, abbreviations and
+	// small typos, so aliases only need genuinely different words.
+	Aliases []string
+}
+
+// Role is what a staff member may do.
+type Role string
+
+// Staff roles.
+const (
+	RoleInspector Role = "inspector"
+	RoleChief     Role = "chief"
+	RoleAdmin     Role = "admin"
+)
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool {
+	switch r {
+	case RoleInspector, RoleChief, RoleAdmin:
+		return true
+	}
+	return false
+}
+
+// Staff is a police officer or administrator who uses the bot.
+type Staff struct {
+	ID   string
+	Role Role
+	Name Text
+	Rank Text
+	// Phone is the officer's public work phone, given to residents.
+	Phone string
+	// Reception describes the public reception hours.
+	Reception Text
+	// TelegramID is the officer's Telegram user id; 0 if not on Telegram.
+	TelegramID int64
+	// Sample marks invented people in the example configuration, so that a
+	// demo can never be mistaken for a real officer.
+	Sample bool
+}
+
+// Index builds the lookup maps. Call it once after filling the slices and
+// before the City is shared; the configuration loader does.
+func (c *City) Index() {
+	c.precinctByID = make(map[string]*Precinct, len(c.Precincts))
+	for i := range c.Precincts {
+		c.precinctByID[c.Precincts[i].ID] = &c.Precincts[i]
+	}
+	c.districtByID = make(map[string]*District, len(c.Districts))
+	for i := range c.Districts {
+		c.districtByID[c.Districts[i].ID] = &c.Districts[i]
+	}
+	c.staffByID = make(map[string]*Staff, len(c.Staff))
+	for i := range c.Staff {
+		c.staffByID[c.Staff[i].ID] = &c.Staff[i]
+	}
+	c.streetByID = make(map[string]*Street, len(c.Streets))
+	for i := range c.Streets {
+		c.streetByID[c.Streets[i].ID] = &c.Streets[i]
+	}
+}
+
+// Precinct returns the precinct with the given id, or nil.
+func (c *City) Precinct(id string) *Precinct { return c.precinctByID[id] }
+
+// District returns the district with the given id, or nil.
+func (c *City) District(id string) *District { return c.districtByID[id] }
+
+// StaffMember returns the staff member with the given id, or nil.
+func (c *City) StaffMember(id string) *Staff { return c.staffByID[id] }
+
+// Street returns the street with the given id, or nil.
+func (c *City) Street(id string) *Street { return c.streetByID[id] }
+
+// AddressCount returns the number of house ranges in all districts.
+func (c *City) AddressCount() int {
+	n := 0
+	for _, d := range c.Districts {
+		for _, a := range d.Addresses {
+			n += len(a.Houses)
+		}
+	}
+	return n
+}

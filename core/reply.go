@@ -1,0 +1,41 @@
+package core
+
+// Reply is one message the bot sends, in channel-neutral form. Adapters
+// render it as well as their messenger allows: inline buttons or a list on
+// WhatsApp, a reply keyboard with a location button on Telegram.
+type Reply struct {
+	// Text is the message body. It may be empty only when Pin is set.
+	Text string
+	// Buttons are choices shown with the message, in rows.
+	Buttons [][]Button
+	// RequestLocation, when not empty, is the label of a button that asks
+	// the messenger to share the resident's location.
+	RequestLocation string
+	// RemoveKeyboard hides a keyboard left by an earlier RequestLocation.
+	RemoveKeyboard bool
+	// Pin is a place shown on a map.
+	Pin *Pin
+}
+
+// Button is one choice the resident can press.
+type Button struct {
+	// Label is shown on the button.
+	Label string
+	// Short is a label of at most 20 characters for messengers with short
+	// buttons (WhatsApp); empty means Label is short enough.
+	Short string
+	// Data comes back in Inbound.Data when the button is pressed. It is at
+	// most MaxButtonData bytes and must be validated like any input.
+	Data string
+}
+
+// MaxButtonData is the longest button payload, in bytes (Telegram's
+// callback_data limit).
+const MaxButtonData = 64
+
+// Pin is a place on a map, with a title and an address.
+type Pin struct {
+	Point   Point
+	Title   string
+	Address string
+}

@@ -1,0 +1,76 @@
+package core
+
+import "time"
+
+// Resident is what the bot knows about a person who writes to it. Without
+// consent only the language is kept.
+type Resident struct {
+	Chat ChatRef `json:"chat"`
+	Lang Lang    `json:"lang,omitempty"`
+	// ConsentAt is when the resident agreed to the personal-data notice;
+	// zero if they have not (yet).
+	ConsentAt time.Time `json:"consent_at,omitzero"`
+	// Declined is set when the resident saw the notice and said no.
+	Declined bool `json:"declined,omitempty"`
+	// HomeDistrict is the district the resident last looked up, kept only
+	// with consent.
+	HomeDistrict string `json:"home_district,omitempty"`
+	// Subscriptions are the districts whose alerts the resident receives.
+	Subscriptions []string `json:"subscriptions,omitempty"`
+	Created       time.Time `json:"created"`
+}
+
+// Consented reports whether the resident agreed to have personal data
+// stored.
+func (r *Resident) Consented() bool { return !r.ConsentAt.IsZero() }
+
+// Subscribed reports whether the resident receives alerts for district.
+func (r *Resident) Subscribed(district string) bool {
+	for _, d := range r.Subscriptions {
+		if d == district {
+			return true
+		}
+	}
+	return false
+}
+
+// Conversation is where a chat stands in its flow, persisted between
+// messages so that a restart does not lose it.
+type Conversation struct {
+	// State is the flow state machine's current state.
+	State string `json:"state"`
+	// Choices are the options last offered as buttons, so that a press can
+	// be checked against what was really offered.
+	Choices []Choice `json:"choices,omitempty"`
+	// House is the house number typed with an ambiguous street, kept until
+	// the resident picks the street.
+	House   string    `json:"house,omitempty"`
+	Updated time.Time `json:"updated"`
+}
+
+// Choice is an option offered to the resident: a button's payload and what
+// it stands for.
+type Choice struct {
+	Data  string `json:"data"`
+	Value string `json:"value"`
+}
+
+// Session is everything the flows need about one chat: who it is and where
+// its conversation stands. A zero Resident.Created means a newcomer.
+type Session struct {
+	Resident     Resident
+	Conversation Conversation
+}
+
+// Change is the outcome of handling one inbound message. Storage applies it
+// in one transaction, together with marking the message handled.
+type Change struct {
+	// Inbound is the handled message; its record is removed from the queue
+	// of pending updates in the same transaction.
+	Inbound Inbound
+	// Session, when not nil, replaces the chat's stored session.
+	Session *Session
+	// Forget deletes everything stored about the chat except the record
+	// that the update was handled.
+	Forget bool
+}

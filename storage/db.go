@@ -1,0 +1,92 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// DB is an open beatbot data file. It is safe for concurrent use.
+type DB struct {
+	bolt *bolt.DB
+	path string
+	now  func() time.Time
+}
+
+// Options tune Open. The zero value is ready to use.
+type Options struct {
+	// Now is the clock used to stamp records; nil means time.Now.
+	Now func() time.Time
+	// OpenTimeout bounds the wait for the file lock held by another process;
+	// zero means one second, so a second bot on the same file fails fast
+	// instead of hanging.
+	OpenTimeout time.Duration
+}
+
+// Open opens or creates the data file at path, creating its directory, and
+// migrates it to the current schema.
+func Open(path string, opts Options) (*DB, error) {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.OpenTimeout == 0 {
+		opts.OpenTimeout = time.Second
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return nil, fmt.Errorf("storage: create directory for %s: %w", path, err)
+	}
+	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.OpenTimeout})
+	if err != nil {
+		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	db := &DB{bolt: b, path: path, now: opts.Now}
+	if err := db.migrate(); err != nil {
+		_ = b.Close()
+		return nil, fmt.Errorf("storage: migrate %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// Close closes the file. Calls in progress finish first.
+func (db *DB) Close() error {
+	if err := db.bolt.Close(); err != nil {
+		return fmt.Errorf("storage: close %s: %w", db.path, err)
+	}
+	return nil
+}
+
+// Path returns the file's path.
+func (db *DB) Path() string { return db.path }
+
+// Check verifies the file's internal consistency (free pages, page
+// references). Tests call it after each run; it reads the whole file.
+func (db *DB) Check() error {
+	return db.bolt.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			return fmt.Errorf("storage: check %s: %w", db.path, err)
+		}
+		return nil
+	})
+}
+
+// update runs fn in a read-write transaction unless ctx is already done.
+// The context is not consulted once the transaction runs: a commit that has
+// started is allowed to finish, so no change is half-applied.
+func (db *DB) update(ctx context.Context, fn func(*bolt.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return db.bolt.Update(fn)
+}
+
+// view runs fn in a read-only transaction unless ctx is already done.
+func (db *DB) view(ctx context.Context, fn func(*bolt.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return db.bolt.View(fn)
+}

@@ -1,0 +1,146 @@
+package storage_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/beatbot-kz/beatbot/storage"
+	"github.com/beatbot-kz/beatbot/storage/storagetest"
+)
+
+var chat = core.ChatRef{Channel: core.Telegram, ID: "42"}
+
+func inbound(key, text string) core.Inbound {
+	return core.Inbound{Key: key, Chat: chat, Kind: core.KindText, Text: text}
+}
+
+func TestRecordDeduplicatesAndQueues(t *testing.T) {
+	ctx := context.Background()
+	db := storagetest.MustOpen(t, storage.Options{})
+
+	a, err := db.Record(ctx, inbound("telegram:u:7", "first"))
+	if err != nil {
+		t.Fatalf("record: %v", err)
+	}
+	if a.Seq == 0 || a.Received.IsZero() {
+		t.Errorf("recorded update has seq %d, received %v; want both set", a.Seq, a.Received)
+	}
+	// Update ids can jump backwards (Telegram after a quiet week): a lower
+	// key that was never seen is new.
+	b, err := db.Record(ctx, inbound("telegram:u:3", "second"))
+	if err != nil {
+		t.Fatalf("record lower id: %v", err)
+	}
+	if b.Seq <= a.Seq {
+		t.Errorf("second seq %d, want > %d", b.Seq, a.Seq)
+	}
+	if _, err := db.Record(ctx, inbound("telegram:u:7", "redelivered")); !errors.Is(err, core.ErrDuplicate) {
+		t.Fatalf("record duplicate: got %v, want ErrDuplicate", err)
+	}
+
+	pending, err := db.Pending(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := texts(pending); len(got) != 2 || got[0] != "first" || got[1] != "second" {
+		t.Fatalf("pending = %q, want [first second]", got)
+	}
+
+	// Handling removes an update from the queue but keeps it deduplicated.
+	if err := db.Apply(ctx, core.Change{Inbound: a}); err != nil {
+		t.Fatal(err)
+	}
+	pending, _ = db.Pending(ctx)
+	if got := texts(pending); len(got) != 1 || got[0] != "second" {
+		t.Fatalf("pending after apply = %q, want [second]", got)
+	}
+	if _, err := db.Record(ctx, inbound("telegram:u:7", "again")); !errors.Is(err, core.ErrDuplicate) {
+		t.Fatalf("record handled duplicate: got %v, want ErrDuplicate", err)
+	}
+}
+
+func TestRecordRejectsEmptyKey(t *testing.T) {
+	db := storagetest.MustOpen(t, storage.Options{})
+	if _, err := db.Record(context.Background(), inbound("", "x")); err == nil {
+		t.Fatal("record with empty key: got nil error")
+	}
+}
+
+func TestPendingSurvivesReopen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "data", "beatbot.db")
+	db, err := storage.Open(path, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Record(ctx, inbound("telegram:u:1", "kept")); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db = storagetest.MustOpenPath(t, path, storage.Options{})
+	pending, err := db.Pending(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := texts(pending); len(got) != 1 || got[0] != "kept" {
+		t.Fatalf("pending after reopen = %q, want [kept]", got)
+	}
+}
+
+func TestPurgeSeen(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	db := storagetest.MustOpen(t, storage.Options{Now: clock})
+
+	for _, key := range []string{"telegram:u:1", "telegram:u:2"} {
+		in, err := db.Record(ctx, inbound(key, "old"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Apply(ctx, core.Change{Inbound: in}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now = now.Add(48 * time.Hour)
+	if _, err := db.Record(ctx, inbound("telegram:u:3", "new")); err != nil {
+		t.Fatal(err)
+	}
+
+	n, err := db.PurgeSeen(ctx, now.Add(-24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 2 {
+		t.Errorf("purged %d, want 2", n)
+	}
+	if _, err := db.Record(ctx, inbound("telegram:u:1", "after purge")); err != nil {
+		t.Errorf("record purged key: %v, want it accepted as new", err)
+	}
+	if _, err := db.Record(ctx, inbound("telegram:u:3", "dup")); !errors.Is(err, core.ErrDuplicate) {
+		t.Errorf("record recent key: got %v, want ErrDuplicate", err)
+	}
+}
+
+func TestOpenRefusesSecondProcess(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "beatbot.db")
+	storagetest.MustOpenPath(t, path, storage.Options{})
+	if db, err := storage.Open(path, storage.Options{OpenTimeout: 50 * time.Millisecond}); err == nil {
+		db.Close()
+		t.Fatal("second open of a locked file: got nil error")
+	}
+}
+
+func texts(ins []core.Inbound) []string {
+	var out []string
+	for _, in := range ins {
+		out = append(out, in.Text)
+	}
+	return out
+}

@@ -1,0 +1,155 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/beatbot-kz/beatbot/core"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Session returns the stored session of chat. A chat never seen before gets
+// a zero session (Resident.Created is zero) and no error.
+func (db *DB) Session(ctx context.Context, chat core.ChatRef) (core.Session, error) {
+	var s core.Session
+	err := db.view(ctx, func(tx *bolt.Tx) error {
+		key := []byte(chat.String())
+		if err := get(tx.Bucket(bucketResidents), key, &s.Resident); err != nil && !errors.Is(err, core.ErrNotFound) {
+			return err
+		}
+		if err := get(tx.Bucket(bucketConversations), key, &s.Conversation); err != nil && !errors.Is(err, core.ErrNotFound) {
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return s, fmt.Errorf("storage: load session %s: %w", chat, err)
+	}
+	s.Resident.Chat = chat
+	return s, nil
+}
+
+// Resident returns the stored resident of chat, or core.ErrNotFound.
+func (db *DB) Resident(ctx context.Context, chat core.ChatRef) (core.Resident, error) {
+	var r core.Resident
+	err := db.view(ctx, func(tx *bolt.Tx) error {
+		return get(tx.Bucket(bucketResidents), []byte(chat.String()), &r)
+	})
+	if err != nil {
+		return r, fmt.Errorf("storage: load resident %s: %w", chat, err)
+	}
+	return r, nil
+}
+
+// Apply commits the outcome of handling one update in a single transaction:
+// the new session (if any), the subscriber index, and the removal of the
+// update from the queue of pending ones. When Apply returns nil the change
+// is on disk and the bot may answer.
+func (db *DB) Apply(ctx context.Context, ch core.Change) error {
+	chat := ch.Inbound.Chat
+	err := db.update(ctx, func(tx *bolt.Tx) error {
+		if ch.Inbound.Seq != 0 {
+			if err := tx.Bucket(bucketInbox).Delete(u64(ch.Inbound.Seq)); err != nil {
+				return err
+			}
+		}
+		key := []byte(chat.String())
+		var old core.Resident
+		if err := get(tx.Bucket(bucketResidents), key, &old); err != nil && !errors.Is(err, core.ErrNotFound) {
+			return err
+		}
+		if ch.Forget {
+			if err := setSubscriptions(tx, chat, old.Subscriptions, nil); err != nil {
+				return err
+			}
+			if err := tx.Bucket(bucketResidents).Delete(key); err != nil {
+				return err
+			}
+			return tx.Bucket(bucketConversations).Delete(key)
+		}
+		if ch.Session == nil {
+			return nil
+		}
+		r := ch.Session.Resident
+		r.Chat = chat
+		if err := setSubscriptions(tx, chat, old.Subscriptions, r.Subscriptions); err != nil {
+			return err
+		}
+		if err := put(tx.Bucket(bucketResidents), key, r); err != nil {
+			return err
+		}
+		return put(tx.Bucket(bucketConversations), key, ch.Session.Conversation)
+	})
+	if err != nil {
+		return fmt.Errorf("storage: apply update %s for %s: %w", ch.Inbound.Key, chat, err)
+	}
+	return nil
+}
+
+// Subscribers returns the chats subscribed to alerts for district.
+func (db *DB) Subscribers(ctx context.Context, district string) ([]core.ChatRef, error) {
+	var out []core.ChatRef
+	prefix := append([]byte(district), 0)
+	err := db.view(ctx, func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketSubscribers).Cursor()
+		for k, _ := c.Seek(prefix); k != nil && len(k) > len(prefix) && string(k[:len(prefix)]) == string(prefix); k, _ = c.Next() {
+			chat, err := core.ParseChatRef(string(k[len(prefix):]))
+			if err != nil {
+				return err
+			}
+			out = append(out, chat)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: list subscribers of %s: %w", district, err)
+	}
+	return out, nil
+}
+
+// setSubscriptions brings the subscriber index of chat from old to new.
+func setSubscriptions(tx *bolt.Tx, chat core.ChatRef, old, new []string) error {
+	b := tx.Bucket(bucketSubscribers)
+	for _, d := range old {
+		if !slices.Contains(new, d) {
+			if err := b.Delete(subscriberKey(d, chat)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, d := range new {
+		if !slices.Contains(old, d) {
+			if err := b.Put(subscriberKey(d, chat), nil); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func subscriberKey(district string, chat core.ChatRef) []byte {
+	return []byte(district + "\x00" + chat.String())
+}
+
+// get decodes the JSON value at key into v, or returns core.ErrNotFound.
+func get(b *bolt.Bucket, key []byte, v any) error {
+	data := b.Get(key)
+	if data == nil {
+		return core.ErrNotFound
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("decode %q: %w", key, err)
+	}
+	return nil
+}
+
+func put(b *bolt.Bucket, key []byte, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encode %q: %w", key, err)
+	}
+	return b.Put(key, data)
+}

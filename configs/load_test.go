@@ -1,0 +1,242 @@
+package configs_test
+
+import (
+	"errors"
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/beatbot-kz/beatbot/configs"
+)
+
+// loadTests lists one validation rule per row. Each fixture in testdata/ is
+// testdata/valid.yaml with deliberate mistakes; a fixture may serve several
+// rows, and TestLoadReportsNothingElse checks that its rows account for
+// every problem it produces.
+var loadTests = []struct {
+	name string
+	file string
+	// want is one complete line of the error, or of the warnings if warn.
+	want string
+	warn bool
+}{
+	// References.
+	{"unknown precinct of district", "references.yaml", `testdata/references.yaml: districts[1].precinct: unknown precinct id "p9"`, false},
+	{"unknown inspector of district", "references.yaml", `testdata/references.yaml: districts[1].inspector: unknown staff id "s-42"`, false},
+	{"unknown chief of precinct", "references.yaml", `testdata/references.yaml: precincts[0].chief: unknown staff id "c9"`, false},
+	{"unknown street of address", "references.yaml", `testdata/references.yaml: districts[1].addresses[0].street: unknown street id "second"`, false},
+
+	// Duplicate ids.
+	{"duplicate precinct", "duplicates.yaml", `testdata/duplicates.yaml: precincts[1].id: duplicate id "p1" (first used at precincts[0])`, false},
+	{"duplicate district", "duplicates.yaml", `testdata/duplicates.yaml: districts[2].id: duplicate id "d1" (first used at districts[0])`, false},
+	{"duplicate street", "duplicates.yaml", `testdata/duplicates.yaml: streets[1].id: duplicate id "first" (first used at streets[0])`, false},
+	{"duplicate staff", "duplicates.yaml", `testdata/duplicates.yaml: staff[3].id: duplicate id "i2" (first used at staff[2])`, false},
+	{"duplicate Telegram id", "duplicates.yaml", `testdata/duplicates.yaml: staff[3].telegram_id: Telegram user id 1 is already used by staff[1]`, false},
+
+	// Polygons.
+	{"unclosed ring", "polygons.yaml", `testdata/polygons.yaml: districts[2].boundary.coordinates[0]: ring is not closed: the last position [73.1 49.82] must repeat the first [73.1 49.8]`, false},
+	{"fewer than 4 positions", "polygons.yaml", `testdata/polygons.yaml: districts[3].boundary.coordinates[0]: a ring needs at least 4 positions (the last repeating the first), got 3`, false},
+	{"self-intersecting ring", "polygons.yaml", `testdata/polygons.yaml: districts[4].boundary.coordinates[0]: ring intersects itself`, false},
+	{"hole outside shell", "polygons.yaml", `testdata/polygons.yaml: districts[5].boundary.coordinates: invalid polygon: polygon interior ring outside of exterior ring (at or near {73.2 49.9})`, false},
+	{"position out of range", "polygons.yaml", `testdata/polygons.yaml: districts[6].boundary.coordinates[0][1]: lon 193.11, lat 49.8 out of range (lon -180…180, lat -90…90); GeoJSON positions are [lon, lat]`, false},
+	{"position without latitude", "polygons.yaml", `testdata/polygons.yaml: districts[7].boundary.coordinates[0][1]: a position is [lon, lat], got [73.11]`, false},
+	{"overlapping parts of a multipolygon", "polygons.yaml", `testdata/polygons.yaml: districts[8].boundary.coordinates: the polygons of a MultiPolygon must not overlap or share an edge: multipolygon child polygons touch at multiple points (at or near {73.1 49.8})`, false},
+	{"lat and lon swapped", "swapped.yaml", `testdata/swapped.yaml: districts[0].boundary: lies 2824 km from its precinct "p1"; GeoJSON positions are [lon, lat]: are they swapped?`, true},
+	{"overlapping districts", "overlap.yaml", `testdata/overlap.yaml: districts[0].boundary: overlaps district "d2" (districts[1]) by about 159580 m²`, true},
+
+	// GeoJSON forms and files.
+	{"geometry of the wrong type", "geojson.yaml", `testdata/geojson.yaml: districts[2].boundary.type: "LineString": want Polygon, MultiPolygon, Feature or FeatureCollection`, false},
+	{"collection of two features", "geojson.yaml", `testdata/boundaries/two-features.geojson: features: want exactly one feature, got 2: a district is one (multi)polygon`, false},
+	{"missing boundary file", "geojson.yaml", `testdata/geojson.yaml: districts[4].boundary_file: open testdata/boundaries/missing.geojson: no such file or directory`, false},
+	{"boundary twice", "geojson.yaml", `testdata/geojson.yaml: districts[5]: set boundary or boundary_file, not both`, false},
+	{"no boundary", "geojson.yaml", `testdata/geojson.yaml: districts[6].boundary: required: a GeoJSON Polygon or MultiPolygon, inline or as boundary_file`, false},
+	{"invalid ring in a boundary file", "geojson.yaml", `testdata/boundaries/unclosed.geojson: coordinates[1][0]: ring is not closed: the last position [73.12 49.82] must repeat the first [73.12 49.8]`, false},
+	{"collection of a bare geometry", "geojson.yaml", `testdata/geojson.yaml: districts[9].boundary.features[0].type: "Polygon": want Feature`, false},
+	{"feature without geometry", "geojson.yaml", `testdata/geojson.yaml: districts[8].boundary.geometry: required: the feature's Polygon or MultiPolygon`, false},
+
+	// Roles.
+	{"inspector without district", "roles.yaml", `testdata/roles.yaml: staff[2]: inspector "i2" serves no district: name them as some district's inspector, or change their role`, false},
+	{"district inspector not an inspector", "roles.yaml", `testdata/roles.yaml: districts[1].inspector: staff "a1" has role "admin", want "inspector"`, false},
+	{"chief not a chief", "roles.yaml", `testdata/roles.yaml: precincts[0].chief: staff "i1" has role "inspector", want "chief"`, false},
+	{"unknown role", "roles.yaml", `testdata/roles.yaml: staff[0].role: unknown role "officer" (want inspector, chief or admin)`, false},
+
+	// House ranges.
+	{"parity misspelt", "houses.yaml", `testdata/houses.yaml: districts[0].addresses[0].houses[0]: invalid house number: range "1-35 od": "od" is not odd or even`, false},
+	{"range backwards", "houses.yaml", `testdata/houses.yaml: districts[0].addresses[0].houses[1]: invalid house number: range "9-1": want N-M with 0 < N <= M`, false},
+	{"Latin letter", "houses.yaml", `testdata/houses.yaml: districts[0].addresses[0].houses[2]: invalid house number: range "12Z"`, false},
+	{"not a number", "houses.yaml", `testdata/houses.yaml: districts[0].addresses[0].houses[3]: invalid house number: range "abc"`, false},
+	{"ends against parity", "houses.yaml", `testdata/houses.yaml: districts[0].addresses[0].houses[4]: invalid house number: range "2-9 even": ends do not match the parity`, false},
+	{"no houses", "houses.yaml", `testdata/houses.yaml: districts[1].addresses[0].houses: required: house numbers or ranges such as "1-35 odd", "2-40 even", "12А"`, false},
+
+	// Translations.
+	{"city name without kk", "translations.yaml", `testdata/translations.yaml: city.name: missing kk translation`, false},
+	{"emergency name without en", "translations.yaml", `testdata/translations.yaml: city.emergency[0].name: missing en translation`, false},
+	{"contact without name", "translations.yaml", `testdata/translations.yaml: city.contact.name: required, in ru, kk and en`, false},
+	{"address with kz for kk", "translations.yaml", `testdata/translations.yaml: precincts[0].address: missing kk translation`, false},
+	{"unknown language key", "translations.yaml", `testdata/translations.yaml: precincts[0].address.kz: unknown language "kz" (want ru, kk or en)`, false},
+	{"district name in en only", "translations.yaml", `testdata/translations.yaml: districts[0].name: missing ru, kk translation`, false},
+	{"street name with empty en", "translations.yaml", `testdata/translations.yaml: streets[0].name: missing en translation`, false},
+	{"rank without kk", "translations.yaml", `testdata/translations.yaml: staff[0].rank: missing kk translation`, false},
+	{"inspector without reception", "translations.yaml", `testdata/translations.yaml: staff[2].reception: required, in ru, kk and en`, false},
+
+	// Values.
+	{"city code", "fields.yaml", `testdata/fields.yaml: city.code: invalid city code "tst1": want 2 to 5 upper-case Latin letters, e.g. "KRG"`, false},
+	{"unknown time zone", "fields.yaml", `testdata/fields.yaml: city.time_zone: unknown time zone "Asia/Karaganda": name an IANA zone such as "Asia/Almaty"`, false},
+	{"missing time zone", "missing.yaml", `testdata/missing.yaml: city.time_zone: required, e.g. "Asia/Almaty"`, false},
+	{"unknown language", "fields.yaml", `testdata/fields.yaml: city.languages[2]: unknown language "de" (want ru, kk or en)`, false},
+	{"duplicate language", "fields.yaml", `testdata/fields.yaml: city.languages[3]: duplicate language "ru"`, false},
+	{"no emergency numbers", "missing.yaml", `testdata/missing.yaml: city.emergency: at least one number is required, e.g. 102 (police) and 112`, false},
+	{"emergency number with a letter", "fields.yaml", `testdata/fields.yaml: city.emergency[0].number: invalid number "1O2": want 2 to 6 digits such as "102", or +7 and 10 digits`, false},
+	{"phone without +7", "fields.yaml", `testdata/fields.yaml: city.contact.phone: invalid phone "8 7212 00 00 01": want +7 and 10 digits, e.g. "+7 7212 41 00 00"`, false},
+	{"phone too short", "fields.yaml", `testdata/fields.yaml: staff[2].phone: invalid phone "12345": want +7 and 10 digits, e.g. "+7 7212 41 00 00"`, false},
+	{"inspector without phone", "missing.yaml", `testdata/missing.yaml: staff[1].phone: required, e.g. "+7 7212 41 00 00"`, false},
+	{"negative Telegram id", "fields.yaml", `testdata/fields.yaml: staff[2].telegram_id: invalid Telegram user id -5: user ids are positive (0 means not on Telegram)`, false},
+	{"id with a space", "fields.yaml", `testdata/fields.yaml: streets[1].id: invalid id "second street": want 1 to 32 letters, digits, '-', '_' or '.', starting with a letter or digit`, false},
+	{"blank alias", "fields.yaml", `testdata/fields.yaml: streets[1].aliases[0]: empty alias`, false},
+	{"no id", "missing.yaml", `testdata/missing.yaml: staff[3].id: required`, false},
+	{"no precinct for a district", "missing.yaml", `testdata/missing.yaml: districts[1].precinct: required: the id of a precinct`, false},
+	{"location out of range", "fields.yaml", `testdata/fields.yaml: precincts[0].location: lon 73.09, lat 99.81 out of range (lon -180…180, lat -90…90)`, false},
+	{"no location", "missing.yaml", `testdata/missing.yaml: precincts[0].location: required: {lat: …, lon: …}`, false},
+
+	// YAML itself.
+	{"unknown field in city", "unknown_fields.yaml", `testdata/unknown_fields.yaml:6: city.timezone: unknown field (want one of: code, contact, emergency, languages, name, time_zone)`, false},
+	{"unknown field in location", "unknown_fields.yaml", `testdata/unknown_fields.yaml:16: precincts[0].location.alt: unknown field (want one of: lat, lon)`, false},
+	{"unknown field in district", "unknown_fields.yaml", `testdata/unknown_fields.yaml:30: districts[1].inspektor: unknown field (want one of: addresses, boundary, boundary_file, id, inspector, name, precinct)`, false},
+	{"unknown field in street", "unknown_fields.yaml", `testdata/unknown_fields.yaml:35: streets[0].alias: unknown field (want one of: aliases, id, name)`, false},
+	{"unknown top-level field", "unknown_fields.yaml", `testdata/unknown_fields.yaml:36: comment: unknown field (want one of: city, districts, precincts, staff, streets)`, false},
+	{"string for a list", "types.yaml", "testdata/types.yaml:31: cannot unmarshal !!str `2-10 even` into []string", false},
+	{"houses lost to the type error", "types.yaml", `testdata/types.yaml: districts[1].addresses[0].houses: required: house numbers or ranges such as "1-35 odd", "2-40 even", "12А"`, false},
+	{"string for a number", "types.yaml", "testdata/types.yaml:52: cannot unmarshal !!str `abc` into int64", false},
+	// yaml.v3 numbers parser errors from 0, so line 3 is the 4th line,
+	// where the unclosed flow mapping starts.
+	{"syntax error", "syntax.yaml", `testdata/syntax.yaml:3: did not find expected ',' or '}'`, false},
+	{"empty file", "empty.yaml", `testdata/empty.yaml: file is empty`, false},
+
+	// Warnings that do not stop loading.
+	{"chief without precinct", "warnings.yaml", `testdata/warnings.yaml: staff[4]: chief "c3" runs no precinct`, true},
+	{"precinct without districts", "warnings.yaml", `testdata/warnings.yaml: precincts[1]: precinct "p2" has no districts`, true},
+	{"district without addresses", "warnings.yaml", `testdata/warnings.yaml: districts[2]: district "d3" lists no addresses: residents can find it only by location`, true},
+	{"street in no district", "warnings.yaml", `testdata/warnings.yaml: streets[1]: street "second" is in no district's addresses, so residents typing it get no answer`, true},
+	{"houses in two districts", "warnings.yaml", `testdata/warnings.yaml: districts[1].addresses[0].houses[2]: houses "1-5" of street "first" are also in district "d1" (districts[0].addresses[0].houses[0])`, true},
+}
+
+// load loads a fixture and splits its error and warnings into lines.
+func load(t *testing.T, file string) (errs, warns []string) {
+	t.Helper()
+	city, warnings, err := configs.Load("testdata/" + file)
+	for _, w := range warnings {
+		warns = append(warns, w.String())
+	}
+	if err == nil {
+		if city == nil {
+			t.Fatalf("Load(%s) returned neither a city nor an error", file)
+		}
+		return nil, warns
+	}
+	if city != nil {
+		t.Errorf("Load(%s) returned a city with an error", file)
+	}
+	if !errors.Is(err, configs.ErrInvalid) {
+		t.Errorf("Load(%s): errors.Is(%v, ErrInvalid) = false", file, err)
+	}
+	return strings.Split(err.Error(), "\n"), warns
+}
+
+func TestLoad(t *testing.T) {
+	for _, tt := range loadTests {
+		t.Run(tt.name, func(t *testing.T) {
+			errs, warns := load(t, tt.file)
+			got := errs
+			if tt.warn {
+				got = warns
+			}
+			if !slices.Contains(got, tt.want) {
+				t.Errorf("got\n%s\nwant a line\n%s", strings.Join(got, "\n"), tt.want)
+			}
+			if tt.warn && errs != nil {
+				t.Errorf("got error\n%s\nwant only warnings", strings.Join(errs, "\n"))
+			}
+		})
+	}
+}
+
+// TestLoadReportsNothingElse checks that each fixture produces exactly the
+// problems its rows expect: one per mistake, with no knock-on noise.
+func TestLoadReportsNothingElse(t *testing.T) {
+	wantErrs, wantWarns := map[string]int{}, map[string]int{}
+	for _, tt := range loadTests {
+		if tt.warn {
+			wantWarns[tt.file]++
+		} else {
+			wantErrs[tt.file]++
+		}
+	}
+	files := map[string]bool{"valid.yaml": true}
+	for _, tt := range loadTests {
+		files[tt.file] = true
+	}
+	for file := range files {
+		t.Run(file, func(t *testing.T) {
+			errs, warns := load(t, file)
+			if len(errs) != wantErrs[file] {
+				t.Errorf("got %d errors, want %d:\n%s", len(errs), wantErrs[file], strings.Join(errs, "\n"))
+			}
+			if len(warns) != wantWarns[file] {
+				t.Errorf("got %d warnings, want %d:\n%s", len(warns), wantWarns[file], strings.Join(warns, "\n"))
+			}
+		})
+	}
+}
+
+func TestLoadErrorTypes(t *testing.T) {
+	_, _, err := configs.Load("testdata/references.yaml")
+	var verr *configs.ValidationError
+	if !errors.As(err, &verr) {
+		t.Fatalf("errors.As(%v, *ValidationError) = false", err)
+	}
+	if got, want := len(verr.Problems), 4; got != want {
+		t.Errorf("got %d problems, want %d", got, want)
+	}
+	var ferr configs.FieldError
+	if !errors.As(err, &ferr) {
+		t.Fatalf("errors.As(%v, FieldError) = false", err)
+	}
+	want := configs.FieldError{File: "testdata/references.yaml", Field: "precincts[0].chief", Message: `unknown staff id "c9"`}
+	if ferr != want {
+		t.Errorf("got %+v, want %+v", ferr, want)
+	}
+}
+
+func TestLoadMissingFile(t *testing.T) {
+	_, _, err := configs.Load("testdata/no-such-city.yaml")
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("got %v, want fs.ErrNotExist", err)
+	}
+	if errors.Is(err, configs.ErrInvalid) {
+		t.Errorf("got %v: a missing file is not an invalid configuration", err)
+	}
+}
+
+func TestFormat(t *testing.T) {
+	tests := []struct {
+		name string
+		got  string
+		want string
+	}{
+		{"field error", configs.FieldError{File: "city.yaml", Field: "districts[3].inspector", Message: `unknown staff id "s-42"`}.Error(),
+			`city.yaml: districts[3].inspector: unknown staff id "s-42"`},
+		{"field error with line", configs.FieldError{File: "city.yaml", Line: 7, Field: "staf", Message: "unknown field"}.Error(),
+			"city.yaml:7: staf: unknown field"},
+		{"file error", configs.FieldError{File: "city.yaml", Message: "file is empty"}.Error(), "city.yaml: file is empty"},
+		{"warning", configs.Warning{File: "city.yaml", Field: "districts[0].boundary", Message: "overlaps"}.String(),
+			"city.yaml: districts[0].boundary: overlaps"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("got %q, want %q", tt.got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,87 @@
+package configs
+
+import (
+	"github.com/beatbot-kz/beatbot/core"
+	"go.yaml.in/yaml/v3"
+)
+
+// The types below mirror the YAML file one to one; README.md documents
+// them. They stay unexported: the rest of beatbot sees only core.City.
+
+// fileDoc is a whole city file.
+type fileDoc struct {
+	City      cityDoc       `yaml:"city"`
+	Precincts []precinctDoc `yaml:"precincts"`
+	Districts []districtDoc `yaml:"districts"`
+	Streets   []streetDoc   `yaml:"streets"`
+	Staff     []staffDoc    `yaml:"staff"`
+}
+
+// cityDoc is the "city" section.
+type cityDoc struct {
+	Code      string         `yaml:"code"`
+	Name      core.Text      `yaml:"name"`
+	TimeZone  string         `yaml:"time_zone"`
+	Languages []core.Lang    `yaml:"languages"`
+	Emergency []emergencyDoc `yaml:"emergency"`
+	Contact   contactDoc     `yaml:"contact"`
+}
+
+// emergencyDoc is one entry of city.emergency.
+type emergencyDoc struct {
+	Number string    `yaml:"number"`
+	Name   core.Text `yaml:"name"`
+}
+
+// contactDoc is city.contact.
+type contactDoc struct {
+	Name  core.Text `yaml:"name"`
+	Phone string    `yaml:"phone"`
+}
+
+// precinctDoc is one entry of "precincts".
+type precinctDoc struct {
+	ID       string      `yaml:"id"`
+	Name     core.Text   `yaml:"name"`
+	Address  core.Text   `yaml:"address"`
+	Phone    string      `yaml:"phone"`
+	Location *core.Point `yaml:"location"`
+	Chief    string      `yaml:"chief"`
+}
+
+// districtDoc is one entry of "districts". Boundary is kept as a raw node
+// because it holds GeoJSON, which orb/geojson decodes.
+type districtDoc struct {
+	ID           string       `yaml:"id"`
+	Precinct     string       `yaml:"precinct"`
+	Name         core.Text    `yaml:"name"`
+	Inspector    string       `yaml:"inspector"`
+	Boundary     yaml.Node    `yaml:"boundary"`
+	BoundaryFile string       `yaml:"boundary_file"`
+	Addresses    []addressDoc `yaml:"addresses"`
+}
+
+// addressDoc is one entry of a district's "addresses".
+type addressDoc struct {
+	Street string   `yaml:"street"`
+	Houses []string `yaml:"houses"`
+}
+
+// streetDoc is one entry of "streets".
+type streetDoc struct {
+	ID      string    `yaml:"id"`
+	Name    core.Text `yaml:"name"`
+	Aliases []string  `yaml:"aliases"`
+}
+
+// staffDoc is one entry of "staff".
+type staffDoc struct {
+	ID         string    `yaml:"id"`
+	Role       core.Role `yaml:"role"`
+	Name       core.Text `yaml:"name"`
+	Rank       core.Text `yaml:"rank"`
+	Phone      string    `yaml:"phone"`
+	Reception  core.Text `yaml:"reception"`
+	TelegramID int64     `yaml:"telegram_id"`
+	Sample     bool      `yaml:"sample"`
+}

@@ -1,0 +1,124 @@
+package locate_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/beatbot-kz/beatbot/configs"
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/beatbot-kz/beatbot/locate"
+)
+
+// TestExampleCityNames checks matching on real names: those of the example
+// Karaganda configuration. Every name and alias of a street, in every
+// language, must find that street and no other.
+func TestExampleCityNames(t *testing.T) {
+	city, _, err := configs.Load("../configs/example/city.yaml")
+	if err != nil {
+		t.Fatalf("load example city: %v", err)
+	}
+	ix := newIndex(t, city)
+	for _, s := range city.Streets {
+		var names []string
+		for _, l := range core.Langs {
+			names = append(names, s.Name[l])
+		}
+		for _, name := range append(names, s.Aliases...) {
+			if name == "" {
+				continue
+			}
+			r := ix.Address(name + ", 1")
+			if got := streetIDs(r.Matches); !slices.Equal(got, []string{s.ID}) || !r.Matches[0].Exact {
+				t.Errorf("Address(%q) = %v, want [%s] exactly", name+", 1", got, s.ID)
+			}
+		}
+	}
+}
+
+func TestExampleCityQueries(t *testing.T) {
+	city, _, err := configs.Load("../configs/example/city.yaml")
+	if err != nil {
+		t.Fatalf("load example city: %v", err)
+	}
+	ix := newIndex(t, city)
+	tests := []struct {
+		text string
+		want string
+	}{
+		{"Терешкова 5", "tereshkovoy"},
+		{"бул. Мира 3", "bulvar-mira"},
+		{"Bulvar Mira 3", "bulvar-mira"},
+		{"Бейбітшілік бульвары 3", "bulvar-mira"},
+		{"Степной 2, 5", "stepnoy-2"},
+		{"Stepnoi-2 5", "stepnoy-2"},
+		{"мкр Степной-4", "stepnoy-4"},
+		{"Сары Арка 10", "saryarka"},
+		{"Sary-Arka 10", "saryarka"},
+		{"Нуркена Абдирова 20", "abdirova"},
+		{"Nurken Abdirov avenue 20", "abdirova"},
+		{"Абдиров 20", "abdirova"},
+		{"Казыбек би 7", "kazybek-bi"},
+		{"Qazybek bi 7", "kazybek-bi"},
+		{"Букетова 12", "buketova"},
+		{"Бөкетов 12", "buketova"},
+		{"Yerubayev Street 40", "erubaeva"},
+		{"Ерубаева, 40", "erubaeva"},
+		{"Жамбыла 1", "zhambyla"},
+		{"Jambyl 1", "zhambyla"},
+		{"Мустафина 3", "mustafina"},
+		{"Мұстафин 3", "mustafina"},
+		{"Мустафино 3", "mustafina"},
+		{"Пушкино 3", "pushkina"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := streetIDs(ix.Address(tt.text).Matches); !slices.Equal(got, []string{tt.want}) {
+				t.Errorf("Address(%q) = %v, want [%s]", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestExampleCityPrefix checks that the start of several names offers them
+// all, for the resident to choose.
+func TestExampleCityPrefix(t *testing.T) {
+	city, _, err := configs.Load("../configs/example/city.yaml")
+	if err != nil {
+		t.Fatalf("load example city: %v", err)
+	}
+	ix := newIndex(t, city)
+	all := []string{"stepnoy-1", "stepnoy-2", "stepnoy-3", "stepnoy-4"}
+	tests := []struct {
+		text     string
+		want     []string
+		hasHouse bool
+	}{
+		{"Степной 35", all, true},
+		{"Степной", all, false},
+		{"мкр. Stepnoi, 5", all, true},
+		{"Сте 5", nil, true}, // too short to mean anything
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			r := ix.Address(tt.text)
+			got := streetIDs(r.Matches)
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) || r.HasHouse != tt.hasHouse {
+				t.Errorf("Address(%q) = %v (house %v), want %v (house %v)", tt.text, got, r.HasHouse, tt.want, tt.hasHouse)
+			}
+			for _, m := range r.Matches {
+				if m.Exact {
+					t.Errorf("prefix match %s reported as exact", m.Street.ID)
+				}
+			}
+		})
+	}
+}
+
+func streetIDs(ms []locate.StreetMatch) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Street.ID)
+	}
+	return out
+}

@@ -41,7 +41,7 @@ type Inbound struct {
 	// the chat's own id.
 	From string `json:"from,omitempty"`
 	// MessageID is the messenger's id of the message, if it has one.
-	MessageID string    `json:"message_id,omitempty"`
+	MessageID string      `json:"message_id,omitempty"`
 	Kind      InboundKind `json:"kind"`
 	// Text is the message text for KindText, or the arguments after the
 	// command for KindCommand.

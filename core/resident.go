@@ -16,7 +16,7 @@ type Resident struct {
 	// with consent.
 	HomeDistrict string `json:"home_district,omitempty"`
 	// Subscriptions are the districts whose alerts the resident receives.
-	Subscriptions []string `json:"subscriptions,omitempty"`
+	Subscriptions []string  `json:"subscriptions,omitempty"`
 	Created       time.Time `json:"created"`
 }
 
@@ -44,7 +44,10 @@ type Conversation struct {
 	Choices []Choice `json:"choices,omitempty"`
 	// House is the house number typed with an ambiguous street, kept until
 	// the resident picks the street.
-	House   string    `json:"house,omitempty"`
+	House string `json:"house,omitempty"`
+	// Street is the street id typed without a house number, kept so that a
+	// house number typed next completes the address.
+	Street  string    `json:"street,omitempty"`
 	Updated time.Time `json:"updated"`
 }
 

@@ -1,0 +1,154 @@
+package flows_test
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/beatbot-kz/beatbot/flows"
+	"github.com/rs/zerolog"
+)
+
+// recordingSender stands in for a messenger: it keeps what each chat was
+// sent, in order, and signals every send.
+type recordingSender struct {
+	mu     sync.Mutex
+	sent   map[core.ChatRef][]core.Reply
+	signal chan struct{}
+}
+
+func newRecordingSender() *recordingSender {
+	return &recordingSender{sent: map[core.ChatRef][]core.Reply{}, signal: make(chan struct{}, 1)}
+}
+
+func (s *recordingSender) Send(_ context.Context, chat core.ChatRef, r core.Reply) error {
+	s.mu.Lock()
+	s.sent[chat] = append(s.sent[chat], r)
+	s.mu.Unlock()
+	select {
+	case s.signal <- struct{}{}:
+	default:
+	}
+	return nil
+}
+
+// waitFor blocks until cond holds over the sent replies, or fails after a
+// deadline.
+func (s *recordingSender) waitFor(t *testing.T, cond func(map[core.ChatRef][]core.Reply) bool) {
+	t.Helper()
+	deadline := time.After(15 * time.Second)
+	for {
+		s.mu.Lock()
+		ok := cond(s.sent)
+		s.mu.Unlock()
+		if ok {
+			return
+		}
+		select {
+		case <-s.signal:
+		case <-deadline:
+			t.Fatal("timed out waiting for replies")
+		}
+	}
+}
+
+func TestDispatcherKeepsEachChatInOrder(t *testing.T) {
+	h := newHarness(t)
+	sender := newRecordingSender()
+	d := flows.NewDispatcher(flows.DispatcherConfig{Recorder: h.db, Engine: h.engine, Log: zerolog.Nop(), Workers: 4})
+	d.Register(core.Telegram, sender)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer func() { cancel(); d.Wait() }()
+	if err := d.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	// Each chat sends a fixed script; the replies only make sense if the
+	// updates were handled in order.
+	script := []core.Inbound{
+		{Kind: core.KindCommand, Command: "start"},
+		{Kind: core.KindButton, Data: "lang:en"},
+		{Kind: core.KindButton, Data: "consent:yes"},
+		{Kind: core.KindButton, Data: "m:find"},
+		{Kind: core.KindText, Text: "Erubaeva 15"},
+	}
+	const chats = 40
+	var wg sync.WaitGroup
+	for c := range chats {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			chat := core.ChatRef{Channel: core.Telegram, ID: fmt.Sprint(9000 + c)}
+			for i, in := range script {
+				in.Chat = chat
+				in.Key = fmt.Sprintf("telegram:u:%d-%d", c, i)
+				if err := d.Accept(ctx, in); err != nil {
+					t.Errorf("accept: %v", err)
+				}
+			}
+			// A redelivered update is dropped.
+			if err := d.Accept(ctx, core.Inbound{Key: fmt.Sprintf("telegram:u:%d-0", c), Chat: chat, Kind: core.KindCommand, Command: "start"}); err != nil {
+				t.Errorf("accept duplicate: %v", err)
+			}
+		}()
+	}
+	wg.Wait()
+
+	// start(1) + lang(2) + consent(2) + find(1) + answer(2) = 8 replies.
+	sender.waitFor(t, func(sent map[core.ChatRef][]core.Reply) bool {
+		if len(sent) < chats {
+			return false
+		}
+		for _, rs := range sent {
+			if len(rs) < 8 {
+				return false
+			}
+		}
+		return true
+	})
+	sender.mu.Lock()
+	defer sender.mu.Unlock()
+	for chat, rs := range sender.sent {
+		if len(rs) != 8 {
+			t.Errorf("%s got %d replies, want 8", chat, len(rs))
+		}
+		mustContain(t, rs[7:], "Your district:")
+	}
+	pending, err := h.db.Pending(ctx)
+	if err != nil || len(pending) != 0 {
+		t.Errorf("pending after handling = %d, %v; want none", len(pending), err)
+	}
+}
+
+func TestDispatcherReplaysPendingUpdatesFirst(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	// Updates recorded by a run that crashed before handling them.
+	for i, in := range []core.Inbound{
+		{Kind: core.KindCommand, Command: "start"},
+		{Kind: core.KindButton, Data: "lang:kk"},
+	} {
+		in.Chat, in.Key = h.chat, fmt.Sprintf("telegram:u:%d", i)
+		if _, err := h.db.Record(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sender := newRecordingSender()
+	d := flows.NewDispatcher(flows.DispatcherConfig{Recorder: h.db, Engine: h.engine, Log: zerolog.Nop()})
+	d.Register(core.Telegram, sender)
+	runCtx, cancel := context.WithCancel(ctx)
+	defer func() { cancel(); d.Wait() }()
+	if err := d.Start(runCtx); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Accept(runCtx, core.Inbound{Key: "telegram:u:2", Chat: h.chat, Kind: core.KindButton, Data: "consent:yes"}); err != nil {
+		t.Fatal(err)
+	}
+	sender.waitFor(t, func(sent map[core.ChatRef][]core.Reply) bool { return len(sent[h.chat]) >= 5 })
+	sender.mu.Lock()
+	defer sender.mu.Unlock()
+	mustContain(t, sender.sent[h.chat], "Тілді таңдаңыз", "Тіл: қазақша.", "Келісіміңіз сақталды")
+}

@@ -1,0 +1,102 @@
+package flows
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/looplab/fsm"
+)
+
+// Conversation states, stored in core.Conversation.State.
+const (
+	stNew      = "new"       // never answered yet
+	stLanguage = "language"  // waiting for a language button
+	stConsent  = "consent"   // waiting for consent or refusal
+	stMenu     = "menu"      // idle, the main menu shown
+	stFind     = "find"      // waiting for a location or an address
+	stPick     = "find_pick" // waiting for a choice among streets or districts
+)
+
+// Events move a conversation between states. Their names differ from the
+// states' names: looplab/fsm resolves a bare callback name against both.
+const (
+	evLanguage = "ask_language"
+	evConsent  = "ask_consent"
+	evMenu     = "open_menu"
+	evFind     = "ask_place"
+	evPick     = "offer_choices"
+)
+
+var allStates = []string{stNew, stLanguage, stConsent, stMenu, stFind, stPick}
+
+// onboarded are the states reachable once a resident has chosen a language
+// and answered the consent question.
+var onboarded = []string{stMenu, stFind, stPick}
+
+// events is the transition table. Finding an inspector is reachable only
+// after onboarding, so no flow can skip the consent question.
+var events = fsm.Events{
+	{Name: evLanguage, Src: allStates, Dst: stLanguage},
+	{Name: evConsent, Src: []string{stLanguage, stConsent, stMenu, stFind, stPick}, Dst: stConsent},
+	{Name: evMenu, Src: []string{stLanguage, stConsent, stMenu, stFind, stPick}, Dst: stMenu},
+	{Name: evFind, Src: onboarded, Dst: stFind},
+	{Name: evPick, Src: onboarded, Dst: stPick},
+}
+
+// newMachine builds the state machine of one turn, starting in state, with
+// prompt called on entering each state. It is rebuilt for every update
+// because the state lives in storage, not in memory.
+func newMachine(state string, prompt func(state string)) *fsm.FSM {
+	if state == "" {
+		state = stNew
+	}
+	callbacks := fsm.Callbacks{}
+	for _, st := range allStates {
+		callbacks["enter_"+st] = func(_ context.Context, e *fsm.Event) { prompt(e.Dst) }
+	}
+	if err := checkCallbacks(events, callbacks); err != nil {
+		panic(err) // a programming error, caught by the package's tests
+	}
+	return fsm.NewFSM(state, events, callbacks)
+}
+
+// checkCallbacks returns an error for a callback that names no known state
+// or event: looplab/fsm silently ignores such callbacks.
+func checkCallbacks(evs fsm.Events, cbs fsm.Callbacks) error {
+	known := map[string]bool{"state": true, "event": true}
+	for _, e := range evs {
+		known[e.Name] = true
+		known[e.Dst] = true
+		for _, s := range e.Src {
+			known[s] = true
+		}
+	}
+	for name := range cbs {
+		target := name
+		for _, p := range []string{"before_", "leave_", "enter_", "after_"} {
+			target = strings.TrimPrefix(target, p)
+		}
+		if !known[target] {
+			return fmt.Errorf("flows: callback %q names no state or event", name)
+		}
+	}
+	return nil
+}
+
+// fire runs event on m. Entering the state it is already in counts as
+// success: looplab/fsm reports it as NoTransitionError and skips the enter
+// callback, so the prompt is shown here instead.
+func fire(ctx context.Context, m *fsm.FSM, event string, prompt func(state string)) error {
+	err := m.Event(ctx, event)
+	var same fsm.NoTransitionError
+	if errors.As(err, &same) {
+		prompt(m.Current())
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("flows: event %s in state %s: %w", event, m.Current(), err)
+	}
+	return nil
+}

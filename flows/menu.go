@@ -1,0 +1,110 @@
+package flows
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/beatbot-kz/beatbot/locale"
+)
+
+// menu handles a main-menu button.
+func (t *turn) menu(ctx context.Context, item string) error {
+	l := t.lang()
+	switch item {
+	case menuFind:
+		return t.goTo(ctx, evFind)
+	case menuHome:
+		return t.goTo(ctx, evMenu)
+	case menuLanguage:
+		return t.goTo(ctx, evLanguage)
+	case menuReport, menuPoll:
+		key := locale.MenuReport
+		if item == menuPoll {
+			key = locale.MenuPoll
+		}
+		t.send(core.Reply{Text: locale.T(l, locale.NotYet, locale.T(l, key)), Buttons: t.homeRow()})
+		return nil
+	case menuAlerts:
+		t.alerts()
+		return nil
+	case menuEmergency:
+		t.send(core.Reply{Text: t.emergencyNumbers(), Buttons: t.homeRow()})
+		return nil
+	}
+	return t.stale(ctx)
+}
+
+// emergencyNumbers lists the emergency numbers and the city police's line.
+func (t *turn) emergencyNumbers() string {
+	l := t.lang()
+	list := t.emergencyList("\n")
+	if c := t.e.city.Contact; c.Phone != "" {
+		list += "\n" + c.Phone + " — " + c.Name.In(l)
+	}
+	return locale.T(l, locale.EmergencyNumbers, list)
+}
+
+// alerts lists the resident's subscriptions with a button to cancel each.
+func (t *turn) alerts() {
+	l := t.lang()
+	subs := t.s.Resident.Subscriptions
+	if len(subs) == 0 {
+		t.send(core.Reply{Text: locale.T(l, locale.AlertsNone), Buttons: [][]core.Button{
+			{button(locale.T(l, locale.MenuFind), actMenu, menuFind)},
+			t.homeRow()[0],
+		}})
+		return
+	}
+	var b strings.Builder
+	b.WriteString(locale.T(l, locale.AlertsList))
+	var rows [][]core.Button
+	for _, id := range subs {
+		d := t.e.city.District(id)
+		if d == nil {
+			continue // a district removed from the configuration
+		}
+		b.WriteString("\n• " + d.Name.In(l))
+		rows = append(rows, []core.Button{button("🔕 "+d.Name.In(l), actUnsub, d.ID)})
+	}
+	t.send(core.Reply{Text: b.String(), Buttons: append(rows, t.homeRow()...)})
+}
+
+// subscribeButton offers to subscribe to d, or to unsubscribe if already
+// subscribed.
+func (t *turn) subscribeButton(d *core.District) []core.Button {
+	l := t.lang()
+	if t.s.Resident.Subscribed(d.ID) {
+		return []core.Button{button(locale.T(l, locale.UnsubscribeButton), actUnsub, d.ID)}
+	}
+	return []core.Button{button(locale.T(l, locale.SubscribeButton), actSub, d.ID)}
+}
+
+// subscribe adds d to the resident's alerts. Subscriptions are personal
+// data and need consent.
+func (t *turn) subscribe(d *core.District) {
+	l := t.lang()
+	r := &t.s.Resident
+	switch {
+	case !r.Consented():
+		t.send(core.Reply{Text: locale.T(l, locale.SubscribeConsent), Buttons: t.homeRow()})
+	case r.Subscribed(d.ID):
+		t.say(locale.AlreadySubscribed, d.Name.In(l))
+	default:
+		r.Subscriptions = append(r.Subscriptions, d.ID)
+		t.dirty = true
+		t.send(core.Reply{Text: locale.T(l, locale.Subscribed, d.Name.In(l)), Buttons: t.homeRow()})
+	}
+}
+
+// unsubscribe removes d from the resident's alerts; pressing it twice is
+// harmless.
+func (t *turn) unsubscribe(d *core.District) {
+	r := &t.s.Resident
+	if i := slices.Index(r.Subscriptions, d.ID); i >= 0 {
+		r.Subscriptions = slices.Delete(r.Subscriptions, i, i+1)
+		t.dirty = true
+	}
+	t.send(core.Reply{Text: locale.T(t.lang(), locale.Unsubscribed, d.Name.In(t.lang())), Buttons: t.homeRow()})
+}

@@ -1,0 +1,114 @@
+package flows
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/beatbot-kz/beatbot/locale"
+)
+
+// command handles a "/command". Commands work in every state.
+func (t *turn) command(ctx context.Context) error {
+	switch t.in.Command {
+	case "start", "menu":
+		return t.resume(ctx)
+	case "cancel":
+		if t.onboarded() {
+			t.say(locale.Cancelled)
+		}
+		return t.resume(ctx)
+	case "help":
+		r := core.Reply{Text: locale.T(t.lang(), locale.Help)}
+		if t.onboarded() {
+			r.Buttons = [][]core.Button{{button(locale.T(t.lang(), locale.MenuBack), actMenu, menuHome)}}
+		}
+		t.send(r)
+		return nil
+	case "language":
+		return t.goTo(ctx, evLanguage)
+	case "privacy":
+		if t.s.Resident.Lang == "" {
+			return t.resume(ctx)
+		}
+		return t.goTo(ctx, evConsent)
+	}
+	t.say(locale.UnknownCommand, t.in.Command)
+	if !t.onboarded() {
+		return t.resume(ctx)
+	}
+	return nil
+}
+
+// langEnabled reports whether the city offers l.
+func (e *Engine) langEnabled(l core.Lang) bool {
+	return l.Valid() && (len(e.city.Languages) == 0 || slices.Contains(e.city.Languages, l))
+}
+
+// langFromText recognises a language typed instead of pressed: its native
+// name or its code.
+func langFromText(s string) core.Lang {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, l := range core.Langs {
+		if s == string(l) || s == strings.ToLower(locale.NativeName(l)) {
+			return l
+		}
+	}
+	return ""
+}
+
+// chooseLanguage sets the resident's language and moves on to consent, or
+// back to the menu when consent was already answered.
+func (t *turn) chooseLanguage(ctx context.Context, l core.Lang) error {
+	if !t.e.langEnabled(l) {
+		return t.stale(ctx)
+	}
+	r := &t.s.Resident
+	r.Lang = l
+	if r.Created.IsZero() {
+		r.Created = t.e.now()
+	}
+	t.dirty = true
+	t.say(locale.LangChanged)
+	return t.resume(ctx)
+}
+
+// answerConsent stores the resident's answer to the personal-data notice.
+// Declining, now or later, deletes everything but the language.
+func (t *turn) answerConsent(ctx context.Context, answer string) error {
+	r := &t.s.Resident
+	switch answer {
+	case "yes":
+		r.ConsentAt = t.e.now()
+		r.Declined = false
+		t.say(locale.ConsentThanks)
+	case "no":
+		withdrew := r.Consented() || r.HomeDistrict != "" || len(r.Subscriptions) > 0
+		r.ConsentAt = core.Resident{}.ConsentAt
+		r.Declined = true
+		r.HomeDistrict = ""
+		r.Subscriptions = nil
+		if withdrew {
+			t.say(locale.ConsentWithdrew)
+		} else {
+			t.say(locale.ConsentDeclined)
+		}
+	default:
+		return t.stale(ctx)
+	}
+	t.dirty = true
+	return t.goTo(ctx, evMenu)
+}
+
+// consentReply is the consent question with its two buttons.
+func (t *turn) consentReply(key locale.Key) core.Reply {
+	l := t.lang()
+	return core.Reply{
+		Text: locale.T(l, key),
+		Buttons: [][]core.Button{{
+			button(locale.T(l, locale.ConsentAgree), actConsent, "yes"),
+			button(locale.T(l, locale.ConsentDecline), actConsent, "no"),
+		}},
+	}
+}

@@ -1,0 +1,193 @@
+package flows
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/beatbot-kz/beatbot/locale"
+	"github.com/looplab/fsm"
+)
+
+// turn is the handling of one update: the session as it changes, the state
+// machine and the replies gathered so far.
+type turn struct {
+	e       *Engine
+	in      core.Inbound
+	s       core.Session
+	m       *fsm.FSM
+	replies []core.Reply
+	// dirty is set when the session changed and must be stored.
+	dirty bool
+	// silent suppresses the prompt of the next state entered, when the
+	// answer just given already ends with the buttons the resident needs.
+	silent bool
+	// pickText heads the choices shown on entering stPick.
+	pickText string
+}
+
+func newTurn(e *Engine, in core.Inbound, s core.Session) *turn {
+	t := &turn{e: e, in: in, s: s}
+	t.m = newMachine(s.Conversation.State, t.prompt)
+	return t
+}
+
+// lang is the language to answer in: the resident's choice, else their
+// app's language, else the default.
+func (t *turn) lang() core.Lang {
+	if l := t.s.Resident.Lang; l != "" {
+		return l
+	}
+	if t.in.LangHint != "" {
+		return t.in.LangHint
+	}
+	return core.DefaultLang
+}
+
+func (t *turn) say(key locale.Key, args ...any) {
+	t.replies = append(t.replies, core.Reply{Text: locale.T(t.lang(), key, args...)})
+}
+
+func (t *turn) send(r core.Reply) { t.replies = append(t.replies, r) }
+
+// onboarded reports whether the resident chose a language and answered the
+// consent question.
+func (t *turn) onboarded() bool {
+	r := &t.s.Resident
+	return r.Lang != "" && (r.Consented() || r.Declined)
+}
+
+// goTo fires event and records the new state. Leaving stPick forgets the
+// choices offered there.
+func (t *turn) goTo(ctx context.Context, event string) error {
+	if err := fire(ctx, t.m, event, t.prompt); err != nil {
+		return err
+	}
+	c := &t.s.Conversation
+	c.State = t.m.Current()
+	if c.State != stPick {
+		c.Choices, c.House, c.Street = nil, "", ""
+	}
+	t.dirty = true
+	return nil
+}
+
+// resume takes a resident who has not finished onboarding to the step
+// they are at, and anyone else to the menu.
+func (t *turn) resume(ctx context.Context) error {
+	switch {
+	case t.s.Resident.Lang == "":
+		return t.goTo(ctx, evLanguage)
+	case !t.onboarded():
+		return t.goTo(ctx, evConsent)
+	}
+	return t.goTo(ctx, evMenu)
+}
+
+// reprompt shows again what the current state waits for.
+func (t *turn) reprompt(ctx context.Context) error {
+	if !t.onboarded() {
+		return t.resume(ctx)
+	}
+	t.prompt(t.m.Current())
+	return nil
+}
+
+// run handles the update. Checks common to every state come first: length,
+// emptiness and emergencies.
+func (t *turn) run(ctx context.Context) error {
+	in := t.in
+	if in.Kind == core.KindText || in.Kind == core.KindCommand {
+		if n := utf8.RuneCountInString(in.Text); n > core.MaxTextLen {
+			t.say(locale.TooLong, n, core.MaxTextLen)
+			return nil
+		}
+	}
+	if in.Kind == core.KindText && looksLikeEmergency(in.Text) {
+		t.say(locale.EmergencyBanner, t.emergencyList(", "))
+	}
+	switch in.Kind {
+	case core.KindCommand:
+		return t.command(ctx)
+	case core.KindButton:
+		return t.button(ctx)
+	case core.KindText:
+		if strings.TrimSpace(in.Text) == "" {
+			t.say(locale.EmptyText)
+			return nil
+		}
+		return t.input(ctx)
+	case core.KindLocation:
+		if in.Location == nil {
+			t.say(locale.Unsupported)
+			return t.reprompt(ctx)
+		}
+		return t.input(ctx)
+	}
+	t.say(locale.Unsupported)
+	return t.reprompt(ctx)
+}
+
+// stale answers a button that is forged, malformed or from an old message,
+// and shows where the conversation really is. Nothing else changes.
+func (t *turn) stale(ctx context.Context) error {
+	t.say(locale.StaleButton)
+	return t.reprompt(ctx)
+}
+
+// button dispatches a button press. Each action is accepted only in the
+// states that offer it, and its argument is checked against the directory
+// or the stored choices.
+func (t *turn) button(ctx context.Context) error {
+	action, arg, ok := parseButton(t.in.Data)
+	if !ok {
+		return t.stale(ctx)
+	}
+	state := t.m.Current()
+	switch {
+	case action == actLang && state == stLanguage:
+		return t.chooseLanguage(ctx, core.Lang(arg))
+	case action == actConsent && state == stConsent:
+		return t.answerConsent(ctx, arg)
+	case action == actMenu && t.onboarded():
+		return t.menu(ctx, arg)
+	case action == actPick && state == stPick:
+		return t.pick(ctx, arg)
+	case (action == actSub || action == actUnsub) && t.onboarded():
+		d := t.e.city.District(arg)
+		if d == nil {
+			return t.stale(ctx)
+		}
+		if action == actSub {
+			t.subscribe(d)
+		} else {
+			t.unsubscribe(d)
+		}
+		return nil
+	}
+	return t.stale(ctx)
+}
+
+// input handles typed text and shared locations by state.
+func (t *turn) input(ctx context.Context) error {
+	switch t.m.Current() {
+	case stNew, stLanguage:
+		if l := langFromText(t.in.Text); l != "" && t.e.langEnabled(l) {
+			return t.chooseLanguage(ctx, l)
+		}
+		return t.resume(ctx)
+	case stConsent:
+		t.send(t.consentReply(locale.ConsentReask))
+		return nil
+	case stPick:
+		c := t.s.Conversation
+		if h, err := core.ParseHouse(t.in.Text); err == nil && c.Street != "" {
+			return t.lookupStreet(ctx, c.Street, &h)
+		}
+	}
+	if t.in.Kind == core.KindLocation {
+		return t.findByLocation(ctx, *t.in.Location)
+	}
+	return t.findByAddress(ctx, t.in.Text)
+}

@@ -1,0 +1,119 @@
+package telegram
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/go-telegram/bot/models"
+)
+
+// updateKey identifies a Telegram update for deduplication.
+func updateKey(id int64) string { return "telegram:u:" + strconv.FormatInt(id, 10) }
+
+// convert translates an update into a core.Inbound. It reports false for
+// updates the bot does not handle: anything outside private chats (staff
+// group chats come with a later flow), edits and other update types.
+func (t *Telegram) convert(u *models.Update) (core.Inbound, bool) {
+	in := core.Inbound{Key: updateKey(u.ID), Received: time.Now()}
+	switch {
+	case u.Message != nil:
+		m := u.Message
+		if m.Chat.Type != models.ChatTypePrivate || m.From == nil {
+			return in, false
+		}
+		in.Chat = chatRef(m.Chat.ID)
+		in.From = strconv.FormatInt(m.From.ID, 10)
+		in.MessageID = strconv.Itoa(m.ID)
+		in.LangHint = core.LangFromHint(m.From.LanguageCode)
+		t.convertMessage(m, &in)
+	case u.CallbackQuery != nil:
+		q := u.CallbackQuery
+		chatID := q.From.ID // a private chat's id is its user's id
+		switch {
+		case q.Message.Message != nil:
+			chatID = q.Message.Message.Chat.ID
+			in.MessageID = strconv.Itoa(q.Message.Message.ID)
+		case q.Message.InaccessibleMessage != nil:
+			chatID = q.Message.InaccessibleMessage.Chat.ID
+			in.MessageID = strconv.Itoa(q.Message.InaccessibleMessage.MessageID)
+		}
+		if chatID != q.From.ID {
+			return in, false // a button in a group chat
+		}
+		in.Chat = chatRef(chatID)
+		in.From = strconv.FormatInt(q.From.ID, 10)
+		in.LangHint = core.LangFromHint(q.From.LanguageCode)
+		in.Kind = core.KindButton
+		in.Data = q.Data
+	default:
+		return in, false
+	}
+	return in, true
+}
+
+func chatRef(id int64) core.ChatRef {
+	return core.ChatRef{Channel: core.Telegram, ID: strconv.FormatInt(id, 10)}
+}
+
+// convertMessage fills in what a message carries.
+func (t *Telegram) convertMessage(m *models.Message, in *core.Inbound) {
+	switch {
+	case m.Location != nil:
+		in.Kind = core.KindLocation
+		in.Location = &core.Point{Lat: m.Location.Latitude, Lon: m.Location.Longitude}
+	case m.Venue != nil:
+		in.Kind = core.KindLocation
+		in.Location = &core.Point{Lat: m.Venue.Location.Latitude, Lon: m.Venue.Location.Longitude}
+	case m.Text != "" && strings.HasPrefix(m.Text, "/"):
+		in.Kind = core.KindCommand
+		in.Command, in.Text = t.parseCommand(m.Text)
+	case m.Text != "":
+		in.Kind = core.KindText
+		in.Text = m.Text
+	default:
+		in.Kind = core.KindUnsupported
+		in.Unsupported = unsupportedKind(m)
+	}
+}
+
+// parseCommand splits "/Start@beatbot_bot args" into "start" and "args".
+// A command addressed to another bot keeps its full name and so is
+// answered as unknown.
+func (t *Telegram) parseCommand(text string) (cmd, args string) {
+	cmd, args, _ = strings.Cut(text[1:], " ")
+	if name, at, ok := strings.Cut(cmd, "@"); ok && strings.EqualFold(at, t.username) {
+		cmd = name
+	}
+	return strings.ToLower(cmd), strings.TrimSpace(args)
+}
+
+// unsupportedKind names what a message without text or location holds.
+func unsupportedKind(m *models.Message) string {
+	switch {
+	case m.Sticker != nil:
+		return "sticker"
+	case m.Voice != nil:
+		return "voice"
+	case m.Audio != nil:
+		return "audio"
+	case m.Document != nil:
+		return "document"
+	case m.Contact != nil:
+		return "contact"
+	case len(m.Photo) > 0:
+		return "photo"
+	case m.Video != nil:
+		return "video"
+	case m.VideoNote != nil:
+		return "video_note"
+	case m.Animation != nil:
+		return "animation"
+	case m.Poll != nil:
+		return "poll"
+	case m.Dice != nil:
+		return "dice"
+	}
+	return "other"
+}

@@ -1,0 +1,12 @@
+// Package telegram connects beatbot to Telegram through the Bot API, using
+// github.com/go-telegram/bot.
+//
+// It translates Telegram updates into core.Inbound values and hands them to
+// an Acceptor, which records them durably before the update is
+// acknowledged (by the next getUpdates call, or by the webhook's 200), and it
+// renders core.Reply values as Telegram messages. It knows nothing about the
+// conversations themselves.
+//
+// The bot token is a secret: it is only ever part of request URLs, which
+// the library strips from its errors, and never logged.
+package telegram

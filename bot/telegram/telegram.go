@@ -1,0 +1,180 @@
+package telegram
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+	"github.com/rs/zerolog"
+)
+
+// Acceptor takes an update for handling. When Accept returns nil the update
+// is stored durably and will be handled even after a crash, so the adapter
+// may acknowledge it to Telegram.
+type Acceptor interface {
+	Accept(ctx context.Context, in core.Inbound) error
+}
+
+// DefaultAPIURL is Telegram's own Bot API server.
+const DefaultAPIURL = "https://api.telegram.org"
+
+// Config configures the adapter.
+type Config struct {
+	// Token is the bot token from @BotFather. Required.
+	Token string
+	// APIURL is the Bot API server; empty means DefaultAPIURL. Set it for a
+	// self-hosted Bot API server, or a fake one in tests.
+	APIURL string
+	// WebhookURL switches to webhook mode: Telegram posts updates to this
+	// public HTTPS URL. Empty means long polling.
+	WebhookURL string
+	// WebhookSecret is checked on every webhook request. Required with
+	// WebhookURL: 1–256 characters of A-Z, a-z, 0-9, _ and -.
+	WebhookSecret string
+	// PollTimeout is the long-polling wait; zero means 50 seconds.
+	PollTimeout time.Duration
+	// HTTPClient is used for all calls; nil means a client with a timeout
+	// a little longer than PollTimeout.
+	HTTPClient *http.Client
+	// MaxRetries is how often a send is retried after a 429; zero means 3.
+	MaxRetries int
+	Acceptor   Acceptor
+	Log        zerolog.Logger
+}
+
+// Telegram is the running adapter. It implements the flows' Sender.
+type Telegram struct {
+	cfg Config
+	bot *bot.Bot
+	log zerolog.Logger
+	// username is the bot's @username, used to recognise "/cmd@username".
+	username string
+	// runCtx is the context New was given; it bounds background calls such
+	// as answering button presses.
+	runCtx context.Context
+}
+
+// ErrConfig is returned by New for an unusable configuration.
+var ErrConfig = errors.New("telegram: invalid configuration")
+
+// New checks the configuration, connects to the Bot API and checks the token
+// with getMe.
+func New(ctx context.Context, cfg Config) (*Telegram, error) {
+	if cfg.Token == "" {
+		return nil, fmt.Errorf("%w: empty token", ErrConfig)
+	}
+	if cfg.APIURL == "" {
+		cfg.APIURL = DefaultAPIURL
+	}
+	if _, err := url.ParseRequestURI(cfg.APIURL); err != nil {
+		return nil, fmt.Errorf("%w: TELEGRAM_API_URL %q: %w", ErrConfig, cfg.APIURL, err)
+	}
+	if cfg.WebhookURL != "" {
+		if err := checkWebhook(cfg.WebhookURL, cfg.WebhookSecret); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.PollTimeout == 0 {
+		cfg.PollTimeout = 50 * time.Second
+	}
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = &http.Client{Timeout: cfg.PollTimeout + 10*time.Second}
+	}
+	if cfg.MaxRetries == 0 {
+		cfg.MaxRetries = 3
+	}
+	t := &Telegram{cfg: cfg, log: cfg.Log.With().Str("channel", "telegram").Logger(), runCtx: ctx}
+	b, err := bot.New(cfg.Token,
+		bot.WithServerURL(cfg.APIURL),
+		bot.WithHTTPClient(cfg.PollTimeout, cfg.HTTPClient),
+		bot.WithSkipGetMe(),
+		bot.WithDefaultHandler(t.onUpdate),
+		// One worker, synchronous handlers and an unbuffered channel: the
+		// poll loop hands over one update at a time, in order, and asks
+		// for the next batch (confirming this one) only after the last
+		// update was taken for recording. A crash loses at most the one
+		// update being recorded, which Telegram has not been told about.
+		bot.WithNotAsyncHandlers(),
+		bot.WithWorkers(1),
+		bot.WithUpdatesChannelCap(0),
+		bot.WithAllowedUpdates(bot.AllowedUpdates{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery}),
+		bot.WithErrorsHandler(func(err error) { t.log.Warn().Err(err).Msg("bot api") }),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("telegram: create client: %w", err)
+	}
+	t.bot = b
+	me, err := b.GetMe(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("telegram: check token with getMe at %s: %w", cfg.APIURL, err)
+	}
+	t.username = me.Username
+	t.log.Info().Str("bot", me.Username).Bool("webhook", cfg.WebhookURL != "").Msg("connected to the Bot API")
+	return t, nil
+}
+
+// Run receives updates until ctx is done. In polling mode it removes any
+// webhook and long-polls; in webhook mode it registers the webhook and
+// waits, while WebhookHandler receives the updates.
+func (t *Telegram) Run(ctx context.Context) error {
+	t.setCommands(ctx)
+	if t.cfg.WebhookURL != "" {
+		_, err := t.bot.SetWebhook(ctx, &bot.SetWebhookParams{
+			URL:            t.cfg.WebhookURL,
+			SecretToken:    t.cfg.WebhookSecret,
+			AllowedUpdates: []string{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery},
+		})
+		if err != nil {
+			return fmt.Errorf("telegram: set webhook: %w", err)
+		}
+		<-ctx.Done()
+		return nil
+	}
+	// A webhook left from an earlier run would make getUpdates fail with 409.
+	if _, err := t.bot.DeleteWebhook(ctx, &bot.DeleteWebhookParams{}); err != nil {
+		return fmt.Errorf("telegram: delete webhook before polling: %w", err)
+	}
+	t.bot.Start(ctx)
+	return nil
+}
+
+// onUpdate is the library's handler for every polled update.
+func (t *Telegram) onUpdate(ctx context.Context, _ *bot.Bot, u *models.Update) {
+	if err := t.accept(ctx, u); err != nil {
+		t.log.Error().Err(err).Int64("update_id", u.ID).Msg("update not recorded")
+	}
+}
+
+// accept converts and hands over one update.
+func (t *Telegram) accept(ctx context.Context, u *models.Update) error {
+	in, ok := t.convert(u)
+	if !ok {
+		t.log.Debug().Int64("update_id", u.ID).Msg("update ignored")
+		return nil
+	}
+	if err := t.cfg.Acceptor.Accept(ctx, in); err != nil {
+		return err
+	}
+	if u.CallbackQuery != nil {
+		t.answerCallback(u.CallbackQuery.ID)
+	}
+	return nil
+}
+
+// answerCallback stops the spinner on a pressed button. It runs in the
+// background: it is cosmetic and must not slow down intake.
+func (t *Telegram) answerCallback(id string) {
+	go func() {
+		ctx, cancel := context.WithTimeout(t.runCtx, 10*time.Second)
+		defer cancel()
+		if _, err := t.bot.AnswerCallbackQuery(ctx, &bot.AnswerCallbackQueryParams{CallbackQueryID: id}); err != nil && ctx.Err() == nil {
+			t.log.Debug().Err(err).Msg("answer callback query")
+		}
+	}()
+}

@@ -1,0 +1,24 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/beatbot-kz/beatbot/configs"
+)
+
+// check validates a city configuration and prints a summary and any
+// warnings. Errors name the file and the field.
+func check(path string, stdout io.Writer) error {
+	city, warnings, err := configs.Load(path)
+	for _, w := range warnings {
+		fmt.Fprintln(stdout, "warning:", w)
+	}
+	if err != nil {
+		return err
+	}
+	s := configs.Summarize(city)
+	fmt.Fprintf(stdout, "%s: OK: %d precincts, %d districts, %d staff, %d streets, %d address ranges\n",
+		path, s.Precincts, s.Districts, s.Staff, s.Streets, s.Addresses)
+	return nil
+}

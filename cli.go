@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+)
+
+// defaultConfig is the example city, so that the bot runs from a fresh
+// checkout.
+const defaultConfig = "configs/example/city.yaml"
+
+// run dispatches the subcommand. It returns when the command is done or,
+// for the bot, when ctx is cancelled and shutdown has finished.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	cmd, rest := "run", args[1:]
+	if len(rest) > 0 && !isFlag(rest[0]) {
+		cmd, rest = rest[0], rest[1:]
+	}
+	fs := flag.NewFlagSet("beatbot "+cmd, flag.ContinueOnError)
+	fs.SetOutput(stdout)
+	configPath := fs.String("config", defaultConfig, "city configuration `file` (YAML)")
+	fs.Usage = func() {
+		fmt.Fprint(stdout, usage)
+		fs.PrintDefaults()
+	}
+	switch cmd {
+	case "run", "check":
+	case "help":
+		fs.Usage()
+		return nil
+	default:
+		fs.Usage()
+		return fmt.Errorf("unknown command %q", cmd)
+	}
+	if err := fs.Parse(rest); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments: %q", fs.Args())
+	}
+	if cmd == "check" {
+		return check(*configPath, stdout)
+	}
+	return serve(ctx, *configPath, getenv, stdout)
+}
+
+func isFlag(s string) bool { return len(s) > 0 && s[0] == '-' }
+
+const usage = `beatbot connects residents with their district police inspector.
+
+Usage:
+  beatbot [run] [-config FILE]   run the bot (needs TELEGRAM_BOT_TOKEN)
+  beatbot check [-config FILE]   validate a city configuration and summarise it
+  beatbot help                   show this help
+
+Flags:
+`

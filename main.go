@@ -1,0 +1,25 @@
+// Command beatbot puts residents in touch with their community police
+// through the messengers they already use.
+//
+//	beatbot [run] [-config FILE]   run the bot (the default)
+//	beatbot check -config FILE     validate a city configuration
+//
+// Secrets and deployment settings come from the environment; see README.md.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args, os.Getenv, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "beatbot:", err)
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/beatbot-kz/beatbot/bot/telegram"
+	"github.com/beatbot-kz/beatbot/configs"
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/beatbot-kz/beatbot/flows"
+	"github.com/beatbot-kz/beatbot/locate"
+	"github.com/beatbot-kz/beatbot/storage"
+	"github.com/rs/zerolog"
+)
+
+// errNoToken explains how to get a token; it is what a newcomer sees first.
+var errNoToken = errors.New(`TELEGRAM_BOT_TOKEN is not set.
+
+To get a token:
+  1. Open Telegram and start a chat with @BotFather.
+  2. Send /newbot and follow the steps (a name, then a username ending in "bot").
+  3. BotFather answers with a token like 123456789:AAE...; keep it secret.
+
+Then run:
+  TELEGRAM_BOT_TOKEN=<your token> go run .
+
+To validate the city configuration without a token:
+  go run . check -config ` + defaultConfig)
+
+// shutdownTimeout bounds a graceful stop: finishing the updates in hand and
+// closing the HTTP server.
+const shutdownTimeout = 30 * time.Second
+
+// seenRetention is how long update ids are remembered for deduplication:
+// Telegram keeps an unconfirmed update for 24 hours, so a week is ample.
+const seenRetention = 7 * 24 * time.Hour
+
+// serve runs the bot until ctx is cancelled, then stops in order: intake
+// first, then the workers, then storage.
+func serve(ctx context.Context, configPath string, getenv func(string) string, stdout io.Writer) error {
+	env, err := loadEnv(getenv)
+	if err != nil {
+		return err
+	}
+	log := newLogger(stdout, env)
+
+	city, warnings, err := configs.Load(configPath)
+	if err != nil {
+		return err
+	}
+	for _, w := range warnings {
+		log.Warn().Str("warning", w.String()).Msg("configuration")
+	}
+	index, err := locate.New(city)
+	if err != nil {
+		return fmt.Errorf("build district index for %s: %w", configPath, err)
+	}
+	if env.token == "" {
+		return errNoToken
+	}
+
+	db, err := storage.Open(env.dataPath, storage.Options{})
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err := db.Close(); err != nil {
+			log.Error().Err(err).Msg("close storage")
+		}
+	}()
+
+	engine := flows.New(flows.Config{Store: db, City: city, Index: index, Log: log})
+	dispatcher := flows.NewDispatcher(flows.DispatcherConfig{Recorder: db, Engine: engine, Log: log})
+	tg, err := telegram.New(ctx, telegram.Config{
+		Token:         env.token,
+		APIURL:        env.telegramAPI,
+		WebhookURL:    env.webhookURL,
+		WebhookSecret: env.webhookSecret,
+		Acceptor:      dispatcher,
+		Log:           log,
+	})
+	if err != nil {
+		return err
+	}
+	dispatcher.Register(core.Telegram, tg)
+
+	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopWork()
+	if err := dispatcher.Start(workCtx); err != nil {
+		return err
+	}
+	go purgeSeen(workCtx, db, log)
+
+	var srv *http.Server
+	if env.webhookURL != "" {
+		mux := http.NewServeMux()
+		mux.Handle("POST "+tg.WebhookPath(), tg.WebhookHandler())
+		srv, err = listen(env.httpAddr, mux, log)
+		if err != nil {
+			return err
+		}
+	}
+	log.Info().Str("config", configPath).Str("data", env.dataPath).Str("city", city.Name.In(core.English)).Msg("beatbot started")
+
+	runErr := tg.Run(ctx)
+
+	// Intake has stopped (polling returned or ctx is done). Stop the HTTP
+	// server, then let the workers finish the updates they hold; updates
+	// still queued stay recorded and are handled on the next start.
+	log.Info().Msg("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
+	defer cancel()
+	if srv != nil {
+		if err := srv.Shutdown(shutdownCtx); err != nil {
+			log.Warn().Err(err).Msg("http server shutdown")
+		}
+	}
+	stopWork()
+	dispatcher.Wait()
+	log.Info().Msg("stopped")
+	return runErr
+}
+
+// listen starts an HTTP server on addr. It returns once the port is bound,
+// so a taken port fails the start instead of a later request.
+func listen(addr string, h http.Handler, log zerolog.Logger) (*http.Server, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen on BEATBOT_HTTP_ADDR %q: %w", addr, err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Error().Err(err).Msg("http server")
+		}
+	}()
+	log.Info().Str("addr", ln.Addr().String()).Msg("listening for webhooks")
+	return srv, nil
+}
+
+// purgeSeen forgets old update ids once an hour.
+func purgeSeen(ctx context.Context, db *storage.DB, log zerolog.Logger) {
+	tick := time.NewTicker(time.Hour)
+	defer tick.Stop()
+	for {
+		n, err := db.PurgeSeen(ctx, time.Now().Add(-seenRetention))
+		if err != nil && ctx.Err() == nil {
+			log.Warn().Err(err).Msg("purge seen updates")
+		} else if n > 0 {
+			log.Info().Int("purged", n).Msg("forgot old update ids")
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}

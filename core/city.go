@@ -29,6 +29,11 @@ type City struct {
 	Staff     []Staff
 	Streets   []Street
 
+	// Delivery paces the notifier.
+	Delivery Delivery
+	// Alerts are the scheduled alerts to district subscribers.
+	Alerts []ScheduledAlert
+
 	precinctByID map[string]*Precinct
 	districtByID map[string]*District
 	staffByID    map[string]*Staff

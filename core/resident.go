@@ -16,8 +16,11 @@ type Resident struct {
 	// with consent.
 	HomeDistrict string `json:"home_district,omitempty"`
 	// Subscriptions are the districts whose alerts the resident receives.
-	Subscriptions []string  `json:"subscriptions,omitempty"`
-	Created       time.Time `json:"created"`
+	Subscriptions []string `json:"subscriptions,omitempty"`
+	// Unreachable is set when delivery failed because the resident blocked
+	// the bot; it is cleared when they write again.
+	Unreachable bool      `json:"unreachable,omitempty"`
+	Created     time.Time `json:"created"`
 }
 
 // Consented reports whether the resident agreed to have personal data
@@ -76,4 +79,7 @@ type Change struct {
 	// Forget deletes everything stored about the chat except the record
 	// that the update was handled.
 	Forget bool
+	// Outbox holds messages to others that the update causes (a ticket
+	// routed to an inspector); they are enqueued in the same transaction.
+	Outbox []OutboxItem
 }

@@ -82,30 +82,36 @@ func (db *DB) Pending(ctx context.Context) ([]core.Inbound, error) {
 // while (Telegram keeps updates for 24 hours), so the set need not grow
 // forever.
 func (db *DB) PurgeSeen(ctx context.Context, cutoff time.Time) (int, error) {
+	n, err := db.purgeByTime(ctx, bucketSeen, bucketSeenByTime, cutoff)
+	if err != nil {
+		return n, fmt.Errorf("storage: purge seen updates before %s: %w", cutoff.Format(time.RFC3339), err)
+	}
+	return n, nil
+}
+
+// purgeByTime deletes the keys of set stamped before cutoff, using byTime,
+// whose keys are a big-endian unix-nanosecond stamp followed by the key.
+func (db *DB) purgeByTime(ctx context.Context, set, byTime []byte, cutoff time.Time) (int, error) {
 	limit := u64(uint64(cutoff.UnixNano()))
 	n := 0
 	err := db.update(ctx, func(tx *bolt.Tx) error {
-		seen := tx.Bucket(bucketSeen)
-		byTime := tx.Bucket(bucketSeenByTime)
+		keys, index := tx.Bucket(set), tx.Bucket(byTime)
 		// Collect first: deleting under a bbolt cursor can skip items.
 		var old [][]byte
-		c := byTime.Cursor()
+		c := index.Cursor()
 		for k, _ := c.First(); k != nil && bytes.Compare(k[:8], limit) < 0; k, _ = c.Next() {
 			old = append(old, k)
 		}
 		for _, k := range old {
-			if err := seen.Delete(k[8:]); err != nil {
+			if err := keys.Delete(k[8:]); err != nil {
 				return err
 			}
-			if err := byTime.Delete(k); err != nil {
+			if err := index.Delete(k); err != nil {
 				return err
 			}
 		}
 		n = len(old)
 		return nil
 	})
-	if err != nil {
-		return n, fmt.Errorf("storage: purge seen updates before %s: %w", cutoff.Format(time.RFC3339), err)
-	}
-	return n, nil
+	return n, err
 }

@@ -42,6 +42,15 @@ var migrations = []func(*bolt.Tx) error{
 		}
 		return nil
 	},
+	// 1 → 2: the outbox of messages the bot sends on its own initiative.
+	func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketOutbox, bucketOutboxKeys, bucketOutboxKeysByTime, bucketDead, bucketBatches} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		return nil
+	},
 }
 
 // SchemaVersion is the schema this build writes.

@@ -70,6 +70,9 @@ func (db *DB) Apply(ctx context.Context, ch core.Change) error {
 			}
 			return tx.Bucket(bucketConversations).Delete(key)
 		}
+		if _, err := db.enqueue(tx, ch.Outbox); err != nil {
+			return err
+		}
 		if ch.Session == nil {
 			return nil
 		}

@@ -44,6 +44,9 @@ type Config struct {
 	HTTPClient *http.Client
 	// MaxRetries is how often a send is retried after a 429; zero means 3.
 	MaxRetries int
+	// PaidBroadcast sets allow_paid_broadcast on the notifier's messages,
+	// which lets Telegram deliver up to 1,000 per second for a fee.
+	PaidBroadcast bool
 	Acceptor   Acceptor
 	Log        zerolog.Logger
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/beatbot-kz/beatbot/bot/telegram"
@@ -14,6 +15,7 @@ import (
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/beatbot-kz/beatbot/flows"
 	"github.com/beatbot-kz/beatbot/locate"
+	"github.com/beatbot-kz/beatbot/notifier"
 	"github.com/beatbot-kz/beatbot/storage"
 	"github.com/rs/zerolog"
 )
@@ -39,6 +41,10 @@ const shutdownTimeout = 30 * time.Second
 // seenRetention is how long update ids are remembered for deduplication:
 // Telegram keeps an unconfirmed update for 24 hours, so a week is ample.
 const seenRetention = 7 * 24 * time.Hour
+
+// outboxKeyRetention is how long the keys of sent items are remembered, so
+// that nothing enqueued twice within it is sent twice.
+const outboxKeyRetention = 30 * 24 * time.Hour
 
 // serve runs the bot until ctx is cancelled, then stops in order: intake
 // first, then the workers, then storage.
@@ -74,13 +80,18 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 		}
 	}()
 
-	engine := flows.New(flows.Config{Store: db, City: city, Index: index, Log: log})
+	// The outbox is built before the engine, which wakes it; its senders
+	// are added once the adapters exist, before it runs.
+	senders := map[core.Channel]notifier.Sender{}
+	outbox := notifier.New(notifier.Config{Store: db, City: city, Senders: senders, Log: log})
+	engine := flows.New(flows.Config{Store: db, City: city, Index: index, Log: log, OnOutbox: outbox.Wake})
 	dispatcher := flows.NewDispatcher(flows.DispatcherConfig{Recorder: db, Engine: engine, Log: log})
 	tg, err := telegram.New(ctx, telegram.Config{
 		Token:         env.token,
 		APIURL:        env.telegramAPI,
 		WebhookURL:    env.webhookURL,
 		WebhookSecret: env.webhookSecret,
+		PaidBroadcast: city.Delivery.Limits[core.Telegram].PaidBroadcast,
 		Acceptor:      dispatcher,
 		Log:           log,
 	})
@@ -88,13 +99,27 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 		return err
 	}
 	dispatcher.Register(core.Telegram, tg)
+	senders[core.Telegram] = tg
+	scheduler, err := newScheduler(db, city, outbox, log)
+	if err != nil {
+		return err
+	}
 
 	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopWork()
 	if err := dispatcher.Start(workCtx); err != nil {
 		return err
 	}
-	go purgeSeen(workCtx, db, log)
+	var background sync.WaitGroup
+	for _, run := range []func(context.Context) error{outbox.Run, scheduler.Run} {
+		background.Add(1)
+		go func() {
+			defer background.Done()
+			if err := run(workCtx); err != nil {
+				log.Error().Err(err).Msg("background task stopped")
+			}
+		}()
+	}
 
 	var srv *http.Server
 	if env.webhookURL != "" {
@@ -122,6 +147,7 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 	}
 	stopWork()
 	dispatcher.Wait()
+	background.Wait()
 	log.Info().Msg("stopped")
 	return runErr
 }
@@ -143,21 +169,31 @@ func listen(addr string, h http.Handler, log zerolog.Logger) (*http.Server, erro
 	return srv, nil
 }
 
-// purgeSeen forgets old update ids once an hour.
-func purgeSeen(ctx context.Context, db *storage.DB, log zerolog.Logger) {
-	tick := time.NewTicker(time.Hour)
-	defer tick.Stop()
-	for {
-		n, err := db.PurgeSeen(ctx, time.Now().Add(-seenRetention))
-		if err != nil && ctx.Err() == nil {
-			log.Warn().Err(err).Msg("purge seen updates")
-		} else if n > 0 {
-			log.Info().Int("purged", n).Msg("forgot old update ids")
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
+// newScheduler schedules the city's alerts and the housekeeping.
+func newScheduler(db *storage.DB, city *core.City, outbox *notifier.Outbox, log zerolog.Logger) (*notifier.Scheduler, error) {
+	s := notifier.NewScheduler(nil, city.Location, log)
+	for _, a := range city.Alerts {
+		if err := s.Add("alert "+a.ID, a.Cron, notifier.AlertJob(db, city, a, outbox.Wake)); err != nil {
+			return nil, err
 		}
 	}
+	housekeeping := []struct {
+		name, spec string
+		run        notifier.JobFunc
+	}{
+		{"purge seen updates", "@hourly", func(ctx context.Context, at time.Time) error {
+			_, err := db.PurgeSeen(ctx, at.Add(-seenRetention))
+			return err
+		}},
+		{"purge outbox keys", "@daily", func(ctx context.Context, at time.Time) error {
+			_, err := db.PurgeOutboxKeys(ctx, at.Add(-outboxKeyRetention))
+			return err
+		}},
+	}
+	for _, h := range housekeeping {
+		if err := s.Add(h.name, h.spec, h.run); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
 }

@@ -83,3 +83,9 @@ type Change struct {
 	// routed to an inspector); they are enqueued in the same transaction.
 	Outbox []OutboxItem
 }
+
+// Recipient is a chat to send a message to, with the language to write in.
+type Recipient struct {
+	Chat ChatRef
+	Lang Lang
+}

@@ -25,11 +25,12 @@ type Store interface {
 // different chats; the Dispatcher makes sure one chat's updates are handled
 // one at a time.
 type Engine struct {
-	store Store
-	city  *core.City
-	index *locate.Index
-	log   zerolog.Logger
-	now   func() time.Time
+	store    Store
+	city     *core.City
+	index    *locate.Index
+	log      zerolog.Logger
+	now      func() time.Time
+	onOutbox func()
 }
 
 // Config holds what an Engine is built from.
@@ -40,6 +41,9 @@ type Config struct {
 	Log   zerolog.Logger
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// OnOutbox is called after a change that enqueued outbox items is
+	// committed, to wake the notifier; nil means nobody is told.
+	OnOutbox func()
 }
 
 // New returns an Engine.
@@ -47,7 +51,10 @@ func New(cfg Config) *Engine {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Engine{store: cfg.Store, city: cfg.City, index: cfg.Index, log: cfg.Log, now: cfg.Now}
+	if cfg.OnOutbox == nil {
+		cfg.OnOutbox = func() {}
+	}
+	return &Engine{store: cfg.Store, city: cfg.City, index: cfg.Index, log: cfg.Log, now: cfg.Now, onOutbox: cfg.OnOutbox}
 }
 
 // Handle handles one recorded update: it works out the answer, commits the
@@ -79,17 +86,25 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 		lang = s.Resident.Lang
 	}
 	t := newTurn(e, in, s)
+	if s.Resident.Unreachable {
+		// They write again, so they unblocked the bot.
+		t.s.Resident.Unreachable = false
+		t.dirty = true
+	}
 	if err := t.run(ctx); err != nil {
 		return []core.Reply{{Text: locale.T(lang, locale.ErrorGeneric)}}, fmt.Errorf("flows: handle %s: %w", in.Key, err)
 	}
 
-	change := core.Change{Inbound: in}
+	change := core.Change{Inbound: in, Outbox: t.outbox}
 	if t.dirty {
 		t.s.Conversation.Updated = e.now()
 		change.Session = &t.s
 	}
 	if err := e.store.Apply(ctx, change); err != nil {
 		return []core.Reply{{Text: locale.T(t.lang(), locale.ErrorGeneric)}}, fmt.Errorf("flows: handle %s: %w", in.Key, err)
+	}
+	if len(t.outbox) > 0 {
+		e.onOutbox()
 	}
 	return t.replies, nil
 }

@@ -238,3 +238,20 @@ func TestSubscribeAndUnsubscribe(t *testing.T) {
 		t.Errorf("subscribers after withdrawal = %v, want none", chats)
 	}
 }
+
+func TestStopUnsubscribesFromEverything(t *testing.T) {
+	h := newHarness(t)
+	h.onboard(core.Kazakh, true)
+	h.press("sub:krg-d01")
+	h.press("sub:krg-d02")
+	mustContain(t, h.command("stop"), "Барлық хабарландырулардан шықтыңыз")
+	if s := h.session(); len(s.Resident.Subscriptions) != 0 {
+		t.Fatalf("subscriptions after /stop = %v", s.Resident.Subscriptions)
+	}
+	for _, d := range []string{"krg-d01", "krg-d02"} {
+		if chats, _ := h.db.Subscribers(t.Context(), d); len(chats) != 0 {
+			t.Errorf("subscribers of %s = %v, want none", d, chats)
+		}
+	}
+	mustContain(t, h.command("stop"), "жазылым жоқ")
+}

@@ -28,6 +28,16 @@ func (t *turn) command(ctx context.Context) error {
 		return nil
 	case "language":
 		return t.goTo(ctx, evLanguage)
+	case "stop":
+		r := &t.s.Resident
+		if len(r.Subscriptions) == 0 {
+			t.say(locale.NothingToStop)
+			return nil
+		}
+		r.Subscriptions = nil
+		t.dirty = true
+		t.say(locale.StoppedAll)
+		return nil
 	case "privacy":
 		if t.s.Resident.Lang == "" {
 			return t.resume(ctx)

@@ -25,6 +25,8 @@ type turn struct {
 	silent bool
 	// pickText heads the choices shown on entering stPick.
 	pickText string
+	// outbox holds messages to others, committed with the session.
+	outbox []core.OutboxItem
 }
 
 func newTurn(e *Engine, in core.Inbound, s core.Session) *turn {

@@ -55,6 +55,10 @@ const (
 	SubscribeConsent  Key = "alerts.needs_consent"
 	AlertsNone        Key = "alerts.none"
 	AlertsList        Key = "alerts.list"
+	// AlertFooter ends every alert: how to stop them.
+	AlertFooter   Key = "alerts.footer"
+	StoppedAll    Key = "alerts.stopped_all"
+	NothingToStop Key = "alerts.nothing_to_stop"
 
 	// EmergencyBanner and EmergencyNumbers take the list of numbers.
 	EmergencyBanner  Key = "emergency.banner"
@@ -283,6 +287,21 @@ var catalog = map[Key]core.Text{
 		core.Kazakh:  "Сіз мына учаскелердің хабарландыруларын аласыз:",
 		core.English: "You receive alerts for these districts:",
 	},
+	AlertFooter: {
+		core.Russian: "Отписаться от оповещений: /stop",
+		core.Kazakh:  "Хабарландырулардан бас тарту: /stop",
+		core.English: "To stop these alerts: /stop",
+	},
+	StoppedAll: {
+		core.Russian: "Вы отписались от всех оповещений. Подписаться снова можно в карточке участкового.",
+		core.Kazakh:  "Барлық хабарландырулардан шықтыңыз. Қайта жазылу үшін учаскелік инспектордың карточкасын ашыңыз.",
+		core.English: "You unsubscribed from all alerts. You can subscribe again from your inspector's card.",
+	},
+	NothingToStop: {
+		core.Russian: "У вас нет подписок на оповещения.",
+		core.Kazakh:  "Сізде хабарландыруларға жазылым жоқ.",
+		core.English: "You have no alert subscriptions.",
+	},
 	EmergencyBanner: {
 		core.Russian: "🚨 Если вам или кому-то угрожает опасность, звоните сейчас: %s.\nЭтот бот не дежурит круглосуточно и не заменяет экстренные службы.",
 		core.Kazakh:  "🚨 Сізге немесе басқа біреуге қауіп төніп тұрса, қазір қоңырау шалыңыз: %s.\nБұл бот тәулік бойы бақыланбайды және шұғыл қызметтердің орнын баспайды.",
@@ -294,9 +313,9 @@ var catalog = map[Key]core.Text{
 		core.English: "Emergency numbers (free, around the clock):\n%s\n\nThis bot is not watched around the clock — in danger, call.",
 	},
 	Help: {
-		core.Russian: "Я помогаю связаться с вашей участковой полицией.\n\n/menu — меню\n/language — сменить язык\n/privacy — ваши данные и согласие\n/cancel — отменить текущее действие\n\nЧтобы найти участкового, отправьте геолокацию или напишите адрес.",
-		core.Kazakh:  "Мен учаскелік полицияңызбен байланысуға көмектесемін.\n\n/menu — мәзір\n/language — тілді ауыстыру\n/privacy — деректеріңіз және келісім\n/cancel — ағымдағы әрекетті тоқтату\n\nУчаскелік инспекторды табу үшін геолокация жіберіңіз немесе мекенжайды жазыңыз.",
-		core.English: "I help you reach your community police.\n\n/menu — the menu\n/language — change language\n/privacy — your data and consent\n/cancel — cancel what you are doing\n\nTo find your district inspector, share your location or type an address.",
+		core.Russian: "Я помогаю связаться с вашей участковой полицией.\n\n/menu — меню\n/language — сменить язык\n/privacy — ваши данные и согласие\n/stop — отписаться от всех оповещений\n/cancel — отменить текущее действие\n\nЧтобы найти участкового, отправьте геолокацию или напишите адрес.",
+		core.Kazakh:  "Мен учаскелік полицияңызбен байланысуға көмектесемін.\n\n/menu — мәзір\n/language — тілді ауыстыру\n/privacy — деректеріңіз және келісім\n/stop — барлық хабарландырулардан шығу\n/cancel — ағымдағы әрекетті тоқтату\n\nУчаскелік инспекторды табу үшін геолокация жіберіңіз немесе мекенжайды жазыңыз.",
+		core.English: "I help you reach your community police.\n\n/menu — the menu\n/language — change language\n/privacy — your data and consent\n/stop — stop all alerts\n/cancel — cancel what you are doing\n\nTo find your district inspector, share your location or type an address.",
 	},
 	Cancelled: {
 		core.Russian: "Отменено.",

@@ -17,6 +17,7 @@ const (
 	CmdPrivacy  Key = "cmd.privacy"
 	CmdHelp     Key = "cmd.help"
 	CmdCancel   Key = "cmd.cancel"
+	CmdStop     Key = "cmd.stop"
 )
 
 // Commands lists the commands every flow understands, in menu order.
@@ -27,6 +28,7 @@ var Commands = []Command{
 	{"privacy", CmdPrivacy},
 	{"help", CmdHelp},
 	{"cancel", CmdCancel},
+	{"stop", CmdStop},
 }
 
 func init() {
@@ -37,6 +39,7 @@ func init() {
 		CmdPrivacy:  {core.Russian: "Ваши данные и согласие", core.Kazakh: "Деректеріңіз және келісім", core.English: "Your data and consent"},
 		CmdHelp:     {core.Russian: "Помощь", core.Kazakh: "Анықтама", core.English: "Help"},
 		CmdCancel:   {core.Russian: "Отменить", core.Kazakh: "Тоқтату", core.English: "Cancel"},
+		CmdStop:     {core.Russian: "Отписаться от всех оповещений", core.Kazakh: "Барлық хабарландырулардан шығу", core.English: "Stop all alerts"},
 	} {
 		catalog[k] = t
 	}

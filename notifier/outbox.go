@@ -35,8 +35,9 @@ type Config struct {
 	Store Store
 	// City supplies the delivery limits, quiet hours and time zone.
 	City *core.City
-	// Senders deliver per channel. Items for a channel without a sender
-	// stay in storage until one is configured.
+	// Senders deliver per channel; the map is read when Run starts. Items
+	// for a channel without a sender stay in storage until one is
+	// configured.
 	Senders map[core.Channel]Sender
 	// Clock drives quiet hours, backoff and scheduling; nil means the real
 	// clock.
@@ -67,11 +68,7 @@ func New(cfg Config) *Outbox {
 	if cfg.PollInterval == 0 {
 		cfg.PollInterval = time.Second
 	}
-	o := &Outbox{cfg: cfg, lanes: map[core.Channel]*lane{}, wake: make(chan struct{}, 1)}
-	for ch, s := range cfg.Senders {
-		o.lanes[ch] = newLane(ch, s, cfg)
-	}
-	return o
+	return &Outbox{cfg: cfg, lanes: map[core.Channel]*lane{}, wake: make(chan struct{}, 1)}
 }
 
 // Wake tells the outbox that new items were stored, so they go out now
@@ -84,8 +81,12 @@ func (o *Outbox) Wake() {
 }
 
 // Run delivers until ctx is done, then waits for the requests in flight to
-// finish and be recorded.
+// finish and be recorded. It starts a lane for each sender in the
+// configuration's map as it is then, so senders may be added after New.
 func (o *Outbox) Run(ctx context.Context) error {
+	for ch, s := range o.cfg.Senders {
+		o.lanes[ch] = newLane(ch, s, o.cfg)
+	}
 	for _, l := range o.lanes {
 		o.wg.Add(1)
 		go func() {

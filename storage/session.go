@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -98,7 +99,7 @@ func (db *DB) Subscribers(ctx context.Context, district string) ([]core.ChatRef,
 	prefix := append([]byte(district), 0)
 	err := db.view(ctx, func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketSubscribers).Cursor()
-		for k, _ := c.Seek(prefix); k != nil && len(k) > len(prefix) && string(k[:len(prefix)]) == string(prefix); k, _ = c.Next() {
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
 			chat, err := core.ParseChatRef(string(k[len(prefix):]))
 			if err != nil {
 				return err
@@ -155,4 +156,42 @@ func put(b *bolt.Bucket, key []byte, v any) error {
 		return fmt.Errorf("encode %q: %w", key, err)
 	}
 	return b.Put(key, data)
+}
+
+// Audience returns the reachable residents subscribed to any of districts,
+// each once, with their language: the recipients of a district alert.
+func (db *DB) Audience(ctx context.Context, districts []string) ([]core.Recipient, error) {
+	var out []core.Recipient
+	err := db.view(ctx, func(tx *bolt.Tx) error {
+		seen := map[string]bool{}
+		residents := tx.Bucket(bucketResidents)
+		c := tx.Bucket(bucketSubscribers).Cursor()
+		for _, district := range districts {
+			prefix := []byte(district + "\x00")
+			for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+				key := string(k[len(prefix):])
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				var r core.Resident
+				if err := get(residents, []byte(key), &r); err != nil {
+					return fmt.Errorf("subscriber %s of %s: %w", key, district, err)
+				}
+				if r.Unreachable {
+					continue
+				}
+				chat, err := core.ParseChatRef(key)
+				if err != nil {
+					return err
+				}
+				out = append(out, core.Recipient{Chat: chat, Lang: r.Lang})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: audience of %d districts: %w", len(districts), err)
+	}
+	return out, nil
 }

@@ -15,17 +15,17 @@ import (
 // lane delivers one channel's items. Its queue, pause and per-chat slots
 // belong to its run goroutine alone; senders report back on done.
 type lane struct {
-	ch      core.Channel
-	sender  Sender
-	store   Store
-	limits  core.Limits
-	quiet   core.QuietHours
-	loc     *time.Location
-	clock   clockwork.Clock
-	log     zerolog.Logger
-	max     int // attempts before giving up
-	limiter *rate.Limiter
-	slots   chan struct{} // requests in flight
+	ch       core.Channel
+	sender   Sender
+	store    Store
+	limits   core.Limits
+	quiet    core.QuietHours
+	loc      *time.Location
+	clock    clockwork.Clock
+	log      zerolog.Logger
+	max      int // attempts before giving up
+	limiter  *rate.Limiter
+	slots    chan struct{} // requests in flight
 	incoming chan []entry
 	done     chan outcome
 

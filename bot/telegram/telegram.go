@@ -47,8 +47,8 @@ type Config struct {
 	// PaidBroadcast sets allow_paid_broadcast on the notifier's messages,
 	// which lets Telegram deliver up to 1,000 per second for a fee.
 	PaidBroadcast bool
-	Acceptor   Acceptor
-	Log        zerolog.Logger
+	Acceptor      Acceptor
+	Log           zerolog.Logger
 }
 
 // Telegram is the running adapter. It implements the flows' Sender.

@@ -18,7 +18,7 @@ func check(path string, stdout io.Writer) error {
 		return err
 	}
 	s := configs.Summarize(city)
-	fmt.Fprintf(stdout, "%s: OK: %d precincts, %d districts, %d staff, %d streets, %d address ranges\n",
-		path, s.Precincts, s.Districts, s.Staff, s.Streets, s.Addresses)
+	fmt.Fprintf(stdout, "%s: OK: %d precincts, %d districts, %d staff, %d streets, %d address ranges, %d alerts\n",
+		path, s.Precincts, s.Districts, s.Staff, s.Streets, s.Addresses, s.Alerts)
 	return nil
 }

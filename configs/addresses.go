@@ -1,6 +1,9 @@
 package configs
 
 import (
+	"errors"
+	"fmt"
+
 	"github.com/beatbot-kz/beatbot/core"
 )
 
@@ -18,7 +21,7 @@ func (c *checker) addresses(field string, docs []addressDoc, streets ids) []core
 		for j, h := range a.Houses {
 			hr, err := core.ParseHouseRange(h)
 			if err != nil {
-				c.errorf(index(join(at, "houses"), j), "%v", err)
+				c.errorf(index(join(at, "houses"), j), "%s", houseProblem(err))
 				continue
 			}
 			r.Houses = append(r.Houses, hr)
@@ -87,4 +90,17 @@ func shareHouse(a, b core.HouseRange) bool {
 		}
 	}
 	return false
+}
+
+// houseProblem words a house range error for the configuration's author.
+func houseProblem(err error) string {
+	var he *core.HouseError
+	if !errors.As(err, &he) {
+		return err.Error()
+	}
+	msg := fmt.Sprintf("invalid house number: range %q", he.Input)
+	if he.Reason != "" {
+		msg += ": " + he.Reason
+	}
+	return msg
 }

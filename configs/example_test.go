@@ -3,8 +3,10 @@ package configs_test
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/beatbot-kz/beatbot/configs"
 	"github.com/beatbot-kz/beatbot/core"
@@ -12,6 +14,7 @@ import (
 	"github.com/paulmach/orb/geojson"
 	"github.com/paulmach/orb/planar"
 	"github.com/peterstace/simplefeatures/geom"
+	"github.com/robfig/cron/v3"
 )
 
 // exampleCity loads the example city, which must load without a warning.
@@ -52,6 +55,42 @@ func TestExampleCity(t *testing.T) {
 		if s.TelegramID != 0 && s.TelegramID < 1<<52 {
 			t.Errorf("staff %s: Telegram id %d could be a real user's", s.ID, s.TelegramID)
 		}
+	}
+	if got, want := city.Delivery, defaultDelivery(); !reflect.DeepEqual(got, want) {
+		t.Errorf("got delivery %+v, want the defaults it spells out, %+v", got, want)
+	}
+}
+
+// TestExampleCityAlerts checks that the example's alerts parse as the
+// notifier will parse them, reach existing districts, and are short.
+func TestExampleCityAlerts(t *testing.T) {
+	city := exampleCity(t)
+	if got := len(city.Alerts); got < 3 {
+		t.Errorf("got %d alerts, want at least 3", got)
+	}
+	everywhere, targeted := 0, 0
+	for _, a := range city.Alerts {
+		if _, err := cron.ParseStandard(a.Cron); err != nil {
+			t.Errorf("alert %s: cron %q: %v", a.ID, a.Cron, err)
+		}
+		if len(a.Districts) == 0 {
+			everywhere++
+		} else {
+			targeted++
+		}
+		for _, id := range a.Districts {
+			if city.District(id) == nil {
+				t.Errorf("alert %s: district %q does not exist", a.ID, id)
+			}
+		}
+		for _, l := range core.Langs {
+			if n := utf8.RuneCountInString(a.Text[l]); n == 0 || n > 400 {
+				t.Errorf("alert %s: %s text has %d characters, want 1 to 400", a.ID, l, n)
+			}
+		}
+	}
+	if everywhere == 0 || targeted == 0 {
+		t.Errorf("got %d alerts to every district and %d to some, want both kinds", everywhere, targeted)
 	}
 }
 
@@ -182,9 +221,9 @@ func ExampleSummarize() {
 		return
 	}
 	s := configs.Summarize(city)
-	fmt.Printf("%s: %d precincts, %d districts, %d staff, %d streets, %d house ranges, %d warnings\n",
-		city.Name.In(core.English), s.Precincts, s.Districts, s.Staff, s.Streets, s.Addresses, len(warnings))
-	// Output: Karaganda: 2 precincts, 8 districts, 11 staff, 31 streets, 54 house ranges, 0 warnings
+	fmt.Printf("%s: %d precincts, %d districts, %d staff, %d streets, %d house ranges, %d alerts, %d warnings\n",
+		city.Name.In(core.English), s.Precincts, s.Districts, s.Staff, s.Streets, s.Addresses, s.Alerts, len(warnings))
+	// Output: Karaganda: 2 precincts, 8 districts, 11 staff, 31 streets, 54 house ranges, 4 alerts, 0 warnings
 }
 
 // districtsAt returns the ids of the districts containing pt.

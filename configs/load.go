@@ -40,6 +40,8 @@ type Summary struct {
 	Precincts, Districts, Staff, Streets int
 	// Addresses is the number of house ranges over all districts.
 	Addresses int
+	// Alerts is the number of scheduled alerts.
+	Alerts int
 }
 
 // Summarize counts the records of c.
@@ -50,5 +52,6 @@ func Summarize(c *core.City) Summary {
 		Staff:     len(c.Staff),
 		Streets:   len(c.Streets),
 		Addresses: c.AddressCount(),
+		Alerts:    len(c.Alerts),
 	}
 }

@@ -53,7 +53,10 @@ func (c *checker) yamlError(msg string) {
 	c.errorIn(c.file, line, "", m[2])
 }
 
-var nodeType = reflect.TypeFor[yaml.Node]()
+var (
+	nodeType        = reflect.TypeFor[yaml.Node]()
+	unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
+)
 
 // unknownFields walks the YAML tree beside the Go type it decodes into and
 // reports mapping keys the type has no field for. It does what the
@@ -64,7 +67,7 @@ func (c *checker) unknownFields(n *yaml.Node, t reflect.Type, path string) {
 	for n != nil && n.Kind == yaml.AliasNode {
 		n = n.Alias
 	}
-	if n == nil || t == nodeType {
+	if n == nil || t == nodeType { // a raw node is checked where it is read
 		return
 	}
 	if n.Kind == yaml.DocumentNode {
@@ -75,6 +78,9 @@ func (c *checker) unknownFields(n *yaml.Node, t reflect.Type, path string) {
 	}
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
+	}
+	if reflect.PointerTo(t).Implements(unmarshalerType) {
+		return // a type that decodes itself reports its own problems
 	}
 	switch {
 	case t.Kind() == reflect.Struct && n.Kind == yaml.MappingNode:

@@ -15,6 +15,8 @@ type fileDoc struct {
 	Districts []districtDoc `yaml:"districts"`
 	Streets   []streetDoc   `yaml:"streets"`
 	Staff     []staffDoc    `yaml:"staff"`
+	Delivery  deliveryDoc   `yaml:"delivery"`
+	Alerts    []alertDoc    `yaml:"alerts"`
 }
 
 // cityDoc is the "city" section.
@@ -84,4 +86,57 @@ type staffDoc struct {
 	Reception  core.Text `yaml:"reception"`
 	TelegramID int64     `yaml:"telegram_id"`
 	Sample     bool      `yaml:"sample"`
+}
+
+// deliveryDoc is the optional "delivery" section; absent fields take the
+// defaults README.md gives.
+type deliveryDoc struct {
+	// QuietHours is kept as a raw node because it is either a mapping
+	// (quietHoursDoc) or the word off.
+	QuietHours  yaml.Node     `yaml:"quiet_hours"`
+	MaxAttempts optional[int] `yaml:"max_attempts"`
+	Telegram    *limitsDoc    `yaml:"telegram"`
+	WhatsApp    *limitsDoc    `yaml:"whatsapp"`
+}
+
+// quietHoursDoc is delivery.quiet_hours when it is a mapping.
+type quietHoursDoc struct {
+	From string `yaml:"from"`
+	To   string `yaml:"to"`
+}
+
+// limitsDoc is a channel's entry in "delivery". Durations are strings in
+// Go's syntax ("1s", "500ms").
+type limitsDoc struct {
+	Rate          optional[float64] `yaml:"rate"`
+	PaidBroadcast bool              `yaml:"paid_broadcast"`
+	PerChat       string            `yaml:"per_chat"`
+	PerGroup      string            `yaml:"per_group"`
+}
+
+// alertDoc is one entry of "alerts".
+type alertDoc struct {
+	ID        string    `yaml:"id"`
+	Cron      string    `yaml:"cron"`
+	Districts []string  `yaml:"districts"`
+	Urgent    bool      `yaml:"urgent"`
+	Text      core.Text `yaml:"text"`
+}
+
+// optional is a value that may be absent, so that an explicit zero is
+// checked rather than taken for "use the default". Unlike a pointer, it
+// stays unset when the value has the wrong type, which yaml reports
+// already: the check of the value then adds no second, confusing problem.
+type optional[T any] struct {
+	v   T
+	set bool
+}
+
+// UnmarshalYAML decodes the value; yaml does not call it for null.
+func (o *optional[T]) UnmarshalYAML(n *yaml.Node) error {
+	if err := n.Decode(&o.v); err != nil {
+		return err
+	}
+	o.set = true
+	return nil
 }

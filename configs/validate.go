@@ -66,6 +66,8 @@ func (c *checker) build(doc *fileDoc, dir string) *core.City {
 	city.Districts = c.districts(doc.Districts, dir, k)
 	city.Streets = c.streets(doc.Streets, k)
 	city.Staff = c.staff(doc.Staff, k)
+	city.Delivery = c.delivery(&doc.Delivery)
+	city.Alerts = c.alerts(doc.Alerts, k.districts, city.Location, city.Delivery.QuietHours)
 
 	// Finally the rules that span sections.
 	c.coverage(city)

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/beatbot-kz/beatbot/storage"
 	"github.com/go-telegram/bot/models"
 )
 
@@ -19,7 +21,7 @@ func onboardRu(t *testing.T, r *resident) telegramtest.Sent {
 	msgs := r.say("/start", 1)
 	msgs = r.press(msgs[0], "Русский", 2)
 	mustSay(t, msgs, "Язык: русский.", "Перед началом — о ваших данных")
-	msgs = r.press(msgs[1], "✅ Согласен(на)", 2)
+	msgs = r.press(msgs[1], "✅ Даю согласие", 2)
 	mustSay(t, msgs, "Согласие сохранено", "Чем могу помочь?")
 	return msgs[1]
 }
@@ -60,7 +62,7 @@ func TestEndToEndKazakhByAddress(t *testing.T) {
 	msgs = r.press(msgs[0], "Қазақша", 2)
 	mustSay(t, msgs, "Тіл: қазақша.", "Бастамас бұрын")
 	msgs = r.press(msgs[1], "✅ Келісемін", 2)
-	msgs = r.press(msgs[1], "👮 Менің учаскелігім", 1)
+	msgs = r.press(msgs[1], "👮 Менің учаскелік инспекторым", 1)
 	mustSay(t, msgs, "мекенжайды жазыңыз")
 
 	msgs = r.say("Ерубаев көшесі 15", 2)
@@ -239,4 +241,52 @@ func freeAddr(t *testing.T) string {
 	addr := ln.Addr().String()
 	ln.Close()
 	return addr
+}
+
+func TestEndToEndRussianAddressesAndKazakhLocation(t *testing.T) {
+	srv := telegramtest.New(testToken)
+	t.Cleanup(srv.Close)
+	startBot(t, srv, filepath.Join(t.TempDir(), "beatbot.db"), nil)
+
+	ru := newResident(t, srv, 511, "ru")
+	menu := onboardRu(t, ru)
+	ru.press(menu, "👮 Мой участковый", 1)
+	mustSay(t, ru.say("ул. Ерубаева, д. 15", 2), "Ваш участок:")
+	msgs := ru.say("Степной 35", 1)
+	mustSay(t, msgs, "Подходит несколько улиц")
+	mustSay(t, ru.press(msgs[0], "микрорайон Степной-2", 2), "Ваш участок:")
+	mustSay(t, ru.shareLocation(51.1694, 71.4491, 1), "за пределами", "Ближайший пункт полиции") // Astana
+
+	kk := newResident(t, srv, 512, "kk")
+	msgs = kk.say("/start", 1)
+	msgs = kk.press(msgs[0], "Қазақша", 2)
+	msgs = kk.press(msgs[1], "✅ Келісемін", 2)
+	msgs = kk.press(msgs[1], "👮 Менің учаскелік инспекторым", 1)
+	msgs = kk.shareLocation(49.7950, 73.1050, 2)
+	if msgs[0].Venue == nil {
+		t.Fatalf("first answer %+v, want the precinct's venue", msgs[0])
+	}
+	mustSay(t, msgs[1:], "Сіздің учаскеңіз:", "Учаскелік полиция инспекторы")
+}
+
+// TestEndToEndReplaysPendingUpdates starts the bot on a data file holding
+// an update that was recorded but not handled when the last run crashed.
+func TestEndToEndReplaysPendingUpdates(t *testing.T) {
+	srv := telegramtest.New(testToken)
+	t.Cleanup(srv.Close)
+	data := filepath.Join(t.TempDir(), "beatbot.db")
+	db, err := storage.Open(data, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	chat := core.ChatRef{Channel: core.Telegram, ID: "513"}
+	if _, err := db.Record(context.Background(), core.Inbound{Key: "telegram:7100000001:u:99", Chat: chat, From: "513", Kind: core.KindCommand, Command: "start", LangHint: core.Kazakh}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	startBot(t, srv, data, nil)
+	r := newResident(t, srv, 513, "kk")
+	mustSay(t, r.expect(1), "Тілді таңдаңыз")
 }

@@ -31,16 +31,12 @@ var Commands = []Command{
 	{"stop", CmdStop},
 }
 
-func init() {
-	for k, t := range map[Key]core.Text{
-		CmdStart:    {core.Russian: "Начать", core.Kazakh: "Бастау", core.English: "Start"},
-		CmdMenu:     {core.Russian: "Главное меню", core.Kazakh: "Басты мәзір", core.English: "Main menu"},
-		CmdLanguage: {core.Russian: "Сменить язык", core.Kazakh: "Тілді ауыстыру", core.English: "Change language"},
-		CmdPrivacy:  {core.Russian: "Ваши данные и согласие", core.Kazakh: "Деректеріңіз және келісім", core.English: "Your data and consent"},
-		CmdHelp:     {core.Russian: "Помощь", core.Kazakh: "Анықтама", core.English: "Help"},
-		CmdCancel:   {core.Russian: "Отменить", core.Kazakh: "Тоқтату", core.English: "Cancel"},
-		CmdStop:     {core.Russian: "Отписаться от всех оповещений", core.Kazakh: "Барлық хабарландырулардан шығу", core.English: "Stop all alerts"},
-	} {
-		catalog[k] = t
-	}
+var commandTexts = map[Key]core.Text{
+	CmdStart:    {core.Russian: "Начать", core.Kazakh: "Бастау", core.English: "Start"},
+	CmdMenu:     {core.Russian: "Главное меню", core.Kazakh: "Басты мәзір", core.English: "Main menu"},
+	CmdLanguage: {core.Russian: "Сменить язык", core.Kazakh: "Тілді ауыстыру", core.English: "Change language"},
+	CmdPrivacy:  {core.Russian: "Ваши данные и согласие", core.Kazakh: "Деректеріңіз және келісім", core.English: "Your data and consent"},
+	CmdHelp:     {core.Russian: "Помощь", core.Kazakh: "Анықтама", core.English: "Help"},
+	CmdCancel:   {core.Russian: "Отменить", core.Kazakh: "Тоқтату", core.English: "Cancel"},
+	CmdStop:     {core.Russian: "Отписаться от всех оповещений", core.Kazakh: "Барлық хабарландырулардан шығу", core.English: "Stop all alerts"},
 }

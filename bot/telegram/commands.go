@@ -19,7 +19,9 @@ func (t *Telegram) setCommands(ctx context.Context) {
 			cmds = append(cmds, models.BotCommand{Command: c.Name, Description: locale.T(lang, c.Description)})
 		}
 		if _, err := t.bot.SetMyCommands(ctx, &bot.SetMyCommandsParams{Commands: cmds, LanguageCode: string(lang)}); err != nil {
-			t.log.Warn().Err(err).Str("lang", string(lang)).Msg("set command menu")
+			if ctx.Err() == nil {
+				t.log.Warn().Err(t.redact(err)).Str("lang", string(lang)).Msg("set command menu")
+			}
 			return
 		}
 	}

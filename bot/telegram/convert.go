@@ -9,14 +9,18 @@ import (
 	"github.com/go-telegram/bot/models"
 )
 
-// updateKey identifies a Telegram update for deduplication.
-func updateKey(id int64) string { return "telegram:u:" + strconv.FormatInt(id, 10) }
+// updateKey identifies a Telegram update for deduplication. Update ids are
+// only unique per bot, so the bot's id is part of the key: a data file that
+// moves to a new bot does not take its updates for duplicates.
+func (t *Telegram) updateKey(id int64) string {
+	return "telegram:" + strconv.FormatInt(t.botID, 10) + ":u:" + strconv.FormatInt(id, 10)
+}
 
 // convert translates an update into a core.Inbound. It reports false for
 // updates the bot does not handle: anything outside private chats (staff
 // group chats come with a later flow), edits and other update types.
 func (t *Telegram) convert(u *models.Update) (core.Inbound, bool) {
-	in := core.Inbound{Key: updateKey(u.ID), Received: time.Now()}
+	in := core.Inbound{Key: t.updateKey(u.ID), Received: time.Now()}
 	switch {
 	case u.Message != nil:
 		m := u.Message
@@ -75,6 +79,8 @@ func (t *Telegram) convertMessage(m *models.Message, in *core.Inbound) {
 	default:
 		in.Kind = core.KindUnsupported
 		in.Unsupported = unsupportedKind(m)
+		// A caption is still read for emergency words.
+		in.Text = m.Caption
 	}
 }
 

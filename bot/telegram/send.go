@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
-	"unicode/utf8"
+	"unicode/utf16"
 
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/go-telegram/bot"
@@ -40,7 +41,7 @@ func (t *Telegram) send(ctx context.Context, chat core.ChatRef, r core.Reply, ca
 	if chat.Channel != core.Telegram || err != nil {
 		return fmt.Errorf("telegram: send to %s: %w: not a Telegram chat", chat, core.ErrRejected)
 	}
-	if r.Text != "" {
+	if strings.TrimSpace(r.Text) != "" {
 		parts := split(r.Text, core.MaxTextLen)
 		for i, part := range parts {
 			p := &bot.SendMessageParams{ChatID: id, Text: part, AllowPaidBroadcast: paid}
@@ -48,7 +49,7 @@ func (t *Telegram) send(ctx context.Context, chat core.ChatRef, r core.Reply, ca
 				p.ReplyMarkup = markup(r)
 			}
 			if err := call(ctx, "sendMessage", func() error { _, err := t.bot.SendMessage(ctx, p); return err }); err != nil {
-				return fmt.Errorf("telegram: send message to %s: %w", chat, err)
+				return t.redact(fmt.Errorf("telegram: send message to %s: %w", chat, err))
 			}
 		}
 	}
@@ -58,7 +59,7 @@ func (t *Telegram) send(ctx context.Context, chat core.ChatRef, r core.Reply, ca
 			Title: r.Pin.Title, Address: r.Pin.Address, ReplyMarkup: markup(r), AllowPaidBroadcast: paid,
 		}
 		if err := call(ctx, "sendVenue", func() error { _, err := t.bot.SendVenue(ctx, p); return err }); err != nil {
-			return fmt.Errorf("telegram: send venue to %s: %w", chat, err)
+			return t.redact(fmt.Errorf("telegram: send venue to %s: %w", chat, err))
 		}
 	}
 	return nil
@@ -131,24 +132,43 @@ func (t *Telegram) retry(ctx context.Context, method string, fn func() error) er
 	}
 }
 
-// split cuts text into pieces of at most n characters, at line breaks where
-// possible, so an over-long text is sent whole rather than refused.
+// split cuts text into pieces Telegram accepts: at most n UTF-16 code
+// units each (Telegram counts an emoji as two), cut after a line break
+// where possible, else after a space, and never a blank piece.
 func split(text string, n int) []string {
-	if utf8.RuneCountInString(text) <= n {
-		return []string{text}
-	}
-	var parts []string
 	runes := []rune(text)
-	for len(runes) > n {
-		cut := n
-		for i := n; i > n/2; i-- {
-			if runes[i-1] == '\n' {
-				cut = i
+	var parts []string
+	for len(runes) > 0 {
+		end, units := 0, 0
+		for end < len(runes) {
+			w := max(utf16.RuneLen(runes[end]), 1)
+			if units+w > n {
 				break
 			}
+			units += w
+			end++
 		}
-		parts = append(parts, string(runes[:cut]))
+		cut := end
+		if end < len(runes) {
+			cut = breakPoint(runes[:end])
+		}
+		if part := string(runes[:cut]); strings.TrimSpace(part) != "" {
+			parts = append(parts, part)
+		}
 		runes = runes[cut:]
 	}
-	return append(parts, string(runes))
+	return parts
+}
+
+// breakPoint returns where to cut runes: after the last line break in its
+// second half, else after the last space there, else at its end.
+func breakPoint(runes []rune) int {
+	for _, sep := range []rune{'\n', ' '} {
+		for i := len(runes); i > len(runes)/2; i-- {
+			if runes[i-1] == sep {
+				return i
+			}
+		}
+	}
+	return len(runes)
 }

@@ -2,10 +2,10 @@ package telegram
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"time"
 
 	"github.com/beatbot-kz/beatbot/core"
@@ -58,13 +58,12 @@ type Telegram struct {
 	log zerolog.Logger
 	// username is the bot's @username, used to recognise "/cmd@username".
 	username string
+	// botID is the bot's user id; update ids are only unique per bot.
+	botID int64
 	// runCtx is the context New was given; it bounds background calls such
 	// as answering button presses.
 	runCtx context.Context
 }
-
-// ErrConfig is returned by New for an unusable configuration.
-var ErrConfig = errors.New("telegram: invalid configuration")
 
 // New checks the configuration, connects to the Bot API and checks the token
 // with getMe.
@@ -97,27 +96,17 @@ func New(ctx context.Context, cfg Config) (*Telegram, error) {
 		bot.WithServerURL(cfg.APIURL),
 		bot.WithHTTPClient(cfg.PollTimeout, cfg.HTTPClient),
 		bot.WithSkipGetMe(),
-		bot.WithDefaultHandler(t.onUpdate),
-		// One worker, synchronous handlers and an unbuffered channel: the
-		// poll loop hands over one update at a time, in order, and asks
-		// for the next batch (confirming this one) only after the last
-		// update was taken for recording. A crash loses at most the one
-		// update being recorded, which Telegram has not been told about.
-		bot.WithNotAsyncHandlers(),
-		bot.WithWorkers(1),
-		bot.WithUpdatesChannelCap(0),
-		bot.WithAllowedUpdates(bot.AllowedUpdates{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery}),
-		bot.WithErrorsHandler(func(err error) { t.log.Warn().Err(err).Msg("bot api") }),
+		bot.WithErrorsHandler(func(err error) { t.log.Warn().Err(t.redact(err)).Msg("bot api") }),
 	)
 	if err != nil {
-		return nil, fmt.Errorf("telegram: create client: %w", err)
+		return nil, t.redact(fmt.Errorf("telegram: create client: %w", err))
 	}
 	t.bot = b
 	me, err := b.GetMe(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("telegram: check token with getMe at %s: %w", cfg.APIURL, err)
+		return nil, t.redact(fmt.Errorf("telegram: check token with getMe at %s: %w", cfg.APIURL, err))
 	}
-	t.username = me.Username
+	t.username, t.botID = me.Username, me.ID
 	t.log.Info().Str("bot", me.Username).Bool("webhook", cfg.WebhookURL != "").Msg("connected to the Bot API")
 	return t, nil
 }
@@ -131,31 +120,33 @@ func (t *Telegram) Run(ctx context.Context) error {
 		_, err := t.bot.SetWebhook(ctx, &bot.SetWebhookParams{
 			URL:            t.cfg.WebhookURL,
 			SecretToken:    t.cfg.WebhookSecret,
-			AllowedUpdates: []string{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery},
+			AllowedUpdates: allowedUpdates,
 		})
-		if err != nil {
-			return fmt.Errorf("telegram: set webhook: %w", err)
+		if err != nil && ctx.Err() == nil {
+			return t.redact(fmt.Errorf("telegram: set webhook: %w", err))
 		}
 		<-ctx.Done()
 		return nil
 	}
 	// A webhook left from an earlier run would make getUpdates fail with 409.
 	if _, err := t.bot.DeleteWebhook(ctx, &bot.DeleteWebhookParams{}); err != nil {
-		return fmt.Errorf("telegram: delete webhook before polling: %w", err)
+		if ctx.Err() != nil {
+			return nil
+		}
+		return t.redact(fmt.Errorf("telegram: delete webhook before polling: %w", err))
 	}
-	t.bot.Start(ctx)
-	return nil
+	return t.poll(ctx)
 }
 
-// onUpdate is the library's handler for every polled update.
-func (t *Telegram) onUpdate(ctx context.Context, _ *bot.Bot, u *models.Update) {
-	if err := t.accept(ctx, u); err != nil {
-		t.log.Error().Err(err).Int64("update_id", u.ID).Msg("update not recorded")
-	}
-}
-
-// accept converts and hands over one update.
-func (t *Telegram) accept(ctx context.Context, u *models.Update) error {
+// accept converts and hands over one update. A panic while converting is
+// logged and the update skipped: it would fail the same way every time.
+func (t *Telegram) accept(ctx context.Context, u *models.Update) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			t.log.Error().Int64("update_id", u.ID).Str("panic", fmt.Sprint(p)).Bytes("stack", debug.Stack()).Msg("update could not be read; skipped")
+			err = nil
+		}
+	}()
 	in, ok := t.convert(u)
 	if !ok {
 		t.log.Debug().Int64("update_id", u.ID).Msg("update ignored")
@@ -177,7 +168,7 @@ func (t *Telegram) answerCallback(id string) {
 		ctx, cancel := context.WithTimeout(t.runCtx, 10*time.Second)
 		defer cancel()
 		if _, err := t.bot.AnswerCallbackQuery(ctx, &bot.AnswerCallbackQueryParams{CallbackQueryID: id}); err != nil && ctx.Err() == nil {
-			t.log.Debug().Err(err).Msg("answer callback query")
+			t.log.Debug().Err(t.redact(err)).Msg("answer callback query")
 		}
 	}()
 }

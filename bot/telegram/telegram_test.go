@@ -4,8 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -97,7 +100,7 @@ func TestConvertRecordedUpdates(t *testing.T) {
 		{"venue.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindLocation, Location: &core.Point{Lat: 49.8, Lon: 73.1}, LangHint: core.Kazakh}},
 		{"sticker.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindUnsupported, Unsupported: "sticker", LangHint: core.Kazakh}},
 		{"voice.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindUnsupported, Unsupported: "voice", LangHint: core.Kazakh}},
-		{"document.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindUnsupported, Unsupported: "document", LangHint: core.Kazakh}},
+		{"document.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindUnsupported, Unsupported: "document", Text: "вот фото", LangHint: core.Kazakh}},
 		{"contact.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindUnsupported, Unsupported: "contact", LangHint: core.Kazakh}},
 		{"photo.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindUnsupported, Unsupported: "photo", LangHint: core.Kazakh}},
 		{"callback.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindButton, Data: "lang:ru", LangHint: core.Russian}},
@@ -109,8 +112,8 @@ func TestConvertRecordedUpdates(t *testing.T) {
 		t.Run(tt.file, func(t *testing.T) {
 			id := srv.SendUpdate(loadUpdate(t, tt.file))
 			got := box.next(t)
-			if got.Key != "telegram:u:"+strconv.FormatInt(id, 10) || got.Received.IsZero() || got.MessageID == "" {
-				t.Errorf("key %q, message %q, received %v; want key telegram:u:%d and both set", got.Key, got.MessageID, got.Received, id)
+			if got.Key != "telegram:7100000001:u:"+strconv.FormatInt(id, 10) || got.Received.IsZero() || got.MessageID == "" {
+				t.Errorf("key %q, message %q, received %v; want key telegram:7100000001:u:%d and both set", got.Key, got.MessageID, got.Received, id)
 			}
 			got.Key, got.Received, got.MessageID = "", time.Time{}, ""
 			if g, w := mustJSON(t, got), mustJSON(t, tt.want); g != w {
@@ -209,16 +212,82 @@ func TestSendErrors(t *testing.T) {
 }
 
 func TestTokenNeverInErrors(t *testing.T) {
-	srv := telegramtest.New(token)
-	url := srv.URL()
-	srv.Close() // nothing listens any more
-	_, err := telegram.New(context.Background(), telegram.Config{Token: token, APIURL: url, Acceptor: newInbox(), Log: zerolog.Nop()})
-	if err == nil {
-		t.Fatal("New against a closed server: got nil error")
+	closed := telegramtest.New(token)
+	closedURL := closed.URL()
+	closed.Close() // nothing listens any more
+	// A proxy that echoes the request path, token included, as plain text.
+	echo := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "Cannot POST "+r.URL.Path, http.StatusNotFound)
+	}))
+	defer echo.Close()
+
+	for _, url := range []string{closedURL, echo.URL} {
+		_, err := telegram.New(context.Background(), telegram.Config{Token: token, APIURL: url, Acceptor: newInbox(), Log: zerolog.Nop()})
+		if err == nil {
+			t.Fatalf("New against %s: got nil error", url)
+		}
+		if strings.Contains(err.Error(), strings.SplitN(token, ":", 2)[1]) {
+			t.Errorf("error leaks the token: %v", err)
+		}
 	}
-	if strings.Contains(err.Error(), strings.SplitN(token, ":", 2)[1]) {
-		t.Errorf("error leaks the token: %v", err)
+}
+
+// TestPollingConfirmsOnlyRecordedUpdates holds the Acceptor and checks that
+// Telegram still holds the update: were the bot to crash now, it would be
+// delivered again.
+func TestPollingConfirmsOnlyRecordedUpdates(t *testing.T) {
+	release := make(chan struct{})
+	got := make(chan core.Inbound, 10)
+	var failOnce sync.Once
+	acc := acceptFunc(func(ctx context.Context, in core.Inbound) error {
+		select {
+		case <-release:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		var err error
+		failOnce.Do(func() { err = errors.New("disk full") })
+		if err != nil {
+			return err // storage failed once: the update must be offered again
+		}
+		got <- in
+		return nil
+	})
+	_, srv := start(t, acc)
+	id := srv.SendText(42, models.User{ID: 42, FirstName: "A"}, "hello")
+	second := srv.SendText(42, models.User{ID: 42, FirstName: "A"}, "again")
+
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	// Wait until the bot holds the batch; then make sure it asks for no
+	// more while the first update is unrecorded.
+	if err := srv.Wait(ctx, func(calls []telegramtest.Call) bool { return countMethod(calls, "getUpdates") >= 1 }); err != nil {
+		t.Fatal(err)
 	}
+	if pending := srv.Pending(); !slices.Contains(pending, id) || !slices.Contains(pending, second) {
+		t.Fatalf("pending = %v while the acceptor is blocked; want %d and %d unconfirmed", pending, id, second)
+	}
+	close(release)
+	for range 2 {
+		select {
+		case <-got:
+		case <-ctx.Done():
+			t.Fatal("updates not accepted after release")
+		}
+	}
+	if err := srv.Wait(ctx, func([]telegramtest.Call) bool { return len(srv.Pending()) == 0 }); err != nil {
+		t.Errorf("updates never confirmed after they were recorded: pending %v", srv.Pending())
+	}
+}
+
+func countMethod(calls []telegramtest.Call, method string) int {
+	n := 0
+	for _, c := range calls {
+		if c.Method == method {
+			n++
+		}
+	}
+	return n
 }
 
 func TestConfigErrors(t *testing.T) {

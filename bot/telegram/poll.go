@@ -1,0 +1,153 @@
+package telegram
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/go-telegram/bot/models"
+)
+
+// allowedUpdates are the update types the bot asks for.
+var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery}
+
+// poll long-polls getUpdates until ctx is done. It asks for the next batch,
+// which confirms the previous one to Telegram, only after every update of
+// that batch was recorded by the Acceptor: a crash at any moment loses
+// nothing, since an unconfirmed update is delivered again.
+//
+// go-telegram/bot's own loop confirms an update as soon as it is handed to a
+// worker, before it is recorded, so the library is used here for sending
+// only.
+func (t *Telegram) poll(ctx context.Context) error {
+	var offset int64
+	failures := 0
+	for {
+		updates, err := t.getUpdates(ctx, offset)
+		if ctx.Err() != nil {
+			return nil
+		}
+		if err != nil {
+			failures++
+			wait := retryWait(err, failures)
+			t.log.Warn().Err(err).Dur("retry_in", wait).Msg("getUpdates failed")
+			if !sleep(ctx, wait) {
+				return nil
+			}
+			continue
+		}
+		failures = 0
+		for _, u := range updates {
+			if !t.acceptUntilRecorded(ctx, u) {
+				return nil // not confirmed: Telegram delivers it again
+			}
+			offset = u.ID + 1
+		}
+	}
+}
+
+// acceptUntilRecorded hands u to the Acceptor, retrying while storage
+// fails, and reports false if ctx ended first.
+func (t *Telegram) acceptUntilRecorded(ctx context.Context, u *models.Update) bool {
+	for attempt := 1; ; attempt++ {
+		err := t.accept(ctx, u)
+		if err == nil {
+			return true
+		}
+		if ctx.Err() != nil {
+			return false
+		}
+		wait := backoffWait(attempt)
+		t.log.Error().Err(err).Int64("update_id", u.ID).Dur("retry_in", wait).Msg("update not recorded; retrying")
+		if !sleep(ctx, wait) {
+			return false
+		}
+	}
+}
+
+type getUpdatesResponse struct {
+	OK          bool             `json:"ok"`
+	Result      []*models.Update `json:"result"`
+	ErrorCode   int              `json:"error_code"`
+	Description string           `json:"description"`
+	Parameters  struct {
+		RetryAfter int `json:"retry_after"`
+	} `json:"parameters"`
+}
+
+// apiError is an error answer of the Bot API to our own calls.
+type apiError struct {
+	Code        int
+	Description string
+	RetryAfter  time.Duration
+}
+
+func (e *apiError) Error() string {
+	return fmt.Sprintf("bot api error %d: %s", e.Code, e.Description)
+}
+
+// getUpdates makes one long-poll call.
+func (t *Telegram) getUpdates(ctx context.Context, offset int64) ([]*models.Update, error) {
+	body, err := json.Marshal(map[string]any{
+		"offset":          offset,
+		"timeout":         int(t.cfg.PollTimeout / time.Second),
+		"allowed_updates": allowedUpdates,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("telegram: encode getUpdates: %w", err)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, t.cfg.APIURL+"/bot"+t.cfg.Token+"/getUpdates", bytes.NewReader(body))
+	if err != nil {
+		return nil, t.redact(fmt.Errorf("telegram: getUpdates: %w", err))
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := t.cfg.HTTPClient.Do(req)
+	if err != nil {
+		return nil, t.redact(fmt.Errorf("telegram: getUpdates: %w", err))
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		return nil, t.redact(fmt.Errorf("telegram: read getUpdates answer: %w", err))
+	}
+	var r getUpdatesResponse
+	if err := json.Unmarshal(data, &r); err != nil {
+		return nil, t.redact(fmt.Errorf("telegram: getUpdates answered HTTP %d with a body that is not JSON: %w", resp.StatusCode, err))
+	}
+	if !r.OK {
+		return nil, t.redact(&apiError{Code: r.ErrorCode, Description: r.Description, RetryAfter: time.Duration(r.Parameters.RetryAfter) * time.Second})
+	}
+	return r.Result, nil
+}
+
+// retryWait is how long to wait after a failed getUpdates: what a 429
+// asks for, otherwise an exponential backoff.
+func retryWait(err error, failures int) time.Duration {
+	var ae *apiError
+	if errors.As(err, &ae) && ae.RetryAfter > 0 {
+		return ae.RetryAfter
+	}
+	return backoffWait(failures)
+}
+
+// backoffWait grows from 100 ms to 30 s.
+func backoffWait(attempt int) time.Duration {
+	return min(100*time.Millisecond<<min(attempt-1, 9), 30*time.Second)
+}
+
+// sleep waits for d or ctx, and reports whether ctx is still live.
+func sleep(ctx context.Context, d time.Duration) bool {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-timer.C:
+		return true
+	}
+}

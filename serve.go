@@ -35,8 +35,20 @@ To validate the city configuration without a token:
   go run . check -config ` + defaultConfig)
 
 // shutdownTimeout bounds a graceful stop: finishing the updates in hand and
-// closing the HTTP server.
-const shutdownTimeout = 30 * time.Second
+// closing the HTTP server. Give the process at least this long to stop
+// (Docker's stop_grace_period, Kubernetes' terminationGracePeriodSeconds).
+const shutdownTimeout = 25 * time.Second
+
+// The packages fit together as main wires them.
+var (
+	_ flows.Sender           = (*telegram.Telegram)(nil)
+	_ notifier.Sender        = (*telegram.Telegram)(nil)
+	_ telegram.Acceptor      = (*flows.Dispatcher)(nil)
+	_ flows.Store            = (*storage.DB)(nil)
+	_ flows.Recorder         = (*storage.DB)(nil)
+	_ notifier.Store         = (*storage.DB)(nil)
+	_ notifier.AudienceStore = (*storage.DB)(nil)
+)
 
 // seenRetention is how long update ids are remembered for deduplication:
 // Telegram keeps an unconfirmed update for 24 hours, so a week is ample.
@@ -105,12 +117,31 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 		return err
 	}
 
+	// Workers and background tasks outlive ctx: on a signal, intake stops
+	// first and they finish what they hold before storage closes.
 	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
-	defer stopWork()
+	var background sync.WaitGroup
+	var srv *http.Server
+	defer func() {
+		log.Info().Msg("shutting down")
+		shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
+		defer cancel()
+		if srv != nil {
+			if err := srv.Shutdown(shutdownCtx); err != nil {
+				log.Warn().Err(err).Msg("http server shutdown")
+			}
+		}
+		stopWork()
+		if err := dispatcher.Wait(shutdownCtx); err != nil {
+			log.Error().Err(err).Msg("updates still in hand at the deadline stay pending for the next start")
+		}
+		background.Wait()
+		log.Info().Msg("stopped")
+	}()
+
 	if err := dispatcher.Start(workCtx); err != nil {
 		return err
 	}
-	var background sync.WaitGroup
 	for _, run := range []func(context.Context) error{outbox.Run, scheduler.Run} {
 		background.Add(1)
 		go func() {
@@ -120,36 +151,17 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 			}
 		}()
 	}
-
-	var srv *http.Server
+	// Webhooks are served only after the pending updates are queued, so
+	// that new ones come after them.
 	if env.webhookURL != "" {
 		mux := http.NewServeMux()
 		mux.Handle("POST "+tg.WebhookPath(), tg.WebhookHandler())
-		srv, err = listen(env.httpAddr, mux, log)
-		if err != nil {
+		if srv, err = listen(env.httpAddr, mux, log); err != nil {
 			return err
 		}
 	}
 	log.Info().Str("config", configPath).Str("data", env.dataPath).Str("city", city.Name.In(core.English)).Msg("beatbot started")
-
-	runErr := tg.Run(ctx)
-
-	// Intake has stopped (polling returned or ctx is done). Stop the HTTP
-	// server, then let the workers finish the updates they hold; updates
-	// still queued stay recorded and are handled on the next start.
-	log.Info().Msg("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
-	defer cancel()
-	if srv != nil {
-		if err := srv.Shutdown(shutdownCtx); err != nil {
-			log.Warn().Err(err).Msg("http server shutdown")
-		}
-	}
-	stopWork()
-	dispatcher.Wait()
-	background.Wait()
-	log.Info().Msg("stopped")
-	return runErr
+	return tg.Run(ctx)
 }
 
 // listen starts an HTTP server on addr. It returns once the port is bound,
@@ -159,7 +171,14 @@ func listen(addr string, h http.Handler, log zerolog.Logger) (*http.Server, erro
 	if err != nil {
 		return nil, fmt.Errorf("listen on BEATBOT_HTTP_ADDR %q: %w", addr, err)
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      15 * time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    16 << 10,
+	}
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			log.Error().Err(err).Msg("http server")

@@ -1,15 +1,11 @@
 package core
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
 )
-
-// ErrHouse is returned when a house number or range cannot be parsed.
-var ErrHouse = errors.New("invalid house number")
 
 // House is a house number as residents write it: 12, 12А, 12/1.
 type House struct {
@@ -39,11 +35,11 @@ func ParseHouse(s string) (House, error) {
 		i++
 	}
 	if i == 0 || i > 5 {
-		return House{}, fmt.Errorf("%w: %q", ErrHouse, s)
+		return House{}, &HouseError{Input: s}
 	}
 	n, _ := strconv.Atoi(s[:i])
 	if n == 0 {
-		return House{}, fmt.Errorf("%w: %q", ErrHouse, s)
+		return House{}, &HouseError{Input: s}
 	}
 	rest := strings.TrimLeft(s[i:], " -")
 	h := House{Number: n}
@@ -52,19 +48,19 @@ func ParseHouse(s string) (House, error) {
 	case strings.HasPrefix(rest, "/"):
 		part := strings.TrimSpace(rest[1:])
 		if _, err := strconv.Atoi(part); err != nil || part == "" || len(part) > 3 {
-			return House{}, fmt.Errorf("%w: %q", ErrHouse, s)
+			return House{}, &HouseError{Input: s}
 		}
 		h.Suffix = "/" + part
 	default:
 		r := []rune(rest)
 		if len(r) != 1 || !unicode.IsLetter(r[0]) {
-			return House{}, fmt.Errorf("%w: %q", ErrHouse, s)
+			return House{}, &HouseError{Input: s}
 		}
 		if c, ok := latinToCyrillic[r[0]]; ok {
 			r[0] = c
 		}
 		if !unicode.Is(unicode.Cyrillic, r[0]) {
-			return House{}, fmt.Errorf("%w: %q", ErrHouse, s)
+			return House{}, &HouseError{Input: s}
 		}
 		h.Suffix = string(r[0])
 	}
@@ -96,23 +92,23 @@ type HouseRange struct {
 func ParseHouseRange(s string) (HouseRange, error) {
 	fields := strings.Fields(strings.ToLower(s))
 	if len(fields) == 0 || len(fields) > 2 {
-		return HouseRange{}, fmt.Errorf("%w: range %q: want N, NА, N-M, N-M odd or N-M even", ErrHouse, s)
+		return HouseRange{}, &HouseError{Input: s, Range: true, Reason: "want N, NА, N-M, N-M odd or N-M even"}
 	}
 	from, to, isRange := strings.Cut(fields[0], "-")
 	if !isRange {
 		if len(fields) != 1 {
-			return HouseRange{}, fmt.Errorf("%w: range %q: odd/even needs a range N-M", ErrHouse, s)
+			return HouseRange{}, &HouseError{Input: s, Range: true, Reason: "odd/even needs a range N-M"}
 		}
 		h, err := ParseHouse(fields[0])
 		if err != nil {
-			return HouseRange{}, fmt.Errorf("%w: range %q", ErrHouse, s)
+			return HouseRange{}, &HouseError{Input: s, Range: true}
 		}
 		return HouseRange{From: h.Number, To: h.Number, Suffix: h.Suffix}, nil
 	}
 	lo, err1 := strconv.Atoi(from)
 	hi, err2 := strconv.Atoi(to)
 	if err1 != nil || err2 != nil || lo <= 0 || hi < lo {
-		return HouseRange{}, fmt.Errorf("%w: range %q: want N-M with 0 < N <= M", ErrHouse, s)
+		return HouseRange{}, &HouseError{Input: s, Range: true, Reason: "want N-M with 0 < N <= M"}
 	}
 	r := HouseRange{From: lo, To: hi}
 	if len(fields) == 2 {
@@ -122,10 +118,10 @@ func ParseHouseRange(s string) (HouseRange, error) {
 		case "even":
 			r.Parity = EvenHouses
 		default:
-			return HouseRange{}, fmt.Errorf("%w: range %q: %q is not odd or even", ErrHouse, s, fields[1])
+			return HouseRange{}, &HouseError{Input: s, Range: true, Reason: fmt.Sprintf("%q is not odd or even", fields[1])}
 		}
 		if r.Parity == OddHouses && (lo%2 == 0 || hi%2 == 0) || r.Parity == EvenHouses && (lo%2 == 1 || hi%2 == 1) {
-			return HouseRange{}, fmt.Errorf("%w: range %q: ends do not match the parity", ErrHouse, s)
+			return HouseRange{}, &HouseError{Input: s, Range: true, Reason: "ends do not match the parity"}
 		}
 	}
 	return r, nil

@@ -19,8 +19,9 @@ type Resident struct {
 	Subscriptions []string `json:"subscriptions,omitempty"`
 	// Unreachable is set when delivery failed because the resident blocked
 	// the bot; it is cleared when they write again.
-	Unreachable bool      `json:"unreachable,omitempty"`
-	Created     time.Time `json:"created"`
+	Unreachable bool `json:"unreachable,omitempty"`
+	// Created is when the resident consented first; zero without consent.
+	Created time.Time `json:"created,omitzero"`
 }
 
 // Consented reports whether the resident agreed to have personal data
@@ -42,27 +43,19 @@ func (r *Resident) Subscribed(district string) bool {
 type Conversation struct {
 	// State is the flow state machine's current state.
 	State string `json:"state"`
-	// Choices are the options last offered as buttons, so that a press can
-	// be checked against what was really offered.
-	Choices []Choice `json:"choices,omitempty"`
-	// House is the house number typed with an ambiguous street, kept until
-	// the resident picks the street.
-	House string `json:"house,omitempty"`
-	// Street is the street id typed without a house number, kept so that a
-	// house number typed next completes the address.
+	// Gen counts the sets of choices offered. A choice button carries the
+	// generation it was offered in, so a button from an older set is
+	// recognised as stale instead of being read against the newer set.
+	Gen int `json:"gen,omitempty"`
+	// Street is a street typed without a house number, kept so that a
+	// house number typed next completes the address. Kept only with
+	// consent.
 	Street  string    `json:"street,omitempty"`
 	Updated time.Time `json:"updated"`
 }
 
-// Choice is an option offered to the resident: a button's payload and what
-// it stands for.
-type Choice struct {
-	Data  string `json:"data"`
-	Value string `json:"value"`
-}
-
 // Session is everything the flows need about one chat: who it is and where
-// its conversation stands. A zero Resident.Created means a newcomer.
+// its conversation stands.
 type Session struct {
 	Resident     Resident
 	Conversation Conversation

@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -16,7 +17,7 @@ const (
 	actLang    = "lang"    // lang:ru — language state only
 	actConsent = "consent" // consent:yes, consent:no — consent state only
 	actMenu    = "m"       // m:find — any state once onboarded
-	actPick    = "pick"    // pick:3 — index into Conversation.Choices
+	actPick    = "pick"    // pick:<gen>:<kind>:<id>[:<house>] — find_pick state only
 	actSub     = "sub"     // sub:<district id>
 	actUnsub   = "unsub"   // unsub:<district id>
 )
@@ -51,11 +52,46 @@ func parseButton(data string) (action, arg string, ok bool) {
 	return action, arg, action != ""
 }
 
-// pickIndex parses the argument of actPick against the n choices offered.
-func pickIndex(arg string, n int) (int, bool) {
-	i, err := strconv.Atoi(arg)
-	if err != nil || i < 0 || i >= n {
-		return 0, false
+// Kinds of choice.
+const (
+	choiceStreet   = "s"
+	choiceDistrict = "d"
+)
+
+// choice is an option offered as a button: a street (with the house typed
+// with it, if any) or a district.
+type choice struct {
+	label string
+	kind  string
+	id    string
+	house string
+}
+
+// payload is the button data for c in the generation gen:
+// "pick:<gen>:<kind>:<id>[:<house>]". Ids are at most 32 bytes and houses
+// a few, so it stays within core.MaxButtonData.
+func (c choice) payload(gen int) string {
+	data := fmt.Sprintf("%s:%d:%s:%s", actPick, gen, c.kind, c.id)
+	if c.house != "" {
+		data += ":" + c.house
 	}
-	return i, true
+	return data
+}
+
+// parseChoice reads the argument of a pick payload. Its parts are checked
+// by the caller against the conversation and the directory.
+func parseChoice(arg string) (c choice, gen int, ok bool) {
+	parts := strings.Split(arg, ":")
+	if len(parts) < 3 || len(parts) > 4 || parts[2] == "" {
+		return choice{}, 0, false
+	}
+	gen, err := strconv.Atoi(parts[0])
+	if err != nil {
+		return choice{}, 0, false
+	}
+	c = choice{kind: parts[1], id: parts[2]}
+	if len(parts) == 4 {
+		c.house = parts[3]
+	}
+	return c, gen, true
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"sync"
 	"time"
 
@@ -28,52 +27,57 @@ type Sender interface {
 }
 
 // Dispatcher sits between the messenger adapters and the Engine. Accept
-// records an update before the adapter acknowledges it; workers then handle
-// each chat's updates one at a time and in order, and different chats in
-// parallel, by hashing chats onto a fixed set of queues.
+// records an update before the adapter acknowledges it and never blocks
+// after that. Workers then handle each chat's updates one at a time and in
+// order, and different chats in parallel, taking chats in turn so that a
+// busy or slow chat holds up nobody else.
 type Dispatcher struct {
 	rec     Recorder
 	engine  *Engine
 	log     zerolog.Logger
-	seed    maphash.Seed
-	queues  []chan core.Inbound
+	workers int
 	senders map[core.Channel]Sender
-	done    chan struct{}
+
+	mu      sync.Mutex
+	cond    *sync.Cond
+	queues  map[core.ChatRef][]core.Inbound
+	ready   []core.ChatRef // chats with updates and no worker on them
+	stopped bool
 	wg      sync.WaitGroup
+	done    chan struct{}
 }
 
 // DispatcherConfig configures a Dispatcher.
 type DispatcherConfig struct {
+	// Recorder stores updates before they are acknowledged.
 	Recorder Recorder
-	Engine   *Engine
-	Log      zerolog.Logger
+	// Engine handles them.
+	Engine *Engine
+	Log    zerolog.Logger
 	// Workers is the number of chats handled in parallel; zero means 8.
 	Workers int
-	// QueueLen is each worker's backlog before Accept blocks; zero means 256.
-	QueueLen int
 }
 
 // handleTimeout bounds the handling of one update, replies included, so a
-// hung messenger cannot stall a chat forever, and lets an update in progress
-// finish during shutdown.
-const handleTimeout = 60 * time.Second
+// hung messenger cannot stall a chat forever. It is shorter than the
+// shutdown budget, so an update in progress can finish during shutdown.
+const handleTimeout = 20 * time.Second
+
+// handleAttempts is how often an update is tried while storage fails
+// before it is dropped with an apology.
+const handleAttempts = 3
 
 // NewDispatcher returns a Dispatcher; register the senders, then Start it.
 func NewDispatcher(cfg DispatcherConfig) *Dispatcher {
 	if cfg.Workers <= 0 {
 		cfg.Workers = 8
 	}
-	if cfg.QueueLen <= 0 {
-		cfg.QueueLen = 256
-	}
 	d := &Dispatcher{
-		rec: cfg.Recorder, engine: cfg.Engine, log: cfg.Log,
-		seed: maphash.MakeSeed(), senders: map[core.Channel]Sender{},
-		queues: make([]chan core.Inbound, cfg.Workers), done: make(chan struct{}),
+		rec: cfg.Recorder, engine: cfg.Engine, log: cfg.Log, workers: cfg.Workers,
+		senders: map[core.Channel]Sender{}, queues: map[core.ChatRef][]core.Inbound{},
+		done: make(chan struct{}),
 	}
-	for i := range d.queues {
-		d.queues[i] = make(chan core.Inbound, cfg.QueueLen)
-	}
+	d.cond = sync.NewCond(&d.mu)
 	return d
 }
 
@@ -82,37 +86,50 @@ func (d *Dispatcher) Register(ch core.Channel, s Sender) { d.senders[ch] = s }
 
 // Start queues the updates left pending by an earlier run, then starts the
 // workers. Call it before any adapter accepts updates, so that old updates
-// are handled before new ones. Workers stop when ctx is done.
+// are handled before new ones. Workers stop when ctx is done, each after
+// the update in hand.
 func (d *Dispatcher) Start(ctx context.Context) error {
 	pending, err := d.rec.Pending(ctx)
 	if err != nil {
 		return fmt.Errorf("flows: start dispatcher: %w", err)
 	}
-	for _, q := range d.queues {
-		d.wg.Add(1)
-		go d.work(ctx, q)
-	}
-	go func() {
-		d.wg.Wait()
-		close(d.done)
-	}()
 	if len(pending) > 0 {
 		d.log.Info().Int("updates", len(pending)).Msg("handling updates left pending by the last run")
 	}
 	for _, in := range pending {
-		if err := d.enqueue(ctx, in); err != nil {
-			return fmt.Errorf("flows: start dispatcher: %w", err)
-		}
+		d.enqueue(in)
 	}
+	for range d.workers {
+		d.wg.Add(1)
+		go d.work(ctx)
+	}
+	go func() {
+		<-ctx.Done()
+		d.mu.Lock()
+		d.stopped = true
+		d.mu.Unlock()
+		d.cond.Broadcast()
+		d.wg.Wait()
+		close(d.done)
+	}()
 	return nil
 }
 
-// Wait blocks until the workers have stopped after ctx is done.
-func (d *Dispatcher) Wait() { <-d.done }
+// Wait blocks until the workers have stopped after the Start context is
+// done, or until ctx is done.
+func (d *Dispatcher) Wait(ctx context.Context) error {
+	select {
+	case <-d.done:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("flows: waiting for workers: %w", ctx.Err())
+	}
+}
 
 // Accept records an update durably and queues it. It returns nil for a
 // duplicate, which is dropped. When Accept returns nil the update will be
-// handled, after a restart if need be, so the adapter may acknowledge it.
+// handled, after a restart if need be, so the adapter may acknowledge it;
+// after recording, nothing can fail or block.
 func (d *Dispatcher) Accept(ctx context.Context, in core.Inbound) error {
 	rec, err := d.rec.Record(ctx, in)
 	if errors.Is(err, core.ErrDuplicate) {
@@ -122,54 +139,62 @@ func (d *Dispatcher) Accept(ctx context.Context, in core.Inbound) error {
 	if err != nil {
 		return fmt.Errorf("flows: accept %s: %w", in.Key, err)
 	}
-	return d.enqueue(ctx, rec)
+	d.enqueue(rec)
+	return nil
 }
 
-func (d *Dispatcher) enqueue(ctx context.Context, in core.Inbound) error {
-	q := d.queues[maphash.String(d.seed, in.Chat.String())%uint64(len(d.queues))]
-	select {
-	case q <- in:
-		return nil
-	case <-d.done:
-		return nil // recorded; handled on the next start
-	case <-ctx.Done():
-		return ctx.Err()
+// enqueue adds in to its chat's queue, and the chat to the ready list
+// unless a worker has it.
+func (d *Dispatcher) enqueue(in core.Inbound) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	q, known := d.queues[in.Chat]
+	d.queues[in.Chat] = append(q, in)
+	if !known {
+		d.ready = append(d.ready, in.Chat)
+		d.cond.Signal()
 	}
 }
 
-func (d *Dispatcher) work(ctx context.Context, q <-chan core.Inbound) {
-	defer d.wg.Done()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case in := <-q:
-			d.handle(ctx, in)
-		}
+// next waits for a ready chat and takes its oldest update. The chat stays
+// in queues, so enqueue does not list it again while a worker has it.
+func (d *Dispatcher) next() (core.Inbound, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for len(d.ready) == 0 && !d.stopped {
+		d.cond.Wait()
 	}
+	if d.stopped {
+		return core.Inbound{}, false
+	}
+	chat := d.ready[0]
+	d.ready = d.ready[1:]
+	return d.queues[chat][0], true
 }
 
-// handle runs one update to the end even if ctx is cancelled meanwhile: a
-// half-handled update would be handled again after restart and the resident
-// would see some replies twice.
-func (d *Dispatcher) handle(ctx context.Context, in core.Inbound) {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), handleTimeout)
-	defer cancel()
-	start := time.Now()
-	log := d.log.With().Str("update", in.Key).Str("chat", in.Chat.String()).Logger()
-	replies, err := d.engine.Handle(ctx, in)
-	if err != nil {
-		log.Error().Err(err).Msg("handle update")
-	}
-	s := d.senders[in.Chat.Channel]
-	if s == nil {
-		log.Error().Str("channel", string(in.Chat.Channel)).Msg("no sender for channel; replies dropped")
+// finish removes the handled update and puts the chat back in line if it
+// has more.
+func (d *Dispatcher) finish(chat core.ChatRef) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	q := d.queues[chat][1:]
+	if len(q) == 0 {
+		delete(d.queues, chat)
 		return
 	}
-	for _, r := range replies {
-		if err := s.Send(ctx, in.Chat, r); err != nil {
-			log.Warn().Err(err).Msg("send reply")
+	d.queues[chat] = q
+	d.ready = append(d.ready, chat)
+	d.cond.Signal()
+}
+
+func (d *Dispatcher) work(ctx context.Context) {
+	defer d.wg.Done()
+	for {
+		in, ok := d.next()
+		if !ok {
+			return
 		}
+		d.handle(ctx, in)
+		d.finish(in.Chat)
 	}
-	log.Debug().Str("kind", string(in.Kind)).Dur("took", time.Since(start)).Int("replies", len(replies)).Msg("update handled")
 }

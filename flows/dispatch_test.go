@@ -61,7 +61,7 @@ func TestDispatcherKeepsEachChatInOrder(t *testing.T) {
 	d := flows.NewDispatcher(flows.DispatcherConfig{Recorder: h.db, Engine: h.engine, Log: zerolog.Nop(), Workers: 4})
 	d.Register(core.Telegram, sender)
 	ctx, cancel := context.WithCancel(context.Background())
-	defer func() { cancel(); d.Wait() }()
+	defer func() { cancel(); d.Wait(context.Background()) }()
 	if err := d.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,7 @@ func TestDispatcherReplaysPendingUpdatesFirst(t *testing.T) {
 	d := flows.NewDispatcher(flows.DispatcherConfig{Recorder: h.db, Engine: h.engine, Log: zerolog.Nop()})
 	d.Register(core.Telegram, sender)
 	runCtx, cancel := context.WithCancel(ctx)
-	defer func() { cancel(); d.Wait() }()
+	defer func() { cancel(); d.Wait(context.Background()) }()
 	if err := d.Start(runCtx); err != nil {
 		t.Fatal(err)
 	}

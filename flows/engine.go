@@ -35,8 +35,11 @@ type Engine struct {
 
 // Config holds what an Engine is built from.
 type Config struct {
+	// Store keeps the sessions. Required.
 	Store Store
-	City  *core.City
+	// City is the directory the flows answer from. Required.
+	City *core.City
+	// Index finds districts by place and address. Required.
 	Index *locate.Index
 	Log   zerolog.Logger
 	// Now is the clock; nil means time.Now.
@@ -59,28 +62,27 @@ func New(cfg Config) *Engine {
 
 // Handle handles one recorded update: it works out the answer, commits the
 // resulting change (which also marks the update handled) and only then
-// returns the replies to send. On an error nothing was committed and the
-// update stays pending; the replies then hold an apology to send.
+// returns the replies to send.
 //
-// A panic in a flow is recovered: the update is dropped so that it cannot
-// crash the bot again after a restart, and the resident gets an apology.
+// It returns an error only when storage failed: nothing was committed, the
+// update stays pending and may be tried again, and the replies hold an
+// apology to send if it is not. A flow that fails, by an error or a panic,
+// drops the update (it would fail the same way every time) and answers
+// with an apology.
 func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Reply, err error) {
 	lang := in.LangHint
+	apology := func() []core.Reply { return []core.Reply{{Text: locale.T(lang, locale.ErrorGeneric)}} }
 	defer func() {
 		if p := recover(); p != nil {
 			e.log.Error().Str("update", in.Key).Str("chat", in.Chat.String()).
-				Str("panic", fmt.Sprint(p)).Bytes("stack", debug.Stack()).Msg("flow panicked")
-			replies = []core.Reply{{Text: locale.T(lang, locale.ErrorGeneric)}}
-			err = e.store.Apply(ctx, core.Change{Inbound: in})
-			if err != nil {
-				err = fmt.Errorf("flows: drop update %s after panic: %w", in.Key, err)
-			}
+				Str("panic", fmt.Sprint(p)).Bytes("stack", debug.Stack()).Msg("flow panicked; update dropped")
+			replies, err = apology(), e.Drop(ctx, in)
 		}
 	}()
 
 	s, err := e.store.Session(ctx, in.Chat)
 	if err != nil {
-		return []core.Reply{{Text: locale.T(lang, locale.ErrorGeneric)}}, fmt.Errorf("flows: handle %s: %w", in.Key, err)
+		return apology(), fmt.Errorf("flows: handle %s: %w", in.Key, err)
 	}
 	if s.Resident.Lang != "" {
 		lang = s.Resident.Lang
@@ -92,7 +94,8 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 		t.dirty = true
 	}
 	if err := t.run(ctx); err != nil {
-		return []core.Reply{{Text: locale.T(lang, locale.ErrorGeneric)}}, fmt.Errorf("flows: handle %s: %w", in.Key, err)
+		e.log.Error().Err(err).Str("update", in.Key).Str("chat", in.Chat.String()).Msg("flow failed; update dropped")
+		return apology(), e.Drop(ctx, in)
 	}
 
 	change := core.Change{Inbound: in, Outbox: t.outbox}
@@ -101,10 +104,18 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 		change.Session = &t.s
 	}
 	if err := e.store.Apply(ctx, change); err != nil {
-		return []core.Reply{{Text: locale.T(t.lang(), locale.ErrorGeneric)}}, fmt.Errorf("flows: handle %s: %w", in.Key, err)
+		return apology(), fmt.Errorf("flows: handle %s: %w", in.Key, err)
 	}
 	if len(t.outbox) > 0 {
 		e.onOutbox()
 	}
 	return t.replies, nil
+}
+
+// Drop marks an update handled without changing anything else.
+func (e *Engine) Drop(ctx context.Context, in core.Inbound) error {
+	if err := e.store.Apply(ctx, core.Change{Inbound: in}); err != nil {
+		return fmt.Errorf("flows: drop %s: %w", in.Key, err)
+	}
+	return nil
 }

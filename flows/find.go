@@ -11,12 +11,6 @@ import (
 	"github.com/beatbot-kz/beatbot/locate"
 )
 
-// Kinds of choices stored in core.Choice.Value as "kind:id".
-const (
-	choiceStreet   = "s"
-	choiceDistrict = "d"
-)
-
 // maxChoices caps the buttons offered at once; a longer list helps no one
 // on a phone screen.
 const maxChoices = 8
@@ -46,7 +40,7 @@ func (t *turn) outside(p core.Point) {
 		return
 	}
 	t.send(core.Reply{
-		Text:    locale.T(l, locale.Outside, pr.Name.In(l), pr.Address.In(l), pr.Phone, dist/1000, c.Name.In(l), c.Phone),
+		Text:    locale.T(l, locale.Outside, pr.Name.In(l), pr.Address.In(l), pr.Phone, locale.Km(l, dist), c.Name.In(l), c.Phone),
 		Buttons: t.homeRow(),
 	})
 }
@@ -60,7 +54,7 @@ func (t *turn) findByAddress(ctx context.Context, text string) error {
 			t.send(core.Reply{Text: locale.T(t.lang(), locale.MenuReask), Buttons: t.menuButtons()})
 			return nil
 		}
-		t.say(locale.AddressNotFound, clip(strings.TrimSpace(text), 80))
+		t.notFound(clip(strings.TrimSpace(text), 80))
 		return nil
 	case 1:
 		var h *core.House
@@ -69,15 +63,25 @@ func (t *turn) findByAddress(ctx context.Context, text string) error {
 		}
 		return t.resolveStreet(ctx, res.Matches[0], h)
 	}
-	var choices []core.Choice
-	for _, m := range res.Matches {
-		choices = append(choices, core.Choice{Value: choiceStreet + ":" + m.Street.ID})
-	}
 	house := ""
 	if res.HasHouse {
 		house = res.House.String()
 	}
-	return t.offer(ctx, locale.T(t.lang(), locale.AddressAmbiguous), choices, "", house)
+	var choices []choice
+	for _, m := range res.Matches {
+		choices = append(choices, choice{label: m.Street.Name.In(t.lang()), kind: choiceStreet, id: m.Street.ID, house: house})
+	}
+	return t.offer(ctx, locale.T(t.lang(), locale.AddressAmbiguous), choices, "")
+}
+
+// notFound says no street matched what, suggesting a location only to those
+// who may share one.
+func (t *turn) notFound(what string) {
+	if t.s.Resident.Consented() {
+		t.say(locale.AddressNotFound, what)
+		return
+	}
+	t.say(locale.AddressNotFoundNoLocation, what)
 }
 
 // lookupStreet resolves a street already chosen, with the house if known.
@@ -90,66 +94,80 @@ func (t *turn) lookupStreet(ctx context.Context, streetID string, h *core.House)
 }
 
 // resolveStreet answers one matched street: the inspector when one district
-// fits, otherwise a choice among the street's districts.
+// fits, otherwise a choice among the street's districts. The street is
+// remembered so that a house number typed next completes the address.
 func (t *turn) resolveStreet(ctx context.Context, m locate.StreetMatch, h *core.House) error {
 	l := t.lang()
 	name := m.Street.Name.In(l)
 	if len(m.Districts) == 0 {
-		t.say(locale.AddressNotFound, name)
+		t.notFound(name)
 		return nil
 	}
 	if len(m.Districts) == 1 && (h == nil || m.HouseFound) {
 		return t.showDistrict(ctx, m.Districts[0])
 	}
-	var choices []core.Choice
+	var choices []choice
 	for _, d := range m.Districts {
-		choices = append(choices, core.Choice{Value: choiceDistrict + ":" + d.ID})
+		choices = append(choices, choice{label: t.districtLabel(d), kind: choiceDistrict, id: d.ID})
 	}
 	switch {
 	case h == nil:
-		return t.offer(ctx, locale.T(l, locale.AddressNeedHouse, name), choices, m.Street.ID, "")
+		return t.offer(ctx, locale.T(l, locale.AddressNeedHouse, name), choices, m.Street.ID)
 	case !m.HouseFound:
-		return t.offer(ctx, locale.T(l, locale.HouseOutOfRange, h.String(), name), choices, "", "")
+		return t.offer(ctx, locale.T(l, locale.HouseOutOfRange, h.String(), name), choices, m.Street.ID)
 	}
-	return t.offer(ctx, locale.T(l, locale.PickDistrict), choices, "", "")
+	return t.offer(ctx, locale.T(l, locale.PickDistrict), choices, "")
 }
 
-// offer stores choices and shows them as buttons. street and house keep
-// the part of the address already known, for the resident's next message.
-func (t *turn) offer(ctx context.Context, text string, choices []core.Choice, street, house string) error {
-	if len(choices) > maxChoices {
-		choices = choices[:maxChoices]
-	}
-	for i := range choices {
-		choices[i].Data = fmt.Sprintf("%s:%d", actPick, i)
-	}
-	// Store the choices first: entering stPick shows them.
+// offer shows choices as buttons and waits in stPick. Nothing about the
+// choices is stored: each button carries what it stands for and the
+// generation of the set it belongs to. street is kept, with consent only,
+// for a house number typed next.
+func (t *turn) offer(ctx context.Context, text string, choices []choice, street string) error {
 	c := &t.s.Conversation
-	c.Choices, c.Street, c.House = choices, street, house
-	t.pickText = text
-	return t.goTo(ctx, evPick)
+	c.Gen++
+	var rows [][]core.Button
+	for i, ch := range choices {
+		if i == maxChoices {
+			break
+		}
+		rows = append(rows, []core.Button{{Label: ch.label, Data: ch.payload(c.Gen)}})
+	}
+	if left := len(choices) - maxChoices; left > 0 {
+		text += "\n" + locale.T(t.lang(), locale.MoreChoices, left)
+	}
+	t.send(core.Reply{Text: text, Buttons: append(rows, t.homeRow()...)})
+	t.silent = true
+	if err := t.goTo(ctx, evPick); err != nil {
+		return err
+	}
+	if t.s.Resident.Consented() {
+		c.Street = street
+	}
+	return nil
 }
 
-// pick handles a press on one of the offered choices. The payload is only
-// an index; what it stands for comes from the stored choices.
+// pick handles a press on one of the offered choices. A button from an
+// older set of choices is stale; the street or district it names is checked
+// against the directory.
 func (t *turn) pick(ctx context.Context, arg string) error {
-	c := t.s.Conversation
-	i, ok := pickIndex(arg, len(c.Choices))
-	if !ok {
+	ch, gen, ok := parseChoice(arg)
+	if !ok || gen != t.s.Conversation.Gen {
 		return t.stale(ctx)
 	}
-	kind, id, _ := strings.Cut(c.Choices[i].Value, ":")
-	switch kind {
+	switch ch.kind {
 	case choiceStreet:
 		var h *core.House
-		if c.House != "" {
-			if parsed, err := core.ParseHouse(c.House); err == nil {
-				h = &parsed
+		if ch.house != "" {
+			parsed, err := core.ParseHouse(ch.house)
+			if err != nil {
+				return t.stale(ctx)
 			}
+			h = &parsed
 		}
-		return t.lookupStreet(ctx, id, h)
+		return t.lookupStreet(ctx, ch.id, h)
 	case choiceDistrict:
-		if d := t.e.city.District(id); d != nil {
+		if d := t.e.city.District(ch.id); d != nil {
 			return t.showDistrict(ctx, d)
 		}
 	}

@@ -90,15 +90,15 @@ func TestAmbiguousStreetThenPick(t *testing.T) {
 			t.Fatalf("choices %v do not offer %q", got, want)
 		}
 	}
-	if s := h.session(); s.Conversation.State != "find_pick" || s.Conversation.House != "35" {
-		t.Fatalf("conversation = %+v, want find_pick keeping house 35", s.Conversation)
+	if s := h.session(); s.Conversation.State != "find_pick" {
+		t.Fatalf("conversation = %+v, want find_pick", s.Conversation)
 	}
-	// Press the button labelled Stepnoy-2; its payload is only an index.
+	// The button labelled Stepnoy-2 carries the street and the house.
 	data := buttons(r)[slices.Index(got, "Степной-2 шағын ауданы")]
 	r = h.press(data)
 	mustContain(t, r, h.city.District("krg-d08").Name.In(core.Kazakh))
-	if s := h.session(); s.Conversation.State != "menu" || len(s.Conversation.Choices) != 0 {
-		t.Errorf("after the pick: %+v, want menu with choices cleared", s.Conversation)
+	if s := h.session(); s.Conversation.State != "menu" {
+		t.Errorf("after the pick: %+v, want menu", s.Conversation)
 	}
 }
 
@@ -119,6 +119,29 @@ func TestHouseOutsideEveryRange(t *testing.T) {
 	}
 	r = h.press(districts[0])
 	mustContain(t, r, "Your district:")
+}
+
+func TestOlderChoicesAreStale(t *testing.T) {
+	h := newHarness(t)
+	h.onboard(core.Russian, true)
+	h.press("m:find")
+	streets := buttons(h.text("Степной 35"))
+	districts := buttons(h.text("Ерубаева 999"))
+	// A button from the first set, pressed after the second was offered,
+	// must not be read against the second set.
+	r := h.press(streets[0])
+	mustContain(t, r, "кнопка уже неактивна")
+	mustNotContain(t, r, "Ваш участок:")
+	// The current set still works.
+	mustContain(t, h.press(districts[0]), "Ваш участок:")
+}
+
+func TestCorrectedHouseAfterOutOfRange(t *testing.T) {
+	h := newHarness(t)
+	h.onboard(core.English, true)
+	h.press("m:find")
+	mustContain(t, h.text("Erubaeva 999"), "not in our address list")
+	mustContain(t, h.text("15"), h.city.District("krg-d05").Name.In(core.English))
 }
 
 func TestStreetWithoutHouseThenHouse(t *testing.T) {
@@ -196,9 +219,17 @@ func TestDeclinedResidentStoresNothingButLanguage(t *testing.T) {
 	r = h.press("sub:krg-d05")
 	mustContain(t, r, "не дали согласия")
 
+	// Typing part of an address keeps nothing of it either.
+	h.text("Ерубаева")
+	h.text("Степной 35")
 	s := h.session()
-	if s.Resident.HomeDistrict != "" || len(s.Resident.Subscriptions) != 0 || s.Resident.Consented() {
-		t.Errorf("declined resident stored %+v, want only the language", s.Resident)
+	want := core.Resident{Chat: h.chat, Lang: core.Russian, Declined: true}
+	if g := s.Resident; g.Chat != want.Chat || g.Lang != want.Lang || !g.Declined || g.HomeDistrict != "" ||
+		len(g.Subscriptions) != 0 || !g.ConsentAt.IsZero() || !g.Created.IsZero() {
+		t.Errorf("declined resident stored %+v, want only the language", g)
+	}
+	if c := s.Conversation; c.Street != "" {
+		t.Errorf("declined resident's conversation keeps %+v, want no address", c)
 	}
 }
 

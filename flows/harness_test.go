@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -33,16 +34,23 @@ type harness struct {
 	seq    atomic.Int64
 }
 
-func newHarness(t *testing.T) *harness {
-	t.Helper()
+// example is the example city and its index, loaded once: both are
+// read-only once built.
+var example = sync.OnceValues(func() (*core.City, *locate.Index) {
 	city, _, err := configs.Load(exampleCity)
 	if err != nil {
-		t.Fatalf("load example city: %v", err)
+		panic(fmt.Sprintf("load example city: %v", err))
 	}
 	index, err := locate.New(city)
 	if err != nil {
-		t.Fatalf("index example city: %v", err)
+		panic(fmt.Sprintf("index example city: %v", err))
 	}
+	return city, index
+})
+
+func newHarness(t *testing.T) *harness {
+	t.Helper()
+	city, index := example()
 	h := &harness{t: t, city: city, chat: core.ChatRef{Channel: core.Telegram, ID: "1001"},
 		now: time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)}
 	h.db = storagetest.MustOpen(t, storage.Options{Now: func() time.Time { return h.now }})

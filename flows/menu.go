@@ -36,14 +36,15 @@ func (t *turn) menu(ctx context.Context, item string) error {
 	return t.stale(ctx)
 }
 
-// emergencyNumbers lists the emergency numbers and the city police's line.
+// emergencyNumbers lists the emergency numbers, then the city police's
+// ordinary line apart from them: it may not be free or always staffed.
 func (t *turn) emergencyNumbers() string {
 	l := t.lang()
-	list := t.emergencyList("\n")
+	text := locale.T(l, locale.EmergencyNumbers, t.emergencyList("\n"))
 	if c := t.e.city.Contact; c.Phone != "" {
-		list += "\n" + c.Phone + " — " + c.Name.In(l)
+		text += "\n\n" + c.Name.In(l) + ": " + c.Phone
 	}
-	return locale.T(l, locale.EmergencyNumbers, list)
+	return text
 }
 
 // alerts lists the resident's subscriptions with a button to cancel each.

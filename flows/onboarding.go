@@ -74,11 +74,7 @@ func (t *turn) chooseLanguage(ctx context.Context, l core.Lang) error {
 	if !t.e.langEnabled(l) {
 		return t.stale(ctx)
 	}
-	r := &t.s.Resident
-	r.Lang = l
-	if r.Created.IsZero() {
-		r.Created = t.e.now()
-	}
+	t.s.Resident.Lang = l
 	t.dirty = true
 	t.say(locale.LangChanged)
 	return t.resume(ctx)
@@ -92,13 +88,15 @@ func (t *turn) answerConsent(ctx context.Context, answer string) error {
 	case "yes":
 		r.ConsentAt = t.e.now()
 		r.Declined = false
+		if r.Created.IsZero() {
+			r.Created = r.ConsentAt
+		}
 		t.say(locale.ConsentThanks)
 	case "no":
 		withdrew := r.Consented() || r.HomeDistrict != "" || len(r.Subscriptions) > 0
-		r.ConsentAt = core.Resident{}.ConsentAt
-		r.Declined = true
-		r.HomeDistrict = ""
-		r.Subscriptions = nil
+		// Keep only the language; the chat stays the record's key.
+		*r = core.Resident{Chat: r.Chat, Lang: r.Lang, Declined: true}
+		t.s.Conversation.Street = ""
 		if withdrew {
 			t.say(locale.ConsentWithdrew)
 		} else {

@@ -35,7 +35,8 @@ func (t *turn) prompt(state string) {
 			t.send(core.Reply{Text: locale.T(l, locale.FindPromptNoLocation), Buttons: t.homeRow()})
 		}
 	case stPick:
-		t.send(t.choicesReply())
+		// The choices are not stored; their buttons above stay valid.
+		t.send(core.Reply{Text: locale.T(l, locale.PickReask), Buttons: t.homeRow()})
 	}
 }
 
@@ -57,47 +58,14 @@ func (t *turn) homeRow() [][]core.Button {
 	return [][]core.Button{{button(locale.T(t.lang(), locale.MenuBack), actMenu, menuHome)}}
 }
 
-// choicesReply lists the stored choices as buttons, one per row. Labels are
-// built from the directory, not stored, so they follow the language.
-func (t *turn) choicesReply() core.Reply {
-	text := t.pickText
-	var rows [][]core.Button
-	streets := false
-	for _, c := range t.s.Conversation.Choices {
-		label, isStreet := t.choiceLabel(c)
-		streets = streets || isStreet
-		rows = append(rows, []core.Button{{Label: label, Data: c.Data}})
-	}
-	if text == "" {
-		if streets {
-			text = locale.T(t.lang(), locale.AddressAmbiguous)
-		} else {
-			text = locale.T(t.lang(), locale.PickDistrict)
-		}
-	}
-	rows = append(rows, t.homeRow()...)
-	return core.Reply{Text: text, Buttons: rows}
-}
-
-// choiceLabel names a choice: a street, or a district with its inspector.
-func (t *turn) choiceLabel(c core.Choice) (label string, street bool) {
+// districtLabel names a district with its inspector, for a choice button.
+func (t *turn) districtLabel(d *core.District) string {
 	l := t.lang()
-	kind, id, _ := strings.Cut(c.Value, ":")
-	switch kind {
-	case choiceStreet:
-		if s := t.e.city.Street(id); s != nil {
-			return s.Name.In(l), true
-		}
-	case choiceDistrict:
-		if d := t.e.city.District(id); d != nil {
-			label := d.Name.In(l)
-			if s := t.e.city.StaffMember(d.Inspector); s != nil {
-				label += " — " + s.Name.In(l)
-			}
-			return label, false
-		}
+	label := d.Name.In(l)
+	if s := t.e.city.StaffMember(d.Inspector); s != nil {
+		label += " — " + s.Name.In(l)
 	}
-	return c.Value, false
+	return label
 }
 
 // emergencyList formats the city's emergency numbers, e.g.

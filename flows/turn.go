@@ -2,6 +2,7 @@ package flows
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -61,7 +62,7 @@ func (t *turn) onboarded() bool {
 }
 
 // goTo fires event and records the new state. Leaving stPick forgets the
-// choices offered there.
+// street kept there.
 func (t *turn) goTo(ctx context.Context, event string) error {
 	if err := fire(ctx, t.m, event, t.prompt); err != nil {
 		return err
@@ -69,7 +70,7 @@ func (t *turn) goTo(ctx context.Context, event string) error {
 	c := &t.s.Conversation
 	c.State = t.m.Current()
 	if c.State != stPick {
-		c.Choices, c.House, c.Street = nil, "", ""
+		c.Street = ""
 	}
 	t.dirty = true
 	return nil
@@ -152,7 +153,9 @@ func (t *turn) button(ctx context.Context) error {
 		return t.chooseLanguage(ctx, core.Lang(arg))
 	case action == actConsent && state == stConsent:
 		return t.answerConsent(ctx, arg)
-	case action == actMenu && t.onboarded():
+	case action == actMenu && t.onboarded() && slices.Contains(onboarded, state):
+		// Not while choosing a language or answering the consent question:
+		// those come first.
 		return t.menu(ctx, arg)
 	case action == actPick && state == stPick:
 		return t.pick(ctx, arg)

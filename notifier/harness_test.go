@@ -22,7 +22,7 @@ const token = "7100000001:AAE-notifier-test-0123456789abcdef"
 // rig is a running Outbox over real storage, delivering through the real
 // Telegram adapter to the fake Bot API.
 type rig struct {
-	t     *testing.T
+	t     testing.TB
 	srv   *telegramtest.Server
 	db    *storage.DB
 	city  *core.City
@@ -45,7 +45,7 @@ func withQuietHours(from, to time.Duration) rigOption {
 	return func(c *core.City, _ *notifier.Config) { c.Delivery.QuietHours = core.QuietHours{From: from, To: to} }
 }
 
-func newRig(t *testing.T, opts ...rigOption) *rig {
+func newRig(t testing.TB, opts ...rigOption) *rig {
 	t.Helper()
 	almaty, err := time.LoadLocation("Asia/Almaty")
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"sync/atomic"
 	"time"
 
 	"github.com/beatbot-kz/beatbot/core"
@@ -32,6 +33,8 @@ type lane struct {
 	q         *queue
 	chatNext  map[string]time.Time
 	pausedTil time.Time
+	// depth mirrors q.len() for readers outside the run loop.
+	depth atomic.Int64
 }
 
 // outcome is what became of one send, for the run loop to act on.
@@ -57,8 +60,11 @@ func newLane(ch core.Channel, s Sender, cfg Config) *lane {
 	return &lane{
 		ch: ch, sender: s, store: cfg.Store, limits: lim, quiet: cfg.City.Delivery.QuietHours,
 		loc: cfg.City.Location, clock: cfg.Clock, log: cfg.Log.With().Str("channel", string(ch)).Logger(),
-		max:      max(1, cfg.City.Delivery.MaxAttempts),
-		limiter:  rate.NewLimiter(rate.Limit(lim.Rate), 1),
+		max: max(1, cfg.City.Delivery.MaxAttempts),
+		// A burst of a hundredth of a second's worth: at high rates a
+		// bucket of one loses the tokens that a late timer wake-up
+		// earns, and at 30/s it is still one.
+		limiter:  rate.NewLimiter(rate.Limit(lim.Rate), max(1, int(lim.Rate/100))),
 		slots:    make(chan struct{}, inflight),
 		incoming: make(chan []entry, 16),
 		done:     make(chan outcome, inflight),
@@ -71,6 +77,7 @@ func newLane(ch core.Channel, s Sender, cfg Config) *lane {
 func (l *lane) run(ctx context.Context) {
 	defer l.drain()
 	for {
+		l.depth.Store(int64(l.q.len()))
 		now := l.clock.Now()
 		l.q.promote(now)
 		if wait := l.pausedTil.Sub(now); wait > 0 {
@@ -99,13 +106,26 @@ func (l *lane) run(ctx context.Context) {
 			l.q.push(e, now)
 			return
 		}
-		if err := l.limiter.Wait(ctx); err != nil {
+		if !l.waitToken(ctx) {
+			l.q.push(e, now)
 			<-l.slots
 			return
 		}
-		// A 429 may have come in while waiting for the token.
+		// While waiting, a 429 may have paused the lane, and a more urgent
+		// item may have come in: it takes the token.
 		l.collect()
-		if l.pausedTil.After(l.clock.Now()) {
+		now = l.clock.Now()
+		l.q.push(e, now)
+		if l.pausedTil.After(now) {
+			<-l.slots
+			continue
+		}
+		if e, ok = l.q.pop(); !ok { // e was dropped meanwhile
+			<-l.slots
+			continue
+		}
+		if until, hold := l.hold(e, now); hold {
+			e.due = until
 			l.q.push(e, now)
 			<-l.slots
 			continue
@@ -125,6 +145,32 @@ func (l *lane) hold(e entry, now time.Time) (time.Time, bool) {
 		return next, true
 	}
 	return time.Time{}, false
+}
+
+// waitToken waits for the rate limiter's next token while taking in new
+// entries and outcomes, so that loading a large backlog never waits on the
+// rate. It reports false if ctx ended first.
+func (l *lane) waitToken(ctx context.Context) bool {
+	r := l.limiter.Reserve()
+	d := r.Delay()
+	if d == 0 {
+		return true
+	}
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	for {
+		select {
+		case <-timer.C:
+			return true
+		case es := <-l.incoming:
+			l.add(es)
+		case o := <-l.done:
+			l.apply(o)
+		case <-ctx.Done():
+			r.Cancel()
+			return false
+		}
+	}
 }
 
 // claimSlot reserves the chat's next slot for e.

@@ -80,6 +80,16 @@ func (o *Outbox) Wake() {
 	}
 }
 
+// Depth returns how many items wait in memory for delivery, on all
+// channels; items in flight are not counted.
+func (o *Outbox) Depth() int {
+	n := 0
+	for _, l := range o.lanes {
+		n += int(l.depth.Load())
+	}
+	return n
+}
+
 // Run delivers until ctx is done, then waits for the requests in flight to
 // finish and be recorded. It starts a lane for each sender in the
 // configuration's map as it is then, so senders may be added after New.

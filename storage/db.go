@@ -83,6 +83,18 @@ func (db *DB) update(ctx context.Context, fn func(*bolt.Tx) error) error {
 	return db.bolt.Update(fn)
 }
 
+// batch runs fn in a read-write transaction shared with other concurrent
+// batch calls, so that many small writes cost one commit (one fsync). It is
+// for writes nobody waits on to answer a person, such as recording outbox
+// deliveries: a batch waits up to a few milliseconds for company. fn may
+// run more than once and must not have effects outside tx.
+func (db *DB) batch(ctx context.Context, fn func(*bolt.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return db.bolt.Batch(fn)
+}
+
 // view runs fn in a read-only transaction unless ctx is already done.
 func (db *DB) view(ctx context.Context, fn func(*bolt.Tx) error) error {
 	if err := ctx.Err(); err != nil {

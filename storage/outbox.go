@@ -145,7 +145,7 @@ func (db *DB) OutboxSent(ctx context.Context, id uint64) error {
 // OutboxRetry stores an item's new attempt count, error and NotBefore
 // after a failed delivery that is worth retrying.
 func (db *DB) OutboxRetry(ctx context.Context, it core.OutboxItem) error {
-	err := db.update(ctx, func(tx *bolt.Tx) error {
+	err := db.batch(ctx, func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketOutbox)
 		if b.Get(u64(it.ID)) == nil {
 			return core.ErrNotFound
@@ -167,7 +167,7 @@ func (db *DB) OutboxFailed(ctx context.Context, id uint64, reason string) error 
 // finish removes item id from the outbox and counts it in its batch. A
 // non-empty reason means it was given up on: it goes to the dead letters.
 func (db *DB) finish(ctx context.Context, id uint64, reason string, count func(*batchCounts)) error {
-	err := db.update(ctx, func(tx *bolt.Tx) error {
+	err := db.batch(ctx, func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketOutbox)
 		var it core.OutboxItem
 		if err := get(b, u64(id), &it); err != nil {

@@ -41,7 +41,10 @@ type StreetMatch struct {
 
 // Address reads free-form text a resident typed, in Russian, Kazakh or
 // Latin letters ("ул. Ерубаева, д. 12", "Erubaev kóshesi 12"), and finds the
-// streets it may mean and the districts that hold the house.
+// streets it may mean and the districts that hold the house. A flat,
+// office, entrance or floor after the house is ignored ("Ерубаева 12, кв.
+// 5", "12-5"), and a корпус is the house's building part ("12 корп. 2" is
+// 12/2).
 //
 // Names match after transliteration, without type words ("ул.", "көшесі",
 // "avenue"), and with the Russian genitive equal to the Kazakh nominative
@@ -61,10 +64,11 @@ func (ix *Index) Address(text string) AddressResult {
 
 	found := ix.names.exact(q.found[:0], q.key)
 	res := AddressResult{Street: string(q.key), House: q.house, HasHouse: q.hasHouse}
-	if len(found) == 0 && q.alt != nil {
-		// "Степной 2": no street "Степной", so "2" is part of the name.
+	if len(found) == 0 && len(q.alt) > 0 {
+		// "Степной 2": no street "Степной", so "2" is part of the name;
+		// "Степной 2-15": and 15 is the house.
 		if found = ix.names.exact(found, q.alt); len(found) > 0 {
-			res = AddressResult{Street: string(q.alt)}
+			res = AddressResult{Street: string(q.alt), House: q.altHouse, HasHouse: q.altHasHouse}
 		}
 	}
 	if len(found) == 0 {

@@ -18,8 +18,9 @@
 //     (normalize.go). Keys that differ only by the Russian genitive ending
 //     share a stem ("Ерубаева", "Ерубаев"); stems are found by a map, and
 //     stems within a typo or two by a symmetric-delete index (fuzzy.go). A
-//     query is taken apart into a street and a house number (query.go)
-//     and goes through the same steps.
+//     query loses its flat, office, entrance and floor (units.go), is
+//     taken apart into a street and a house number (query.go) and goes
+//     through the same steps.
 //
 // Matching is lossy by design: two spellings that fold onto one skeleton
 // cannot be told apart, so the worst a fold can do is offer the resident

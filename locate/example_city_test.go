@@ -122,3 +122,48 @@ func streetIDs(ms []locate.StreetMatch) []string {
 	}
 	return out
 }
+
+// TestExampleCityUnits checks that flats, offices and building parts after
+// the house leave the house, and so the district, as it is.
+func TestExampleCityUnits(t *testing.T) {
+	city, _, err := configs.Load("../configs/example/city.yaml")
+	if err != nil {
+		t.Fatalf("load example city: %v", err)
+	}
+	ix := newIndex(t, city)
+	tests := []struct {
+		text     string
+		street   string
+		house    string // House.String()
+		found    bool   // HouseFound
+		district string
+	}{
+		{"Ерубаева 12 кв 5", "erubaeva", "12", true, "krg-d06"},
+		{"ул. Ерубаева, д. 40, кв. 12", "erubaeva", "40", true, "krg-d02"},
+		{"Ерубаева 40-12", "erubaeva", "40", true, "krg-d02"},
+		{"Ерубаев көшесі 40 үй, 12 пәтер", "erubaeva", "40", true, "krg-d02"},
+		{"40 Yerubayev Street, apt 12", "erubaeva", "40", true, "krg-d02"},
+		{"Stepnoi-2 35 kv 5", "stepnoy-2", "35", true, "krg-d08"},
+		// No street "Степной": 2 is the name's, 15 the house.
+		{"Степной 2-15", "stepnoy-2", "15", true, "krg-d07"},
+		// 51/2 is listed on its own; a flat 2 of house 51 is not it.
+		{"Гоголя 51 корп. 2", "gogolya", "51/2", true, "krg-d02"},
+		{"Гоголя 51 к2, кв. 7", "gogolya", "51/2", true, "krg-d02"},
+		{"Гоголя 51 кв 2", "gogolya", "51", false, "krg-d02"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			r := ix.Address(tt.text)
+			if got := streetIDs(r.Matches); !slices.Equal(got, []string{tt.street}) {
+				t.Fatalf("Address(%q) = %v, want [%s]", tt.text, got, tt.street)
+			}
+			m := r.Matches[0]
+			if !r.HasHouse || r.House.String() != tt.house {
+				t.Errorf("House = %v (%v), want %s", r.House, r.HasHouse, tt.house)
+			}
+			if m.HouseFound != tt.found || !slices.Equal(ids(m.Districts...), []string{tt.district}) {
+				t.Errorf("HouseFound, Districts = %v, %v, want %v, [%s]", m.HouseFound, ids(m.Districts...), tt.found, tt.district)
+			}
+		})
+	}
+}

@@ -8,27 +8,38 @@ const maxQuery = 400
 
 // query is a resident's address text taken apart into a street and a house.
 //
-// The house is the last number of the text, with what may belong to it: a
-// letter ("12а", "12 а", "12-a"), a building part ("12/1"), and a house word
-// before or after ("д. 12", "12 үй"). A number hyphenated to a word is part
-// of the name ("Степной-2"), and so is a number next to nothing but type
-// words ("микрорайон 23", "23 мкр"). If the last comma-separated part is a
-// house alone, the street is the part before it ("мкр Степной-2, 15");
-// otherwise the street is in the last part ("Алматы, Ерубаева 12").
+// Flats, offices, entrances and floors are dropped first, and a building
+// part ("корп. 2") is kept for the house (units.go). The house is then the
+// last number of the text, with what may belong to it: a letter ("12а",
+// "12 а", "12-a"), a building part ("12/1"), and a house word before or
+// after ("д. 12", "12 үй"). A number hyphenated to a word is part of the
+// name ("Степной-2"), and so is a number next to nothing but type words
+// ("микрорайон 23", "23 мкр"). A number hyphenated to the house is a flat
+// ("Ерубаева 12-5"), unless the two numbers may be a name and a house
+// ("Степной 2-15", tried second; "мкр 23-5"). If the last comma-separated
+// part is a house alone, the street is the part before it ("мкр Степной-2,
+// 15"); otherwise the street is in the last part ("Алматы, Ерубаева 12").
 type query struct {
 	words
 	key      []byte // the street's key
-	alt      []byte // the key with a bare house number read as part of the name, or nil
+	alt      []byte // the key with a bare house number read as part of the name, or empty
 	kind     kind   // what the type words named, if any
 	house    core.House
 	hasHouse bool
-	found    []candidate // scratch for Address
+	// altHouse is the house if alt is the street: after "Степной 2-15",
+	// 15; otherwise none.
+	altHouse    core.House
+	altHasHouse bool
+	building    string      // the number of a building part: "2" of "корп. 2"
+	found       []candidate // scratch for Address
 }
 
 // parse fills q from text.
 func (q *query) parse(text string) {
 	q.split(text)
-	from, to := q.lastPart(len(q.list)), len(q.list)
+	q.dropUnits()
+	from, end := q.lastPart(len(q.list)), len(q.list)
+	to := q.flatAt(from, end)
 	hFrom, hTo, bare := q.findHouse(from, to)
 	if hFrom == from && hTo == to && from > 0 {
 		// A house alone after a comma: the street is the part before.
@@ -41,11 +52,45 @@ func (q *query) parse(text string) {
 		hFrom, hTo = to, to
 	}
 	q.key, q.kind = q.appendKey(q.key[:0], from, to, hFrom, hTo)
+	// alt keeps its buffer: emptied, not nil, it allocates once per query
+	// in the pool rather than once per address.
+	q.alt, q.altHouse, q.altHasHouse = q.alt[:0], core.House{}, false
 	if bare && q.hasHouse {
 		q.alt, _ = q.appendKey(q.alt[:0], from, to, to, to)
-	} else {
-		q.alt = nil
+		if to < end {
+			h, err := core.ParseHouse(q.text[q.list[to].rawOff:q.list[end-1].rawEnd])
+			q.altHouse, q.altHasHouse = h, err == nil
+		}
 	}
+	if q.hasHouse && q.house.Suffix == "" && q.building != "" {
+		q.house.Suffix = "/" + q.building
+	}
+}
+
+// flatAt returns where a flat hyphenated to the house ends the tokens
+// [from, to): the "5" of "12-5", "12а-5", "12/1-5а", or to if there is none.
+// The number before the hyphen must be able to be the house: not
+// hyphenated to a word ("Степной-2-15"), nor after type words alone ("мкр
+// 23-5", where 23 is the name and 5 the house).
+func (q *query) flatAt(from, to int) int {
+	m := to - 1
+	if m > from && q.list[m].single && q.list[m].sep == sepGlued {
+		m-- // "5а"
+	}
+	if m <= from || !q.list[m].num || q.list[m].sep != sepHyphen {
+		return to
+	}
+	n := m - 1
+	if t := q.list[n]; n > from && q.list[n-1].num && (t.single && t.sep <= sepHyphen || t.num && t.sep == sepSlash) {
+		n-- // "12а", "12/1"
+	}
+	switch t := q.list[n]; {
+	case !t.num,
+		n > from && t.sep == sepHyphen && !q.list[n-1].num,
+		n > from && q.onlyTypes(from, n, n, n):
+		return to
+	}
+	return m
 }
 
 // lastPart returns where the last comma-separated part before token to

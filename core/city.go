@@ -62,6 +62,10 @@ type Precinct struct {
 	Location Point
 	// Chief is the staff id of the precinct's chief.
 	Chief string
+	// DutyChat is the Telegram id of the precinct's duty group chat, which
+	// receives copies of tickets and residents' answers to notices; 0 means
+	// none, and they go to the chief.
+	DutyChat int64
 }
 
 // District is the territory one district inspector serves.
@@ -165,6 +169,33 @@ func (c *City) StaffMember(id string) *Staff { return c.staffByID[id] }
 
 // Street returns the street with the given id, or nil.
 func (c *City) Street(id string) *Street { return c.streetByID[id] }
+
+// StaffByTelegram returns the staff member with the given Telegram user id,
+// or nil.
+func (c *City) StaffByTelegram(id int64) *Staff {
+	if id == 0 {
+		return nil
+	}
+	for i := range c.Staff {
+		if c.Staff[i].TelegramID == id {
+			return &c.Staff[i]
+		}
+	}
+	return nil
+}
+
+// Jurisdiction returns the districts a staff member may send notices to:
+// every district for an admin, the districts of the precincts they run for a
+// chief, none for anyone else.
+func (c *City) Jurisdiction(s *Staff) []string {
+	var out []string
+	for _, d := range c.Districts {
+		if s.Role == RoleAdmin || s.Role == RoleChief && c.Precinct(d.Precinct) != nil && c.Precinct(d.Precinct).Chief == s.ID {
+			out = append(out, d.ID)
+		}
+	}
+	return out
+}
 
 // AddressCount returns the number of house ranges in all districts.
 func (c *City) AddressCount() int {

@@ -18,6 +18,9 @@ const (
 	// KindButton is a press on a button the bot sent; Data carries the
 	// button's payload, which must never be trusted.
 	KindButton InboundKind = "button"
+	// KindPhoto is a photo sent as a photo (not as a file); Photo holds
+	// the messenger's reference to it and Text its caption.
+	KindPhoto InboundKind = "photo"
 	// KindUnsupported is anything else: a sticker, voice, file, contact.
 	KindUnsupported InboundKind = "unsupported"
 )
@@ -50,6 +53,9 @@ type Inbound struct {
 	Command string `json:"command,omitempty"`
 	// Location is set for KindLocation.
 	Location *Point `json:"location,omitempty"`
+	// Photo is the messenger's reference to the photo for KindPhoto (the
+	// largest size Telegram offers), usable to send it on.
+	Photo string `json:"photo,omitempty"`
 	// Data is a pressed button's payload for KindButton.
 	Data string `json:"data,omitempty"`
 	// Unsupported names what was sent for KindUnsupported: "sticker",

@@ -15,6 +15,9 @@ type Reply struct {
 	RemoveKeyboard bool
 	// Pin is a place shown on a map.
 	Pin *Pin
+	// Photo is a messenger's reference to a photo to show, with Text as its
+	// caption where the messenger allows one that long.
+	Photo string
 }
 
 // Button is one choice the resident can press.

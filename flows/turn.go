@@ -107,7 +107,7 @@ func (t *turn) run(ctx context.Context) error {
 			return nil
 		}
 	}
-	if in.Kind == core.KindText && looksLikeEmergency(in.Text) {
+	if in.Kind != core.KindCommand && in.Kind != core.KindButton && looksLikeEmergency(in.Text) {
 		t.say(locale.EmergencyBanner, t.emergencyList(", "))
 	}
 	switch in.Kind {

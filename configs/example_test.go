@@ -56,6 +56,21 @@ func TestExampleCity(t *testing.T) {
 			t.Errorf("staff %s: Telegram id %d could be a real user's", s.ID, s.TelegramID)
 		}
 	}
+	dutyChats := 0
+	for _, p := range city.Precincts {
+		if p.DutyChat == 0 {
+			continue
+		}
+		dutyChats++
+		// Real group and supergroup ids have at most 13 digits (-100 and
+		// the channel's number): a longer one can never reach a real chat.
+		if p.DutyChat > -1e15 {
+			t.Errorf("precinct %s: duty chat %d could be a real group's", p.ID, p.DutyChat)
+		}
+	}
+	if dutyChats == 0 || dutyChats == len(city.Precincts) {
+		t.Errorf("%d of %d precincts have a duty chat, want some but not all, to show the field is optional", dutyChats, len(city.Precincts))
+	}
 	if got, want := city.Delivery, defaultDelivery(); !reflect.DeepEqual(got, want) {
 		t.Errorf("got delivery %+v, want the defaults it spells out, %+v", got, want)
 	}

@@ -3,6 +3,7 @@ package configs_test
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -92,6 +93,7 @@ var loadTests = []struct {
 	{"phone too short", "fields.yaml", `testdata/fields.yaml: staff[2].phone: invalid phone "12345": want +7 and 10 digits, e.g. "+7 7212 41 00 00"`, false},
 	{"inspector without phone", "missing.yaml", `testdata/missing.yaml: staff[1].phone: required, e.g. "+7 7212 41 00 00"`, false},
 	{"negative Telegram id", "fields.yaml", `testdata/fields.yaml: staff[2].telegram_id: invalid Telegram user id -5: user ids are positive (0 means not on Telegram)`, false},
+	{"duty chat of a user", "fields.yaml", `testdata/fields.yaml: precincts[0].duty_chat: invalid duty chat id 1001234567890: group and supergroup ids are negative, e.g. -1001234567890 (a positive id is a private chat with one user; 0 means none)`, false},
 	{"id with a space", "fields.yaml", `testdata/fields.yaml: streets[1].id: invalid id "second street": want 1 to 32 letters, digits, '-', '_' or '.', starting with a letter or digit`, false},
 	{"blank alias", "fields.yaml", `testdata/fields.yaml: streets[1].aliases[0]: empty alias`, false},
 	{"no id", "missing.yaml", `testdata/missing.yaml: staff[3].id: required`, false},
@@ -268,6 +270,36 @@ func TestFormat(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.got != tt.want {
 				t.Errorf("got %q, want %q", tt.got, tt.want)
+			}
+		})
+	}
+}
+
+// TestLoadDutyChat checks that duty chats reach core.Precinct: absent means
+// 0, and precincts may share one chat without a warning.
+func TestLoadDutyChat(t *testing.T) {
+	tests := []struct {
+		file string
+		want map[string]int64
+	}{
+		{"valid.yaml", map[string]int64{"p1": 0}},
+		{"duty_chat.yaml", map[string]int64{"p1": -1001234567890, "p2": -1001234567890}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			city, warnings, err := configs.Load("testdata/" + tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range warnings {
+				t.Errorf("warning: %s", w)
+			}
+			got := map[string]int64{}
+			for _, p := range city.Precincts {
+				got[p.ID] = p.DutyChat
+			}
+			if !maps.Equal(got, tt.want) {
+				t.Errorf("got duty chats %v, want %v", got, tt.want)
 			}
 		})
 	}

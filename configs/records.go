@@ -71,8 +71,14 @@ func (c *checker) precincts(docs []precinctDoc, k *known) []core.Precinct {
 		if c.ref(join(field, "chief"), "staff", p.Chief, k.staff) {
 			c.role(join(field, "chief"), p.Chief, k.roles[p.Chief], core.RoleChief)
 		}
+		// Several precincts may share one chat, such as the city's duty
+		// desk, so duplicates are fine.
+		if p.DutyChat > 0 {
+			c.errorf(join(field, "duty_chat"), "invalid duty chat id %d: group and supergroup ids are negative, e.g. -1001234567890 (a positive id is a private chat with one user; 0 means none)", p.DutyChat)
+		}
 		out = append(out, core.Precinct{
 			ID: p.ID, Name: p.Name, Address: p.Address, Phone: p.Phone, Location: loc, Chief: p.Chief,
+			DutyChat: p.DutyChat,
 		})
 	}
 	return out

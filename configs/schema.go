@@ -49,6 +49,7 @@ type precinctDoc struct {
 	Phone    string      `yaml:"phone"`
 	Location *core.Point `yaml:"location"`
 	Chief    string      `yaml:"chief"`
+	DutyChat int64       `yaml:"duty_chat"`
 }
 
 // districtDoc is one entry of "districts". Boundary is kept as a raw node

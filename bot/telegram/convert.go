@@ -70,6 +70,13 @@ func (t *Telegram) convertMessage(m *models.Message, in *core.Inbound) {
 	case m.Venue != nil:
 		in.Kind = core.KindLocation
 		in.Location = &core.Point{Lat: m.Venue.Location.Latitude, Lon: m.Venue.Location.Longitude}
+	case len(m.Photo) > 0:
+		// Only a photo sent as a photo: one sent as a file arrives as a
+		// document and stays unsupported, because files keep the camera's
+		// location metadata and the flows tell the resident so.
+		in.Kind = core.KindPhoto
+		in.Photo = largestPhoto(m.Photo).FileID
+		in.Text = m.Caption
 	case m.Text != "" && strings.HasPrefix(m.Text, "/"):
 		in.Kind = core.KindCommand
 		in.Command, in.Text = t.parseCommand(m.Text)
@@ -82,6 +89,19 @@ func (t *Telegram) convertMessage(m *models.Message, in *core.Inbound) {
 		// A caption is still read for emergency words.
 		in.Text = m.Caption
 	}
+}
+
+// largestPhoto returns the size with the most pixels. Telegram lists sizes
+// smallest first, so a tie, or sizes without dimensions, go to the later
+// one. sizes must not be empty.
+func largestPhoto(sizes []models.PhotoSize) models.PhotoSize {
+	best := sizes[0]
+	for _, p := range sizes[1:] {
+		if p.Width*p.Height >= best.Width*best.Height {
+			best = p
+		}
+	}
+	return best
 }
 
 // parseCommand splits "/Start@beatbot_bot args" into "start" and "args".
@@ -108,8 +128,6 @@ func unsupportedKind(m *models.Message) string {
 		return "document"
 	case m.Contact != nil:
 		return "contact"
-	case len(m.Photo) > 0:
-		return "photo"
 	case m.Video != nil:
 		return "video"
 	case m.VideoNote != nil:

@@ -36,12 +36,34 @@ type caller func(ctx context.Context, method string, fn func() error) error
 
 func once(_ context.Context, _ string, fn func() error) error { return fn() }
 
+// maxCaptionLen is Telegram's limit on a photo's caption, in UTF-16 code
+// units.
+const maxCaptionLen = 1024
+
+// send renders r as up to three kinds of message, in this order: the photo
+// (with the text as caption when it fits), the text, the venue. The markup
+// goes on the last message sent, the only one a keyboard can follow.
 func (t *Telegram) send(ctx context.Context, chat core.ChatRef, r core.Reply, call caller, paid bool) error {
 	id, err := strconv.ParseInt(chat.ID, 10, 64)
 	if chat.Channel != core.Telegram || err != nil {
 		return fmt.Errorf("telegram: send to %s: %w: not a Telegram chat", chat, core.ErrRejected)
 	}
-	if strings.TrimSpace(r.Text) != "" {
+	text := strings.TrimSpace(r.Text) != ""
+	if r.Photo != "" {
+		// A text too long for a caption follows the photo as messages,
+		// so that it is never cut.
+		p := &bot.SendPhotoParams{ChatID: id, Photo: &models.InputFileString{Data: r.Photo}, AllowPaidBroadcast: paid}
+		if text && textLen(r.Text) <= maxCaptionLen {
+			p.Caption, text = r.Text, false
+		}
+		if !text && r.Pin == nil {
+			p.ReplyMarkup = markup(r)
+		}
+		if err := call(ctx, "sendPhoto", func() error { _, err := t.bot.SendPhoto(ctx, p); return err }); err != nil {
+			return t.redact(fmt.Errorf("telegram: send photo to %s: %w", chat, err))
+		}
+	}
+	if text {
 		parts := split(r.Text, core.MaxTextLen)
 		for i, part := range parts {
 			p := &bot.SendMessageParams{ChatID: id, Text: part, AllowPaidBroadcast: paid}
@@ -158,6 +180,15 @@ func split(text string, n int) []string {
 		runes = runes[cut:]
 	}
 	return parts
+}
+
+// textLen is the length of s as Telegram counts it, in UTF-16 code units.
+func textLen(s string) int {
+	n := 0
+	for _, r := range s {
+		n += max(utf16.RuneLen(r), 1)
+	}
+	return n
 }
 
 // breakPoint returns where to cut runes: after the last line break in its

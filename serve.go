@@ -48,6 +48,7 @@ var (
 	_ flows.Recorder         = (*storage.DB)(nil)
 	_ notifier.Store         = (*storage.DB)(nil)
 	_ notifier.AudienceStore = (*storage.DB)(nil)
+	_ notifier.NoticeStore   = (*storage.DB)(nil)
 )
 
 // seenRetention is how long update ids are remembered for deduplication:
@@ -96,7 +97,8 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 	// are added once the adapters exist, before it runs.
 	senders := map[core.Channel]notifier.Sender{}
 	outbox := notifier.New(notifier.Config{Store: db, City: city, Senders: senders, Log: log})
-	engine := flows.New(flows.Config{Store: db, City: city, Index: index, Log: log, OnOutbox: outbox.Wake})
+	notices := notifier.NewNotices(notifier.NoticesConfig{Store: db, City: city, Log: log, Wake: outbox.Wake})
+	engine := flows.New(flows.Config{Store: db, City: city, Index: index, Log: log, OnOutbox: outbox.Wake, OnNotice: notices.Kick})
 	dispatcher := flows.NewDispatcher(flows.DispatcherConfig{Recorder: db, Engine: engine, Log: log})
 	tg, err := telegram.New(ctx, telegram.Config{
 		Token:         env.token,
@@ -142,7 +144,7 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 	if err := dispatcher.Start(workCtx); err != nil {
 		return err
 	}
-	for _, run := range []func(context.Context) error{outbox.Run, scheduler.Run} {
+	for _, run := range []func(context.Context) error{outbox.Run, scheduler.Run, notices.Run} {
 		background.Add(1)
 		go func() {
 			defer background.Done()

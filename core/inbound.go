@@ -59,7 +59,7 @@ type Inbound struct {
 	// Data is a pressed button's payload for KindButton.
 	Data string `json:"data,omitempty"`
 	// Unsupported names what was sent for KindUnsupported: "sticker",
-	// "voice", "document", "contact", "photo", "video", …
+	// "voice", "document", "contact", "video", …
 	Unsupported string `json:"unsupported,omitempty"`
 	// LangHint is the language the resident's messenger app reports, used
 	// until they choose one.

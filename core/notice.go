@@ -11,6 +11,8 @@ type Notice struct {
 	// delivery reports go.
 	Author     string  `json:"author"`
 	AuthorChat ChatRef `json:"author_chat"`
+	// Lang is the author's language, for the delivery reports.
+	Lang Lang `json:"lang,omitempty"`
 	// Districts are the target districts, all within the author's
 	// jurisdiction when it was confirmed.
 	Districts []string `json:"districts"`

@@ -4,7 +4,8 @@ package core
 // render it as well as their messenger allows: inline buttons or a list on
 // WhatsApp, a reply keyboard with a location button on Telegram.
 type Reply struct {
-	// Text is the message body. It may be empty only when Pin is set.
+	// Text is the message body. It may be empty only when Pin or Photo is
+	// set.
 	Text string
 	// Buttons are choices shown with the message, in rows.
 	Buttons [][]Button

@@ -50,8 +50,12 @@ type Conversation struct {
 	// Street is a street typed without a house number, kept so that a
 	// house number typed next completes the address. Kept only with
 	// consent.
-	Street  string    `json:"street,omitempty"`
-	Updated time.Time `json:"updated"`
+	Street string `json:"street,omitempty"`
+	// Draft is a notice a chief is composing.
+	Draft *Notice `json:"draft,omitempty"`
+	// AnswerTo is the notice a resident is answering.
+	AnswerTo uint64    `json:"answer_to,omitempty"`
+	Updated  time.Time `json:"updated"`
 }
 
 // Session is everything the flows need about one chat: who it is and where
@@ -75,6 +79,9 @@ type Change struct {
 	// Outbox holds messages to others that the update causes (a ticket
 	// routed to an inspector); they are enqueued in the same transaction.
 	Outbox []OutboxItem
+	// Notice, when not nil, is a notice to store (new or changed), with its
+	// ID already reserved.
+	Notice *Notice
 }
 
 // Recipient is a chat to send a message to, with the language to write in.

@@ -12,13 +12,22 @@ import (
 	"github.com/rs/zerolog"
 )
 
-// Store is the storage the engine needs: a chat's session, and committing
-// the outcome of one update atomically.
+// Store is the storage the engine needs: a chat's session, committing the
+// outcome of one update atomically, and reading notices and their
+// audiences.
 type Store interface {
 	// Session returns the chat's session; a zero one for a new chat.
 	Session(ctx context.Context, chat core.ChatRef) (core.Session, error)
 	// Apply commits a change durably before returning.
 	Apply(ctx context.Context, ch core.Change) error
+	// Audience returns the reachable subscribers of any of districts.
+	Audience(ctx context.Context, districts []string) ([]core.Recipient, error)
+	// NextNoticeID reserves an id for a new notice.
+	NextNoticeID(ctx context.Context) (uint64, error)
+	// Notice returns a notice, or core.ErrNotFound.
+	Notice(ctx context.Context, id uint64) (core.Notice, error)
+	// Notices returns every notice, newest first.
+	Notices(ctx context.Context) ([]core.Notice, error)
 }
 
 // Engine runs the conversations. It is safe for concurrent use on
@@ -31,6 +40,7 @@ type Engine struct {
 	log      zerolog.Logger
 	now      func() time.Time
 	onOutbox func()
+	onNotice func()
 }
 
 // Config holds what an Engine is built from.
@@ -47,6 +57,9 @@ type Config struct {
 	// OnOutbox is called after a change that enqueued outbox items is
 	// committed, to wake the notifier; nil means nobody is told.
 	OnOutbox func()
+	// OnNotice is called after a notice was stored or changed, so that
+	// one due at once goes at once; nil means nobody is told.
+	OnNotice func()
 }
 
 // New returns an Engine.
@@ -57,7 +70,11 @@ func New(cfg Config) *Engine {
 	if cfg.OnOutbox == nil {
 		cfg.OnOutbox = func() {}
 	}
-	return &Engine{store: cfg.Store, city: cfg.City, index: cfg.Index, log: cfg.Log, now: cfg.Now, onOutbox: cfg.OnOutbox}
+	if cfg.OnNotice == nil {
+		cfg.OnNotice = func() {}
+	}
+	return &Engine{store: cfg.Store, city: cfg.City, index: cfg.Index, log: cfg.Log, now: cfg.Now,
+		onOutbox: cfg.OnOutbox, onNotice: cfg.OnNotice}
 }
 
 // Handle handles one recorded update: it works out the answer, commits the
@@ -98,7 +115,7 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 		return apology(), e.Drop(ctx, in)
 	}
 
-	change := core.Change{Inbound: in, Outbox: t.outbox}
+	change := core.Change{Inbound: in, Outbox: t.outbox, Notice: t.notice}
 	if t.dirty {
 		t.s.Conversation.Updated = e.now()
 		change.Session = &t.s
@@ -108,6 +125,9 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 	}
 	if len(t.outbox) > 0 {
 		e.onOutbox()
+	}
+	if t.notice != nil {
+		e.onNotice()
 	}
 	return t.replies, nil
 }

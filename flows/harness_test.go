@@ -31,7 +31,7 @@ type harness struct {
 	city   *core.City
 	chat   core.ChatRef
 	now    time.Time
-	seq    atomic.Int64
+	seq    *atomic.Int64 // shared by the harnesses of other chats
 }
 
 // example is the example city and its index, loaded once: both are
@@ -51,7 +51,7 @@ var example = sync.OnceValues(func() (*core.City, *locate.Index) {
 func newHarness(t *testing.T) *harness {
 	t.Helper()
 	city, index := example()
-	h := &harness{t: t, city: city, chat: core.ChatRef{Channel: core.Telegram, ID: "1001"},
+	h := &harness{t: t, city: city, chat: core.ChatRef{Channel: core.Telegram, ID: "1001"}, seq: new(atomic.Int64),
 		now: time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)}
 	h.db = storagetest.MustOpen(t, storage.Options{Now: func() time.Time { return h.now }})
 	h.engine = flows.New(flows.Config{Store: h.db, City: city, Index: index, Log: zerolog.Nop(), Now: func() time.Time { return h.now }})
@@ -64,6 +64,9 @@ func (h *harness) send(in core.Inbound) []core.Reply {
 	in.Key = fmt.Sprintf("test:%d", h.seq.Add(1))
 	if in.Chat.IsZero() {
 		in.Chat = h.chat
+	}
+	if in.From == "" {
+		in.From = in.Chat.ID
 	}
 	rec, err := h.db.Record(context.Background(), in)
 	if err != nil {
@@ -79,6 +82,14 @@ func (h *harness) send(in core.Inbound) []core.Reply {
 		}
 	}
 	return replies
+}
+
+// as makes the harness write from another chat (a private chat's id is its
+// user's id), such as a staff member's.
+func (h *harness) as(telegramID int64) *harness {
+	c := *h
+	c.chat = core.ChatRef{Channel: core.Telegram, ID: fmt.Sprint(telegramID)}
+	return &c
 }
 
 func (h *harness) text(s string) []core.Reply {

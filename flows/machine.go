@@ -17,6 +17,17 @@ const (
 	stMenu     = "menu"      // idle, the main menu shown
 	stFind     = "find"      // waiting for a location or an address
 	stPick     = "find_pick" // waiting for a choice among streets or districts
+	stAnswer   = "answer"    // waiting for a resident's answer to a notice
+
+	// The steps of a chief composing a notice.
+	stNoticeTarget    = "notice_target"
+	stNoticeDistricts = "notice_districts"
+	stNoticeText      = "notice_text"
+	stNoticeUrgency   = "notice_urgency"
+	stNoticeWhen      = "notice_when"
+	stNoticeAt        = "notice_at"
+	stNoticeCron      = "notice_cron"
+	stNoticeConfirm   = "notice_confirm"
 )
 
 // Events move a conversation between states. Their names differ from the
@@ -27,22 +38,47 @@ const (
 	evMenu     = "open_menu"
 	evFind     = "ask_place"
 	evPick     = "offer_choices"
+	evAnswer   = "ask_answer"
+
+	evNoticeTarget    = "ask_notice_target"
+	evNoticeDistricts = "ask_notice_districts"
+	evNoticeText      = "ask_notice_text"
+	evNoticeUrgency   = "ask_notice_urgency"
+	evNoticeWhen      = "ask_notice_when"
+	evNoticeAt        = "ask_notice_at"
+	evNoticeCron      = "ask_notice_cron"
+	evNoticeConfirm   = "ask_notice_confirm"
 )
 
-var allStates = []string{stNew, stLanguage, stConsent, stMenu, stFind, stPick}
+// noticeSteps are the states of composing a notice.
+var noticeSteps = []string{stNoticeTarget, stNoticeDistricts, stNoticeText, stNoticeUrgency,
+	stNoticeWhen, stNoticeAt, stNoticeCron, stNoticeConfirm}
 
 // onboarded are the states reachable once a resident has chosen a language
 // and answered the consent question.
-var onboarded = []string{stMenu, stFind, stPick}
+var onboarded = append([]string{stMenu, stFind, stPick, stAnswer}, noticeSteps...)
+
+var allStates = append([]string{stNew, stLanguage, stConsent}, onboarded...)
 
 // events is the transition table. Finding an inspector is reachable only
 // after onboarding, so no flow can skip the consent question.
 var events = fsm.Events{
 	{Name: evLanguage, Src: allStates, Dst: stLanguage},
-	{Name: evConsent, Src: []string{stLanguage, stConsent, stMenu, stFind, stPick}, Dst: stConsent},
-	{Name: evMenu, Src: []string{stLanguage, stConsent, stMenu, stFind, stPick}, Dst: stMenu},
+	{Name: evConsent, Src: append([]string{stLanguage, stConsent}, onboarded...), Dst: stConsent},
+	{Name: evMenu, Src: append([]string{stLanguage, stConsent}, onboarded...), Dst: stMenu},
 	{Name: evFind, Src: onboarded, Dst: stFind},
 	{Name: evPick, Src: onboarded, Dst: stPick},
+	{Name: evAnswer, Src: onboarded, Dst: stAnswer},
+	// A notice is started from anywhere after onboarding; its steps follow
+	// one another, and any of them may go back to an earlier one.
+	{Name: evNoticeTarget, Src: onboarded, Dst: stNoticeTarget},
+	{Name: evNoticeDistricts, Src: noticeSteps, Dst: stNoticeDistricts},
+	{Name: evNoticeText, Src: noticeSteps, Dst: stNoticeText},
+	{Name: evNoticeUrgency, Src: noticeSteps, Dst: stNoticeUrgency},
+	{Name: evNoticeWhen, Src: noticeSteps, Dst: stNoticeWhen},
+	{Name: evNoticeAt, Src: noticeSteps, Dst: stNoticeAt},
+	{Name: evNoticeCron, Src: noticeSteps, Dst: stNoticeCron},
+	{Name: evNoticeConfirm, Src: noticeSteps, Dst: stNoticeConfirm},
 }
 
 // newMachine builds the state machine of one turn, starting in state, with

@@ -28,6 +28,13 @@ func (t *turn) command(ctx context.Context) error {
 		return nil
 	case "language":
 		return t.goTo(ctx, evLanguage)
+	case "notice":
+		if !t.onboarded() {
+			return t.resume(ctx)
+		}
+		return t.startNotice(ctx)
+	case "notices":
+		return t.notices(ctx)
 	case "stop":
 		r := &t.s.Resident
 		if len(r.Subscriptions) == 0 {

@@ -34,6 +34,11 @@ func (t *turn) prompt(state string) {
 		} else {
 			t.send(core.Reply{Text: locale.T(l, locale.FindPromptNoLocation), Buttons: t.homeRow()})
 		}
+	case stAnswer:
+		t.send(core.Reply{Text: locale.T(l, locale.AnswerPrompt), Buttons: t.homeRow()})
+	case stNoticeTarget, stNoticeDistricts, stNoticeText, stNoticeUrgency, stNoticeWhen,
+		stNoticeAt, stNoticeCron, stNoticeConfirm:
+		t.noticePrompt(state)
 	case stPick:
 		// The choices are not stored; their buttons above stay valid.
 		t.send(core.Reply{Text: locale.T(l, locale.PickReask), Buttons: t.homeRow()})

@@ -14,6 +14,8 @@ import (
 // turn is the handling of one update: the session as it changes, the state
 // machine and the replies gathered so far.
 type turn struct {
+	// ctx is the update's context, for the few reads a prompt makes.
+	ctx     context.Context
 	e       *Engine
 	in      core.Inbound
 	s       core.Session
@@ -28,6 +30,8 @@ type turn struct {
 	pickText string
 	// outbox holds messages to others, committed with the session.
 	outbox []core.OutboxItem
+	// notice is a notice to store, committed with the session.
+	notice *core.Notice
 }
 
 func newTurn(e *Engine, in core.Inbound, s core.Session) *turn {
@@ -61,8 +65,9 @@ func (t *turn) onboarded() bool {
 	return r.Lang != "" && (r.Consented() || r.Declined)
 }
 
-// goTo fires event and records the new state. Leaving stPick forgets the
-// street kept there.
+// goTo fires event and records the new state. Leaving a state forgets
+// what was kept for it: the street of stPick, the notice draft of the
+// notice steps, the notice being answered.
 func (t *turn) goTo(ctx context.Context, event string) error {
 	if err := fire(ctx, t.m, event, t.prompt); err != nil {
 		return err
@@ -71,6 +76,12 @@ func (t *turn) goTo(ctx context.Context, event string) error {
 	c.State = t.m.Current()
 	if c.State != stPick {
 		c.Street = ""
+	}
+	if !slices.Contains(noticeSteps, c.State) {
+		c.Draft = nil
+	}
+	if c.State != stAnswer {
+		c.AnswerTo = 0
 	}
 	t.dirty = true
 	return nil
@@ -100,6 +111,7 @@ func (t *turn) reprompt(ctx context.Context) error {
 // run handles the update. Checks common to every state come first: length,
 // emptiness and emergencies.
 func (t *turn) run(ctx context.Context) error {
+	t.ctx = ctx
 	in := t.in
 	if in.Kind == core.KindText || in.Kind == core.KindCommand {
 		if n := utf8.RuneCountInString(in.Text); n > core.MaxTextLen {
@@ -127,6 +139,10 @@ func (t *turn) run(ctx context.Context) error {
 			return t.reprompt(ctx)
 		}
 		return t.input(ctx)
+	case core.KindPhoto:
+		if t.m.Current() == stNoticeText {
+			return t.noticeInput(ctx)
+		}
 	}
 	t.say(locale.Unsupported)
 	return t.reprompt(ctx)
@@ -159,6 +175,8 @@ func (t *turn) button(ctx context.Context) error {
 		return t.menu(ctx, arg)
 	case action == actPick && state == stPick:
 		return t.pick(ctx, arg)
+	case noticeActions[action] && t.onboarded() && slices.Contains(onboarded, state):
+		return t.noticeButton(ctx, action, arg)
 	case (action == actSub || action == actUnsub) && t.onboarded():
 		d := t.e.city.District(arg)
 		if d == nil {
@@ -190,6 +208,11 @@ func (t *turn) input(ctx context.Context) error {
 		if h, err := core.ParseHouse(t.in.Text); err == nil && c.Street != "" {
 			return t.lookupStreet(ctx, c.Street, &h)
 		}
+	case stAnswer:
+		return t.answer(ctx)
+	}
+	if slices.Contains(noticeSteps, t.m.Current()) {
+		return t.noticeInput(ctx)
 	}
 	if t.in.Kind == core.KindLocation {
 		return t.findByLocation(ctx, *t.in.Location)

@@ -51,6 +51,11 @@ var migrations = []func(*bolt.Tx) error{
 		}
 		return nil
 	},
+	// 2 → 3: chiefs' notices.
+	func(tx *bolt.Tx) error {
+		_, err := tx.CreateBucketIfNotExists(bucketNotices)
+		return err
+	},
 }
 
 // SchemaVersion is the schema this build writes.

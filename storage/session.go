@@ -74,6 +74,11 @@ func (db *DB) Apply(ctx context.Context, ch core.Change) error {
 		if _, err := db.enqueue(tx, ch.Outbox); err != nil {
 			return err
 		}
+		if ch.Notice != nil {
+			if err := putNotice(tx, *ch.Notice); err != nil {
+				return err
+			}
+		}
 		if ch.Session == nil {
 			return nil
 		}

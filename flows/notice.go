@@ -1,0 +1,326 @@
+package flows
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/beatbot-kz/beatbot/locale"
+	"github.com/robfig/cron/v3"
+)
+
+// startNotice begins composing a notice, for chiefs and admins.
+func (t *turn) startNotice(ctx context.Context) error {
+	if t.noticeSender() == nil {
+		return nil
+	}
+	t.s.Conversation.Draft = nil
+	if err := t.goTo(ctx, evNoticeTarget); err != nil {
+		return err
+	}
+	t.s.Conversation.Draft = &core.Notice{}
+	return nil
+}
+
+// noticeButton handles the buttons of notices. The sender's role and
+// jurisdiction are checked again on every press.
+func (t *turn) noticeButton(ctx context.Context, action, arg string) error {
+	switch action {
+	case actNoticeAnswer:
+		return t.startAnswer(ctx, arg)
+	case actNoticeCancel:
+		return t.cancelNotice(ctx, arg)
+	}
+	state := t.m.Current()
+	want := map[string]string{
+		actNoticeTarget: stNoticeTarget, actNoticeDistrict: stNoticeDistricts,
+		actNoticeUrgency: stNoticeUrgency, actNoticeWhen: stNoticeWhen, actNoticeConfirm: stNoticeConfirm,
+	}[action]
+	draft := t.s.Conversation.Draft
+	if state != want || draft == nil {
+		return t.stale(ctx)
+	}
+	s := t.noticeSender()
+	if s == nil {
+		return t.goTo(ctx, evMenu)
+	}
+	allowed := t.e.city.Jurisdiction(s)
+	switch action {
+	case actNoticeTarget:
+		return t.chooseTarget(ctx, s, allowed, arg)
+	case actNoticeDistrict:
+		if arg == "done" {
+			if len(draft.Districts) == 0 {
+				t.say(locale.NoticeNoDistricts)
+				return nil
+			}
+			return t.goTo(ctx, evNoticeText)
+		}
+		if !slices.Contains(allowed, arg) {
+			t.say(locale.NoticeOutside)
+			return nil
+		}
+		if i := slices.Index(draft.Districts, arg); i >= 0 {
+			draft.Districts = slices.Delete(draft.Districts, i, i+1)
+		} else {
+			draft.Districts = append(draft.Districts, arg)
+		}
+		t.dirty = true
+		t.prompt(stNoticeDistricts)
+		return nil
+	case actNoticeUrgency:
+		if arg != "yes" && arg != "no" {
+			return t.stale(ctx)
+		}
+		draft.Urgent = arg == "yes"
+		return t.goTo(ctx, evNoticeWhen)
+	case actNoticeWhen:
+		switch arg {
+		case "now":
+			draft.At, draft.Cron = time.Time{}, ""
+			return t.goTo(ctx, evNoticeConfirm)
+		case "at":
+			return t.goTo(ctx, evNoticeAt)
+		case "cron":
+			return t.goTo(ctx, evNoticeCron)
+		}
+		return t.stale(ctx)
+	case actNoticeConfirm:
+		switch arg {
+		case "send":
+			return t.confirmNotice(ctx, s, allowed)
+		case "drop":
+			t.say(locale.NoticeDiscarded)
+			return t.goTo(ctx, evMenu)
+		}
+	}
+	return t.stale(ctx)
+}
+
+// chooseTarget sets the districts of a whole precinct or the whole city,
+// or moves on to choosing districts one by one.
+func (t *turn) chooseTarget(ctx context.Context, s *core.Staff, allowed []string, arg string) error {
+	draft := t.s.Conversation.Draft
+	kind, id, _ := strings.Cut(arg, ":")
+	switch {
+	case kind == "pick":
+		draft.Districts = nil
+		return t.goTo(ctx, evNoticeDistricts)
+	case kind == "city" && s.Role == core.RoleAdmin:
+		draft.Districts = slices.Clone(allowed)
+	case kind == "p":
+		districts := t.precinctDistricts(id)
+		if len(districts) == 0 || !within(districts, allowed) {
+			t.say(locale.NoticeOutside)
+			return nil
+		}
+		draft.Districts = districts
+	default:
+		t.say(locale.NoticeOutside)
+		return nil
+	}
+	return t.goTo(ctx, evNoticeText)
+}
+
+func (t *turn) precinctDistricts(precinct string) []string {
+	var out []string
+	for _, d := range t.e.city.Districts {
+		if d.Precinct == precinct {
+			out = append(out, d.ID)
+		}
+	}
+	return out
+}
+
+// noticeInput handles what a chief types or sends in the notice steps.
+func (t *turn) noticeInput(ctx context.Context) error {
+	draft := t.s.Conversation.Draft
+	if draft == nil || t.noticeSender() == nil {
+		return t.goTo(ctx, evMenu)
+	}
+	l := t.lang()
+	text := strings.TrimSpace(t.in.Text)
+	switch t.m.Current() {
+	case stNoticeText:
+		if t.in.Kind == core.KindPhoto {
+			draft.Photo = t.in.Photo
+			t.dirty = true
+			if text == "" {
+				t.say(locale.NoticePhotoNeedsText)
+				return nil
+			}
+		}
+		if t.in.Kind != core.KindText && t.in.Kind != core.KindPhoto {
+			break
+		}
+		if n := utf8.RuneCountInString(text); n > maxNoticeText {
+			t.say(locale.TooLong, n, maxNoticeText)
+			return nil
+		}
+		draft.Text = text
+		return t.goTo(ctx, evNoticeUrgency)
+	case stNoticeAt:
+		at, err := time.ParseInLocation(noticeTimeLayout, text, t.e.city.Location)
+		if err != nil {
+			t.say(locale.NoticeAtInvalid)
+			return nil
+		}
+		if now := t.e.now(); !at.After(now) || at.Sub(now) > maxNoticeAhead {
+			t.say(locale.NoticeAtPast)
+			return nil
+		}
+		draft.At, draft.Cron = at, ""
+		return t.goTo(ctx, evNoticeConfirm)
+	case stNoticeCron:
+		if _, err := parseSchedule(text); err != nil {
+			t.say(locale.NoticeCronInvalid, err.Error())
+			return nil
+		}
+		draft.Cron, draft.At = text, time.Time{}
+		return t.goTo(ctx, evNoticeConfirm)
+	}
+	// Anything else in a step that waits for a button: show the step again.
+	if t.m.Current() == stNoticeText {
+		t.send(core.Reply{Text: locale.T(l, locale.Unsupported), Buttons: t.homeRow()})
+	}
+	t.noticePrompt(t.m.Current())
+	return nil
+}
+
+// parseSchedule reads a recurring notice's cron expression. Time zone
+// prefixes and @every are refused: schedules run in the city's time zone
+// and at wall-clock times.
+func parseSchedule(spec string) (cron.Schedule, error) {
+	if strings.Contains(spec, "TZ=") || strings.HasPrefix(spec, "@every") {
+		return nil, errors.New("time zones and @every are not allowed")
+	}
+	return cron.ParseStandard(spec)
+}
+
+// confirmNotice stores the notice. Its districts are checked once more
+// against the sender's jurisdiction as it is now.
+func (t *turn) confirmNotice(ctx context.Context, s *core.Staff, allowed []string) error {
+	draft := t.s.Conversation.Draft
+	if !within(draft.Districts, allowed) {
+		t.say(locale.NoticeOutside)
+		return t.goTo(ctx, evMenu)
+	}
+	id, err := t.e.store.NextNoticeID(ctx)
+	if err != nil {
+		return err
+	}
+	n := *draft
+	n.ID, n.Author, n.AuthorChat, n.Lang, n.Created = id, s.ID, t.in.Chat, t.lang(), t.e.now()
+	t.notice = &n
+	t.say(locale.NoticeSaved, n.ID, t.when(&n))
+	return t.goTo(ctx, evMenu)
+}
+
+// when describes when a notice goes.
+func (t *turn) when(n *core.Notice) string {
+	l := t.lang()
+	loc := t.e.city.Location
+	switch {
+	case n.Cron != "":
+		next := ""
+		if sched, err := parseSchedule(n.Cron); err == nil {
+			next = sched.Next(t.e.now().In(loc)).Format(noticeTimeLayout)
+		}
+		return locale.T(l, locale.WhenCron, n.Cron, next)
+	case !n.At.IsZero():
+		return locale.T(l, locale.WhenAt, n.At.In(loc).Format(noticeTimeLayout))
+	}
+	return locale.T(l, locale.WhenNow)
+}
+
+// noticePrompt shows what a notice step waits for.
+func (t *turn) noticePrompt(state string) {
+	l := t.lang()
+	draft := t.s.Conversation.Draft
+	if draft == nil {
+		draft = &core.Notice{}
+	}
+	s := t.staffMember()
+	switch state {
+	case stNoticeTarget:
+		var rows [][]core.Button
+		if s != nil && s.Role == core.RoleAdmin {
+			rows = append(rows, []core.Button{button(locale.T(l, locale.NoticeWholeCity), actNoticeTarget, "city")})
+		}
+		for _, p := range t.e.city.Precincts {
+			if s != nil && (s.Role == core.RoleAdmin || p.Chief == s.ID) {
+				rows = append(rows, []core.Button{button(locale.T(l, locale.NoticeWholePrecinct, p.Name.In(l)), actNoticeTarget, "p:"+p.ID)})
+			}
+		}
+		rows = append(rows, []core.Button{button(locale.T(l, locale.NoticeChooseDistricts), actNoticeTarget, "pick")})
+		t.send(core.Reply{Text: locale.T(l, locale.NoticeTarget), Buttons: append(rows, t.homeRow()...)})
+	case stNoticeDistricts:
+		var rows [][]core.Button
+		if s != nil {
+			for _, id := range t.e.city.Jurisdiction(s) {
+				label := t.e.city.District(id).Name.In(l)
+				if slices.Contains(draft.Districts, id) {
+					label = "✅ " + label
+				}
+				rows = append(rows, []core.Button{button(label, actNoticeDistrict, id)})
+			}
+		}
+		rows = append(rows, []core.Button{button(locale.T(l, locale.NoticeDone), actNoticeDistrict, "done")})
+		t.send(core.Reply{Text: locale.T(l, locale.NoticeDistrictsPrompt), Buttons: rows})
+	case stNoticeText:
+		t.send(core.Reply{Text: locale.T(l, locale.NoticeTextPrompt, maxNoticeText), Buttons: t.homeRow()})
+	case stNoticeUrgency:
+		end := time.Duration(t.e.city.Delivery.QuietHours.To)
+		t.send(core.Reply{
+			Text: locale.T(l, locale.NoticeUrgency, fmt.Sprintf("%02d:%02d", int(end.Hours()), int(end.Minutes())%60)),
+			Buttons: [][]core.Button{{
+				button(locale.T(l, locale.NoticeUrgentButton), actNoticeUrgency, "yes"),
+				button(locale.T(l, locale.NoticeNormalButton), actNoticeUrgency, "no"),
+			}},
+		})
+	case stNoticeWhen:
+		t.send(core.Reply{Text: locale.T(l, locale.NoticeWhen), Buttons: [][]core.Button{
+			{button(locale.T(l, locale.NoticeNowButton), actNoticeWhen, "now")},
+			{button(locale.T(l, locale.NoticeAtButton), actNoticeWhen, "at")},
+			{button(locale.T(l, locale.NoticeCronButton), actNoticeWhen, "cron")},
+		}})
+	case stNoticeAt:
+		t.send(core.Reply{Text: locale.T(l, locale.NoticeAtPrompt, t.e.city.Location.String()), Buttons: t.homeRow()})
+	case stNoticeCron:
+		t.send(core.Reply{Text: locale.T(l, locale.NoticeCronHelp), Buttons: t.homeRow()})
+	case stNoticeConfirm:
+		t.send(t.noticePreview(draft))
+	}
+}
+
+// noticePreview shows the notice as it will go, with its audience today.
+func (t *turn) noticePreview(draft *core.Notice) core.Reply {
+	l := t.lang()
+	var names []string
+	for _, id := range draft.Districts {
+		if d := t.e.city.District(id); d != nil {
+			names = append(names, d.Name.In(l))
+		}
+	}
+	count := 0
+	if audience, err := t.e.store.Audience(t.ctx, draft.Districts); err == nil {
+		count = len(audience)
+	}
+	urgent := locale.T(l, locale.No)
+	if draft.Urgent {
+		urgent = locale.T(l, locale.Yes)
+	}
+	return core.Reply{
+		Text:  locale.T(l, locale.NoticePreview, draft.Text, strings.Join(names, "; "), urgent, t.when(draft), count),
+		Photo: draft.Photo,
+		Buttons: [][]core.Button{{
+			button(locale.T(l, locale.NoticeSendButton), actNoticeConfirm, "send"),
+			button(locale.T(l, locale.NoticeCancelButton), actNoticeConfirm, "drop"),
+		}},
+	}
+}

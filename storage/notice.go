@@ -1,0 +1,84 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/beatbot-kz/beatbot/core"
+	bolt "go.etcd.io/bbolt"
+)
+
+// bucketNotices: big-endian notice id → JSON core.Notice (schema 3).
+var bucketNotices = []byte("notices")
+
+// NextNoticeID reserves an id for a notice being confirmed. An id reserved
+// but never used leaves a gap, which is harmless.
+func (db *DB) NextNoticeID(ctx context.Context) (uint64, error) {
+	var id uint64
+	err := db.update(ctx, func(tx *bolt.Tx) error {
+		var err error
+		id, err = tx.Bucket(bucketNotices).NextSequence()
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("storage: reserve notice id: %w", err)
+	}
+	return id, nil
+}
+
+// Notice returns the notice id, or core.ErrNotFound.
+func (db *DB) Notice(ctx context.Context, id uint64) (core.Notice, error) {
+	var n core.Notice
+	err := db.view(ctx, func(tx *bolt.Tx) error {
+		return get(tx.Bucket(bucketNotices), u64(id), &n)
+	})
+	if err != nil {
+		return n, fmt.Errorf("storage: load notice %d: %w", id, err)
+	}
+	return n, nil
+}
+
+// Notices returns every notice, newest first.
+func (db *DB) Notices(ctx context.Context) ([]core.Notice, error) {
+	var out []core.Notice
+	err := db.view(ctx, func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketNotices).Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			var n core.Notice
+			if err := json.Unmarshal(v, &n); err != nil {
+				return fmt.Errorf("decode notice %x: %w", k, err)
+			}
+			out = append(out, n)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: list notices: %w", err)
+	}
+	return out, nil
+}
+
+// RunNotice stores a notice's new state (its last run, the reports it
+// owes) together with the items of its delivery, in one transaction: a
+// delivery is either entirely queued and recorded, or not at all.
+func (db *DB) RunNotice(ctx context.Context, n core.Notice, items []core.OutboxItem) error {
+	err := db.update(ctx, func(tx *bolt.Tx) error {
+		if err := putNotice(tx, n); err != nil {
+			return err
+		}
+		_, err := db.enqueue(tx, items)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("storage: run notice %d: %w", n.ID, err)
+	}
+	return nil
+}
+
+func putNotice(tx *bolt.Tx, n core.Notice) error {
+	if n.ID == 0 {
+		return fmt.Errorf("notice without an id")
+	}
+	return put(tx.Bucket(bucketNotices), u64(n.ID), n)
+}

@@ -140,8 +140,8 @@ func buildBot(t *testing.T) string {
 }
 
 // crashConfig copies the example city with delivery at Telegram's paid
-// broadcast rate and no quiet hours, so the test runs at any hour.
-func crashConfig(t *testing.T) string {
+// broadcast rate and no quiet hours, so a test runs the same at any hour.
+func crashConfig(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
 	err := filepath.WalkDir("configs/example", func(path string, d fs.DirEntry, err error) error {

@@ -46,6 +46,12 @@ type botProcess struct {
 // token appears anywhere in the logs.
 func startBot(t *testing.T, srv *telegramtest.Server, dataPath string, env map[string]string) *botProcess {
 	t.Helper()
+	return startBotWith(t, srv, dataPath, env, defaultConfig)
+}
+
+// startBotWith is startBot with another city configuration.
+func startBotWith(t *testing.T, srv *telegramtest.Server, dataPath string, env map[string]string, config string) *botProcess {
+	t.Helper()
 	vars := map[string]string{
 		"TELEGRAM_BOT_TOKEN": srv.Token(),
 		"TELEGRAM_API_URL":   srv.URL(),
@@ -58,7 +64,7 @@ func startBot(t *testing.T, srv *telegramtest.Server, dataPath string, env map[s
 	ctx, cancel := context.WithCancel(context.Background())
 	p := &botProcess{cancel: cancel, done: make(chan error, 1), logs: &syncBuffer{}}
 	go func() {
-		p.done <- run(ctx, []string{"beatbot", "-config", defaultConfig}, func(k string) string { return vars[k] }, p.logs)
+		p.done <- run(ctx, []string{"beatbot", "-config", config}, func(k string) string { return vars[k] }, p.logs)
 	}()
 	t.Cleanup(func() { p.stop(t) })
 	return p

@@ -114,3 +114,33 @@ func rssBytes(tb testing.TB) int64 {
 	tb.Fatal("VmRSS not found")
 	return 0
 }
+
+// BenchmarkTicketBehindBroadcast measures how long an urgent item (a
+// ticket routed to an inspector) waits when it arrives behind a
+// 100,000-recipient notice on a channel at Telegram's 30 messages a second.
+//
+//	go test ./notifier -run '^$' -bench TicketBehindBroadcast -benchtime 5x
+func BenchmarkTicketBehindBroadcast(b *testing.B) {
+	r := newRig(b, withLimits(core.Limits{Rate: 30, PerChat: time.Second}))
+	ctx := context.Background()
+	for first := 0; first < 100_000; first += 10_000 {
+		if _, err := r.db.EnqueueOutbox(ctx, broadcast("big", int64(2_000_000+first), 10_000)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	r.out.Wake()
+	var total time.Duration
+	for i := range b.N {
+		id := int64(10 + i)
+		start := time.Now()
+		r.enqueue(core.OutboxItem{Key: "ticket:" + strconv.Itoa(i), Chat: chat(id), Priority: core.PriorityUrgent, Reply: core.Reply{Text: "new ticket"}})
+		wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		if _, err := r.srv.WaitSent(wctx, id, 1); err != nil {
+			b.Fatal(err)
+		}
+		cancel()
+		total += time.Since(start)
+	}
+	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/ticket")
+	b.ReportMetric(float64(r.out.Depth()), "bulk_queued")
+}

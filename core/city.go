@@ -31,6 +31,10 @@ type City struct {
 
 	// Delivery paces the notifier.
 	Delivery Delivery
+	// Categories are what residents can report, in menu order.
+	Categories []Category
+	// Abuse limits the report flow.
+	Abuse AbuseLimits
 	// Alerts are the scheduled alerts to district subscribers.
 	Alerts []ScheduledAlert
 
@@ -38,6 +42,7 @@ type City struct {
 	districtByID map[string]*District
 	staffByID    map[string]*Staff
 	streetByID   map[string]*Street
+	categoryByID map[string]*Category
 }
 
 // EmergencyNumber is a number to call in danger, e.g. 102 (police).
@@ -135,6 +140,8 @@ type Staff struct {
 	// Sample marks invented people in the example configuration, so that a
 	// demo can never be mistaken for a real officer.
 	Sample bool
+	// Absence is a leave during which a deputy takes the tickets.
+	Absence Absence
 }
 
 // Index builds the lookup maps. Call it once after filling the slices and
@@ -156,7 +163,14 @@ func (c *City) Index() {
 	for i := range c.Streets {
 		c.streetByID[c.Streets[i].ID] = &c.Streets[i]
 	}
+	c.categoryByID = make(map[string]*Category, len(c.Categories))
+	for i := range c.Categories {
+		c.categoryByID[c.Categories[i].ID] = &c.Categories[i]
+	}
 }
+
+// Category returns the report category with the given id, or nil.
+func (c *City) Category(id string) *Category { return c.categoryByID[id] }
 
 // Precinct returns the precinct with the given id, or nil.
 func (c *City) Precinct(id string) *Precinct { return c.precinctByID[id] }

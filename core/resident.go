@@ -17,6 +17,8 @@ type Resident struct {
 	HomeDistrict string `json:"home_district,omitempty"`
 	// Subscriptions are the districts whose alerts the resident receives.
 	Subscriptions []string `json:"subscriptions,omitempty"`
+	// Blocked is set when a chief stopped the resident from reporting.
+	Blocked *ReportBlock `json:"blocked,omitempty"`
 	// Unreachable is set when delivery failed because the resident blocked
 	// the bot; it is cleared when they write again.
 	Unreachable bool `json:"unreachable,omitempty"`
@@ -54,8 +56,12 @@ type Conversation struct {
 	// Draft is a notice a chief is composing.
 	Draft *Notice `json:"draft,omitempty"`
 	// AnswerTo is the notice a resident is answering.
-	AnswerTo uint64    `json:"answer_to,omitempty"`
-	Updated  time.Time `json:"updated"`
+	AnswerTo uint64 `json:"answer_to,omitempty"`
+	// Report is the concern a resident is reporting.
+	Report *Ticket `json:"report,omitempty"`
+	// Ticket is the ticket being written about.
+	Ticket  uint64    `json:"ticket,omitempty"`
+	Updated time.Time `json:"updated"`
 }
 
 // Session is everything the flows need about one chat: who it is and where
@@ -82,6 +88,11 @@ type Change struct {
 	// Notice, when not nil, is a notice to store (new or changed), with its
 	// ID already reserved.
 	Notice *Notice
+	// Tickets are tickets to store (new or changed), with their IDs
+	// already reserved.
+	Tickets []Ticket
+	// Block, when not nil, stops a resident from reporting.
+	Block *ReportBlock
 }
 
 // Recipient is a chat to send a message to, with the language to write in.

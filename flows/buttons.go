@@ -67,11 +67,11 @@ type choice struct {
 	house string
 }
 
-// payload is the button data for c in the generation gen:
-// "pick:<gen>:<kind>:<id>[:<house>]". Ids are at most 32 bytes and houses
-// a few, so it stays within core.MaxButtonData.
-func (c choice) payload(gen int) string {
-	data := fmt.Sprintf("%s:%d:%s:%s", actPick, gen, c.kind, c.id)
+// payload is the button data for c under action in the generation gen:
+// "<action>:<gen>:<kind>:<id>[:<house>]". Ids are at most 32 bytes and
+// houses a few, so it stays within core.MaxButtonData.
+func (c choice) payload(action string, gen int) string {
+	data := fmt.Sprintf("%s:%d:%s:%s", action, gen, c.kind, c.id)
 	if c.house != "" {
 		data += ":" + c.house
 	}

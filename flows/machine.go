@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/looplab/fsm"
@@ -28,6 +29,21 @@ const (
 	stNoticeAt        = "notice_at"
 	stNoticeCron      = "notice_cron"
 	stNoticeConfirm   = "notice_confirm"
+
+	// The steps of a resident reporting a concern.
+	stReportCategory = "report_category"
+	stReportText     = "report_text"
+	stReportPlace    = "report_place"
+	stReportPhotos   = "report_photos"
+	stReportAnon     = "report_anon"
+	stReportConfirm  = "report_confirm"
+
+	// Writing about a ticket: staff replying, resolving or blocking; the
+	// resident answering.
+	stTicketReply   = "ticket_reply"
+	stTicketResolve = "ticket_resolve"
+	stTicketBlock   = "ticket_block"
+	stTicketAnswer  = "ticket_answer"
 )
 
 // Events move a conversation between states. Their names differ from the
@@ -48,15 +64,33 @@ const (
 	evNoticeAt        = "ask_notice_at"
 	evNoticeCron      = "ask_notice_cron"
 	evNoticeConfirm   = "ask_notice_confirm"
+
+	evReportCategory = "ask_report_category"
+	evReportText     = "ask_report_text"
+	evReportPlace    = "ask_report_place"
+	evReportPhotos   = "ask_report_photos"
+	evReportAnon     = "ask_report_anon"
+	evReportConfirm  = "ask_report_confirm"
+
+	evTicketReply   = "ask_ticket_reply"
+	evTicketResolve = "ask_ticket_resolve"
+	evTicketBlock   = "ask_ticket_block"
+	evTicketAnswer  = "ask_ticket_answer"
 )
 
 // noticeSteps are the states of composing a notice.
 var noticeSteps = []string{stNoticeTarget, stNoticeDistricts, stNoticeText, stNoticeUrgency,
 	stNoticeWhen, stNoticeAt, stNoticeCron, stNoticeConfirm}
 
+// reportSteps are the states of reporting a concern.
+var reportSteps = []string{stReportCategory, stReportText, stReportPlace, stReportPhotos, stReportAnon, stReportConfirm}
+
+// ticketWriting are the states of writing about a ticket.
+var ticketWriting = []string{stTicketReply, stTicketResolve, stTicketBlock, stTicketAnswer}
+
 // onboarded are the states reachable once a resident has chosen a language
 // and answered the consent question.
-var onboarded = append([]string{stMenu, stFind, stPick, stAnswer}, noticeSteps...)
+var onboarded = slices.Concat([]string{stMenu, stFind, stPick, stAnswer}, noticeSteps, reportSteps, ticketWriting)
 
 var allStates = append([]string{stNew, stLanguage, stConsent}, onboarded...)
 
@@ -79,6 +113,17 @@ var events = fsm.Events{
 	{Name: evNoticeAt, Src: noticeSteps, Dst: stNoticeAt},
 	{Name: evNoticeCron, Src: noticeSteps, Dst: stNoticeCron},
 	{Name: evNoticeConfirm, Src: noticeSteps, Dst: stNoticeConfirm},
+	// A report likewise starts anywhere after onboarding.
+	{Name: evReportCategory, Src: onboarded, Dst: stReportCategory},
+	{Name: evReportText, Src: reportSteps, Dst: stReportText},
+	{Name: evReportPlace, Src: reportSteps, Dst: stReportPlace},
+	{Name: evReportPhotos, Src: reportSteps, Dst: stReportPhotos},
+	{Name: evReportAnon, Src: reportSteps, Dst: stReportAnon},
+	{Name: evReportConfirm, Src: reportSteps, Dst: stReportConfirm},
+	{Name: evTicketReply, Src: onboarded, Dst: stTicketReply},
+	{Name: evTicketResolve, Src: onboarded, Dst: stTicketResolve},
+	{Name: evTicketBlock, Src: onboarded, Dst: stTicketBlock},
+	{Name: evTicketAnswer, Src: onboarded, Dst: stTicketAnswer},
 }
 
 // newMachine builds the state machine of one turn, starting in state, with

@@ -80,8 +80,14 @@ func (t *turn) goTo(ctx context.Context, event string) error {
 	if !slices.Contains(noticeSteps, c.State) {
 		c.Draft = nil
 	}
+	if !slices.Contains(reportSteps, c.State) {
+		c.Report = nil
+	}
 	if c.State != stAnswer {
 		c.AnswerTo = 0
+	}
+	if !slices.Contains(ticketWriting, c.State) {
+		c.Ticket = 0
 	}
 	t.dirty = true
 	return nil
@@ -206,7 +212,7 @@ func (t *turn) input(ctx context.Context) error {
 	case stPick:
 		c := t.s.Conversation
 		if h, err := core.ParseHouse(t.in.Text); err == nil && c.Street != "" {
-			return t.lookupStreet(ctx, c.Street, &h)
+			return t.lookupStreet(ctx, c.Street, &h, t.findPlaces())
 		}
 	case stAnswer:
 		return t.answer(ctx)

@@ -17,6 +17,8 @@ var catalog = merge(
 	commandTexts,
 	noticeTexts,
 	answerTexts,
+	reportTexts,
+	ticketTexts,
 )
 
 // merge joins the areas' texts into one map. A key defined in two areas is

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/beatbot-kz/beatbot/locale"
@@ -146,6 +147,26 @@ func TestNativeNames(t *testing.T) {
 	for _, l := range core.Langs {
 		if locale.NativeName(l) == "" {
 			t.Errorf("no native name for %s", l)
+		}
+	}
+}
+
+func TestDuration(t *testing.T) {
+	tests := []struct {
+		lang core.Lang
+		d    time.Duration
+		want string
+	}{
+		{core.Russian, 30 * time.Second, "1 мин"},
+		{core.Russian, 45 * time.Minute, "45 мин"},
+		{core.Kazakh, 24 * time.Hour, "24 сағ"},
+		{core.English, 90 * time.Minute, "2 h"},
+		{core.Russian, 7 * 24 * time.Hour, "7 сут."},
+		{core.English, 50 * time.Hour, "3 days"},
+	}
+	for _, tt := range tests {
+		if got := locale.Duration(tt.lang, tt.d); got != tt.want {
+			t.Errorf("Duration(%s, %v) = %q, want %q", tt.lang, tt.d, got, tt.want)
 		}
 	}
 }

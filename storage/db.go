@@ -12,9 +12,10 @@ import (
 
 // DB is an open beatbot data file. It is safe for concurrent use.
 type DB struct {
-	bolt *bolt.DB
-	path string
-	now  func() time.Time
+	bolt    *bolt.DB
+	path    string
+	now     func() time.Time
+	tickets ticketIDs
 }
 
 // Options tune Open. The zero value is ready to use.

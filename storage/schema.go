@@ -56,6 +56,15 @@ var migrations = []func(*bolt.Tx) error{
 		_, err := tx.CreateBucketIfNotExists(bucketNotices)
 		return err
 	},
+	// 3 → 4: residents' tickets and their indexes.
+	func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketTickets, bucketTicketsByReporter, bucketTicketsByAssignee, bucketTicketsByPrecinct, bucketTicketsOpen} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		return nil
+	},
 }
 
 // SchemaVersion is the schema this build writes.

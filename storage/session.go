@@ -79,11 +79,27 @@ func (db *DB) Apply(ctx context.Context, ch core.Change) error {
 				return err
 			}
 		}
+		for _, t := range ch.Tickets {
+			if err := putTicket(tx, t); err != nil {
+				return fmt.Errorf("ticket %d: %w", t.ID, err)
+			}
+		}
+		if ch.Block != nil {
+			if err := blockReporter(tx, *ch.Block); err != nil {
+				return err
+			}
+		}
 		if ch.Session == nil {
 			return nil
 		}
 		r := ch.Session.Resident
 		r.Chat = chat
+		// A block is set by a chief's change, never by the resident's own
+		// session, which may have been read before the block.
+		r.Blocked = old.Blocked
+		if ch.Block != nil && ch.Block.Chat == chat {
+			r.Blocked = ch.Block
+		}
 		if err := setSubscriptions(tx, chat, old.Subscriptions, r.Subscriptions); err != nil {
 			return err
 		}
@@ -199,4 +215,16 @@ func (db *DB) Audience(ctx context.Context, districts []string) ([]core.Recipien
 		return nil, fmt.Errorf("storage: audience of %d districts: %w", len(districts), err)
 	}
 	return out, nil
+}
+
+// blockReporter marks a resident as blocked from reporting.
+func blockReporter(tx *bolt.Tx, b core.ReportBlock) error {
+	residents := tx.Bucket(bucketResidents)
+	key := []byte(b.Chat.String())
+	var r core.Resident
+	if err := get(residents, key, &r); err != nil {
+		return fmt.Errorf("block %s: %w", b.Chat, err)
+	}
+	r.Blocked = &b
+	return put(residents, key, r)
 }

@@ -1,0 +1,70 @@
+package core_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/beatbot-kz/beatbot/core"
+)
+
+func TestAssigneeAndMayHandle(t *testing.T) {
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	later := now.Add(72 * time.Hour)
+	city := func(inspAway, deputyAway bool) *core.City {
+		c := &core.City{
+			Precincts: []core.Precinct{{ID: "p1", Chief: "c1"}, {ID: "p2", Chief: "c2"}},
+			Districts: []core.District{{ID: "d1", Precinct: "p1", Inspector: "i1"}, {ID: "d2", Precinct: "p1", Inspector: "i2"}},
+			Staff: []core.Staff{
+				{ID: "i1", Role: core.RoleInspector}, {ID: "i2", Role: core.RoleInspector},
+				{ID: "c1", Role: core.RoleChief}, {ID: "c2", Role: core.RoleChief}, {ID: "a1", Role: core.RoleAdmin},
+			},
+		}
+		if inspAway {
+			c.Staff[0].Absence = core.Absence{Until: later, Deputy: "i2"}
+		}
+		if deputyAway {
+			c.Staff[1].Absence = core.Absence{Until: later}
+		}
+		c.Index()
+		return c
+	}
+	tests := []struct {
+		name                 string
+		inspAway, deputyAway bool
+		at                   time.Time
+		district             string
+		want                 string
+	}{
+		{"inspector", false, false, now, "d1", "i1"},
+		{"deputy while away", true, false, now, "d1", "i2"},
+		{"back after the leave", true, false, later, "d1", "i1"},
+		{"chief when the deputy is away too", true, true, now, "d1", "c1"},
+		{"unknown district", false, false, now, "d9", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := city(tt.inspAway, tt.deputyAway).Assignee(tt.district, tt.at)
+			if id := staffID(got); id != tt.want {
+				t.Errorf("Assignee = %q, want %q", id, tt.want)
+			}
+		})
+	}
+
+	c := city(false, false)
+	may := []struct {
+		actor string
+		want  bool
+	}{{"i1", true}, {"i2", false}, {"c1", true}, {"c2", false}, {"a1", true}, {"nobody", false}}
+	for _, m := range may {
+		if got := c.MayHandle(c.StaffMember(m.actor), "p1", "i1"); got != m.want {
+			t.Errorf("MayHandle(%s) = %v, want %v", m.actor, got, m.want)
+		}
+	}
+}
+
+func staffID(s *core.Staff) string {
+	if s == nil {
+		return ""
+	}
+	return s.ID
+}

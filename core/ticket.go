@@ -1,0 +1,147 @@
+package core
+
+import (
+	"fmt"
+	"time"
+)
+
+// TicketStatus is where a ticket stands.
+type TicketStatus string
+
+// Ticket statuses. A ticket starts new, is accepted by its inspector, and
+// ends resolved or rejected; a resident may reopen a resolved ticket within
+// ReopenWindow, which puts it back to the inspector.
+const (
+	TicketNew      TicketStatus = "new"
+	TicketAccepted TicketStatus = "accepted"
+	TicketResolved TicketStatus = "resolved"
+	TicketRejected TicketStatus = "rejected"
+	TicketReopened TicketStatus = "reopened"
+)
+
+// Open reports whether the ticket still waits for the police.
+func (s TicketStatus) Open() bool {
+	return s == TicketNew || s == TicketAccepted || s == TicketReopened
+}
+
+// ReopenWindow is how long after resolution a resident may say "not
+// solved" and reopen a ticket.
+const ReopenWindow = 7 * 24 * time.Hour
+
+// Ticket is a resident's report of a concern, routed to the inspector of
+// the place it is about.
+type Ticket struct {
+	ID uint64 `json:"id"`
+	// Code is the human-friendly id, e.g. "KRG-0042".
+	Code     string `json:"code"`
+	Category string `json:"category"`
+	Text     string `json:"text"`
+	// Location is where it happened, if the resident shared it.
+	Location *Point `json:"location,omitempty"`
+	// Address is what the resident typed, if they typed one.
+	Address  string   `json:"address,omitempty"`
+	District string   `json:"district,omitempty"`
+	Precinct string   `json:"precinct,omitempty"`
+	Photos   []string `json:"photos,omitempty"`
+	// Anonymous tickets never show staff who reported them.
+	Anonymous bool `json:"anonymous,omitempty"`
+	// Reporter is the resident's chat, for relaying replies. It is never
+	// shown to staff.
+	Reporter ChatRef `json:"reporter"`
+	// ReporterName is shown to staff only when the ticket is not
+	// anonymous and the resident consented.
+	ReporterName string `json:"reporter_name,omitempty"`
+	Lang         Lang   `json:"lang"`
+	// Assignee is the staff id of who handles it now.
+	Assignee string       `json:"assignee"`
+	Status   TicketStatus `json:"status"`
+	Created  time.Time    `json:"created"`
+	Accepted time.Time    `json:"accepted,omitzero"`
+	Resolved time.Time    `json:"resolved,omitzero"`
+	// Solved and Rating are the resident's verdict after resolution.
+	Solved *bool `json:"solved,omitempty"`
+	Rating int   `json:"rating,omitempty"`
+	// Escalated records the service-level breaches already escalated, so
+	// each is escalated once: "accept", "resolve".
+	Escalated []string      `json:"escalated,omitempty"`
+	History   []TicketEvent `json:"history"`
+}
+
+// TicketEvent is one entry of a ticket's history.
+type TicketEvent struct {
+	At time.Time `json:"at"`
+	// Actor is a staff id, or "resident" or "system".
+	Actor  string       `json:"actor"`
+	Action string       `json:"action"`
+	Status TicketStatus `json:"status,omitempty"`
+	Note   string       `json:"note,omitempty"`
+}
+
+// Ticket actions recorded in the history.
+const (
+	ActionCreated     = "created"
+	ActionAccepted    = "accepted"
+	ActionReplied     = "replied"
+	ActionAnswered    = "answered"
+	ActionResolved    = "resolved"
+	ActionRejected    = "rejected"
+	ActionTransferred = "transferred"
+	ActionReopened    = "reopened"
+	ActionRated       = "rated"
+	ActionEscalated   = "escalated"
+	ActionReassigned  = "reassigned"
+)
+
+// TicketCode formats a ticket id with the city's code: "KRG-0042".
+func TicketCode(city string, id uint64) string {
+	return fmt.Sprintf("%s-%04d", city, id)
+}
+
+// Record appends an event to the history and applies its status.
+func (t *Ticket) Record(at time.Time, actor, action string, status TicketStatus, note string) {
+	if status != "" {
+		t.Status = status
+	}
+	t.History = append(t.History, TicketEvent{At: at, Actor: actor, Action: action, Status: status, Note: note})
+}
+
+// Category is a kind of concern residents report.
+type Category struct {
+	ID   string
+	Name Text
+	// AcceptWithin and ResolveWithin are the service levels: a ticket not
+	// accepted or resolved in time is escalated to the chief.
+	AcceptWithin  time.Duration
+	ResolveWithin time.Duration
+}
+
+// Absence is a staff member's leave, during which their tickets go to a
+// deputy.
+type Absence struct {
+	// Until is the end of the leave; zero means not away.
+	Until time.Time
+	// Deputy is the staff id who stands in; empty means the chief.
+	Deputy string
+}
+
+// Away reports whether the absence covers at.
+func (a Absence) Away(at time.Time) bool { return !a.Until.IsZero() && at.Before(a.Until) }
+
+// Limits against abuse of the report flow.
+type AbuseLimits struct {
+	// ReportsPerDay is how many tickets one resident may create in 24
+	// hours.
+	ReportsPerDay int
+	// MessagesPerMinute is how many messages one chat may send in a
+	// minute before the bot stops answering for a while.
+	MessagesPerMinute int
+}
+
+// ReportBlock stops a resident from reporting, set by a chief with a
+// reason. The resident is not told who blocked them.
+type ReportBlock struct {
+	Chat   ChatRef   `json:"chat"`
+	Reason string    `json:"reason"`
+	By     string    `json:"by"`
+	At     time.Time `json:"at"`
+}

@@ -18,7 +18,7 @@ func check(path string, stdout io.Writer) error {
 		return err
 	}
 	s := configs.Summarize(city)
-	fmt.Fprintf(stdout, "%s: OK: %d precincts, %d districts, %d staff, %d streets, %d address ranges, %d alerts\n",
-		path, s.Precincts, s.Districts, s.Staff, s.Streets, s.Addresses, s.Alerts)
+	fmt.Fprintf(stdout, "%s: OK: %d precincts, %d districts, %d staff, %d streets, %d address ranges, %d alerts, %d categories\n",
+		path, s.Precincts, s.Districts, s.Staff, s.Streets, s.Addresses, s.Alerts, s.Categories)
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/beatbot-kz/beatbot/configs"
@@ -73,6 +74,84 @@ func TestExampleCity(t *testing.T) {
 	}
 	if got, want := city.Delivery, defaultDelivery(); !reflect.DeepEqual(got, want) {
 		t.Errorf("got delivery %+v, want the defaults it spells out, %+v", got, want)
+	}
+	if city.Abuse != defaultAbuse {
+		t.Errorf("got abuse %+v, want the defaults it spells out, %+v", city.Abuse, defaultAbuse)
+	}
+}
+
+// TestExampleCityCategories checks that the example spells out the default
+// categories, with service levels of its own.
+func TestExampleCityCategories(t *testing.T) {
+	city := exampleCity(t)
+	defaults, _, err := configs.Load("testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := categoryIDs(city.Categories); !reflect.DeepEqual(got, defaultCategoryIDs) {
+		t.Fatalf("got categories %v, want the default set %v", got, defaultCategoryIDs)
+	}
+	own := 0
+	for i, c := range city.Categories {
+		def := defaults.Categories[i]
+		if !reflect.DeepEqual(c.Name, def.Name) {
+			t.Errorf("category %s: got name %v, want the default %v", c.ID, c.Name, def.Name)
+		}
+		if c.AcceptWithin != def.AcceptWithin || c.ResolveWithin != def.ResolveWithin {
+			own++
+		}
+	}
+	if own == 0 {
+		t.Errorf("every category has the default service levels, want some of the example's own")
+	}
+	for _, want := range []struct {
+		id              string
+		accept, resolve time.Duration
+	}{
+		{"burglary", 12 * time.Hour, 7 * 24 * time.Hour},
+		{"noise", 24 * time.Hour, 3 * 24 * time.Hour},
+		{"online", 48 * time.Hour, 14 * 24 * time.Hour},
+	} {
+		c := city.Category(want.id)
+		if c == nil || c.AcceptWithin != want.accept || c.ResolveWithin != want.resolve {
+			t.Errorf("category %s: got %+v, want accept within %s and resolve within %s", want.id, c, want.accept, want.resolve)
+		}
+	}
+}
+
+// TestExampleCityAbsence pins the sample leave that demonstrates routing to
+// a deputy: one inspector away until a day in December 2026, standing in
+// for whom is an inspector of the same precinct who is not away.
+func TestExampleCityAbsence(t *testing.T) {
+	city := exampleCity(t)
+	var away []core.Staff
+	for _, s := range city.Staff {
+		if !s.Absence.Until.IsZero() {
+			away = append(away, s)
+		}
+	}
+	if len(away) != 1 {
+		t.Fatalf("got %d staff with a leave, want 1", len(away))
+	}
+	s := away[0]
+	until := s.Absence.Until
+	if s.ID != "s-i04" || until.Location() != city.Location || until.Year() != 2026 || until.Month() != time.December ||
+		until.Hour() != 0 || until.Minute() != 0 {
+		t.Errorf("got %s away until %s, want s-i04 until the start of a day in December 2026 in %s", s.ID, until, city.Location)
+	}
+	deputy := city.StaffMember(s.Absence.Deputy)
+	if deputy == nil || deputy.Role != core.RoleInspector || !deputy.Absence.Until.IsZero() {
+		t.Fatalf("deputy %q of %s: got %+v, want an inspector who is not away", s.Absence.Deputy, s.ID, deputy)
+	}
+	precinct := map[string]string{}
+	for _, d := range city.Districts {
+		precinct[d.Inspector] = d.Precinct
+	}
+	if precinct[deputy.ID] != precinct[s.ID] {
+		t.Errorf("deputy %s serves precinct %s, %s serves %s: want the same precinct", deputy.ID, precinct[deputy.ID], s.ID, precinct[s.ID])
+	}
+	if !s.Absence.Away(until.Add(-time.Minute)) || s.Absence.Away(until) {
+		t.Errorf("%s: want away until %s and back from then", s.ID, until)
 	}
 }
 
@@ -236,9 +315,9 @@ func ExampleSummarize() {
 		return
 	}
 	s := configs.Summarize(city)
-	fmt.Printf("%s: %d precincts, %d districts, %d staff, %d streets, %d house ranges, %d alerts, %d warnings\n",
-		city.Name.In(core.English), s.Precincts, s.Districts, s.Staff, s.Streets, s.Addresses, s.Alerts, len(warnings))
-	// Output: Karaganda: 2 precincts, 8 districts, 11 staff, 31 streets, 54 house ranges, 4 alerts, 0 warnings
+	fmt.Printf("%s: %d precincts, %d districts, %d staff, %d streets, %d house ranges, %d alerts, %d categories, %d warnings\n",
+		city.Name.In(core.English), s.Precincts, s.Districts, s.Staff, s.Streets, s.Addresses, s.Alerts, s.Categories, len(warnings))
+	// Output: Karaganda: 2 precincts, 8 districts, 11 staff, 31 streets, 54 house ranges, 4 alerts, 9 categories, 0 warnings
 }
 
 // districtsAt returns the ids of the districts containing pt.

@@ -42,16 +42,20 @@ type Summary struct {
 	Addresses int
 	// Alerts is the number of scheduled alerts.
 	Alerts int
+	// Categories is the number of report categories: nine when the file
+	// leaves them to the default set.
+	Categories int
 }
 
 // Summarize counts the records of c.
 func Summarize(c *core.City) Summary {
 	return Summary{
-		Precincts: len(c.Precincts),
-		Districts: len(c.Districts),
-		Staff:     len(c.Staff),
-		Streets:   len(c.Streets),
-		Addresses: c.AddressCount(),
-		Alerts:    len(c.Alerts),
+		Precincts:  len(c.Precincts),
+		Districts:  len(c.Districts),
+		Staff:      len(c.Staff),
+		Streets:    len(c.Streets),
+		Addresses:  c.AddressCount(),
+		Alerts:     len(c.Alerts),
+		Categories: len(c.Categories),
 	}
 }

@@ -133,12 +133,42 @@ var loadTests = []struct {
 	{"alert twice a day", "alert_warnings.yaml", `testdata/alert_warnings.yaml: alerts[0].cron: "0 9,21 * * *" fires more than once a day (at 09:00 and 21:00 on 2026-01-01): residents will find that too often`, true},
 	{"alert in quiet hours", "alert_warnings.yaml", `testdata/alert_warnings.yaml: alerts[1].cron: "30 23 * * 5" fires at 23:30, in the quiet hours 23:00–08:00, so it waits until 08:00: move it, or set urgent: true`, true},
 
+	// Report categories.
+	{"invalid category id", "categories.yaml", `testdata/categories.yaml: categories[0].id: invalid id "flat burglary": want 1 to 32 letters, digits, '-', '_' or '.', starting with a letter or digit`, false},
+	{"duplicate category", "categories.yaml", `testdata/categories.yaml: categories[2].id: duplicate id "noise" (first used at categories[1])`, false},
+	{"category without id", "categories.yaml", `testdata/categories.yaml: categories[3].id: required`, false},
+	{"category name without kk", "categories.yaml", `testdata/categories.yaml: categories[4].name: missing kk translation`, false},
+	{"service level in days", "categories.yaml", `testdata/categories.yaml: categories[1].accept_within: invalid duration "1d": want a Go duration in hours or minutes, such as "24h", "168h" (7 days) or "90m"`, false},
+	{"service level under a minute", "categories.yaml", `testdata/categories.yaml: categories[2].accept_within: 30s is under a minute: want 1m or more`, false},
+	{"zero service level", "categories.yaml", `testdata/categories.yaml: categories[3].resolve_within: 0s is under a minute: want 1m or more`, false},
+	{"resolve before accept", "categories.yaml", `testdata/categories.yaml: categories[4].resolve_within: 24h is less than accept_within 48h: a ticket cannot be due for resolution before it is due for acceptance`, false},
+	{"default resolve before accept", "categories.yaml", `testdata/categories.yaml: categories[5].resolve_within: 168h, the default, is less than accept_within 200h: a ticket cannot be due for resolution before it is due for acceptance`, false},
+	{"unknown field in category", "categories.yaml", `testdata/categories.yaml:74: categories[5].sla: unknown field (want one of: accept_within, id, name, resolve_within)`, false},
+	{"no categories", "categories_empty.yaml", `testdata/categories_empty.yaml: categories: at least one category is required: list them, or leave the section out for the default set`, false},
+	{"category name too long in ru", "warnings.yaml", `testdata/warnings.yaml: categories[0].name.ru: 54 characters: a phone shows about 40 on a button and cuts the rest; shorten it`, true},
+	{"category name too long in en", "warnings.yaml", `testdata/warnings.yaml: categories[0].name.en: 46 characters: a phone shows about 40 on a button and cuts the rest; shorten it`, true},
+
+	// Abuse limits.
+	{"no reports a day", "abuse.yaml", `testdata/abuse.yaml: abuse.reports_per_day: 0 is out of range: want 1 to 100`, false},
+	{"too many messages a minute", "abuse.yaml", `testdata/abuse.yaml: abuse.messages_per_minute: 601 is out of range: want 5 to 600`, false},
+	{"too few messages a minute", "abuse_values.yaml", `testdata/abuse_values.yaml: abuse.messages_per_minute: 4 is out of range: want 5 to 600`, false},
+	{"reports a day as a word", "abuse_values.yaml", "testdata/abuse_values.yaml:54: cannot unmarshal !!str `ten` into int", false},
+	{"unknown field in abuse", "abuse.yaml", `testdata/abuse.yaml:53: abuse.reports_per_hour: unknown field (want one of: messages_per_minute, reports_per_day)`, false},
+
+	// Staff absence.
+	{"date in day.month.year", "absence.yaml", `testdata/absence.yaml: staff[1].away_until: invalid date "15.12.2026": want YYYY-MM-DD, e.g. 2026-12-15 (away up to the start of that day), or an RFC 3339 time such as "2026-12-15T09:00:00+05:00"`, false},
+	{"time without a zone", "absence.yaml", `testdata/absence.yaml: staff[2].away_until: invalid date "2026-12-15T09:00": want YYYY-MM-DD, e.g. 2026-12-15 (away up to the start of that day), or an RFC 3339 time such as "2026-12-15T09:00:00+05:00"`, false},
+	{"unknown deputy", "absence.yaml", `testdata/absence.yaml: staff[3].deputy: unknown staff id "s-42"`, false},
+	{"own deputy", "absence.yaml", `testdata/absence.yaml: staff[2].deputy: "i2" is this staff member's own id: name someone else, or remove deputy so that the chief takes their tickets`, false},
+	{"admin as an inspector's deputy", "absence.yaml", `testdata/absence.yaml: staff[1].deputy: staff "a1" has role "admin": the deputy of an inspector must be an inspector or a chief`, false},
+	{"admin as a chief's deputy", "absence.yaml", `testdata/absence.yaml: staff[0].deputy: staff "a1" has role "admin": the deputy of a chief must be an inspector or a chief`, false},
+
 	// YAML itself.
 	{"unknown field in city", "unknown_fields.yaml", `testdata/unknown_fields.yaml:6: city.timezone: unknown field (want one of: code, contact, emergency, languages, name, time_zone)`, false},
 	{"unknown field in location", "unknown_fields.yaml", `testdata/unknown_fields.yaml:16: precincts[0].location.alt: unknown field (want one of: lat, lon)`, false},
 	{"unknown field in district", "unknown_fields.yaml", `testdata/unknown_fields.yaml:30: districts[1].inspektor: unknown field (want one of: addresses, boundary, boundary_file, id, inspector, name, precinct)`, false},
 	{"unknown field in street", "unknown_fields.yaml", `testdata/unknown_fields.yaml:35: streets[0].alias: unknown field (want one of: aliases, id, name)`, false},
-	{"unknown top-level field", "unknown_fields.yaml", `testdata/unknown_fields.yaml:36: comment: unknown field (want one of: alerts, city, delivery, districts, precincts, staff, streets)`, false},
+	{"unknown top-level field", "unknown_fields.yaml", `testdata/unknown_fields.yaml:36: comment: unknown field (want one of: abuse, alerts, categories, city, delivery, districts, precincts, staff, streets)`, false},
 	{"string for a list", "types.yaml", "testdata/types.yaml:31: cannot unmarshal !!str `2-10 even` into []string", false},
 	{"houses lost to the type error", "types.yaml", `testdata/types.yaml: districts[1].addresses[0].houses: required: house numbers or ranges such as "1-35 odd", "2-40 even", "12А"`, false},
 	{"string for a number", "types.yaml", "testdata/types.yaml:52: cannot unmarshal !!str `abc` into int64", false},

@@ -3,12 +3,14 @@ package configs
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/beatbot-kz/beatbot/core"
 )
 
-// staff checks the staff list.
-func (c *checker) staff(docs []staffDoc, k *known) []core.Staff {
+// staff checks the staff list; leave dates are read in loc, the city's
+// time zone.
+func (c *checker) staff(docs []staffDoc, k *known, loc *time.Location) []core.Staff {
 	out := make([]core.Staff, 0, len(docs))
 	telegram := map[int64]string{}
 	for i, s := range docs {
@@ -20,9 +22,8 @@ func (c *checker) staff(docs []staffDoc, k *known) []core.Staff {
 		case !s.Role.Valid():
 			c.errorf(join(field, "role"), "unknown role %q (want inspector, chief or admin)", s.Role)
 		}
-		officer := s.Role == core.RoleInspector || s.Role == core.RoleChief
 		c.text(join(field, "name"), s.Name, true)
-		c.text(join(field, "rank"), s.Rank, officer)
+		c.text(join(field, "rank"), s.Rank, officer(s.Role))
 		c.phone(join(field, "phone"), s.Phone, s.Role == core.RoleInspector)
 		c.text(join(field, "reception"), s.Reception, s.Role == core.RoleInspector)
 		switch first, dup := telegram[s.TelegramID]; {
@@ -36,6 +37,7 @@ func (c *checker) staff(docs []staffDoc, k *known) []core.Staff {
 		out = append(out, core.Staff{
 			ID: s.ID, Role: s.Role, Name: s.Name, Rank: s.Rank, Phone: s.Phone,
 			Reception: s.Reception, TelegramID: s.TelegramID, Sample: s.Sample,
+			Absence: c.absence(field, s, k, loc),
 		})
 	}
 	return out

@@ -15,8 +15,12 @@ type fileDoc struct {
 	Districts []districtDoc `yaml:"districts"`
 	Streets   []streetDoc   `yaml:"streets"`
 	Staff     []staffDoc    `yaml:"staff"`
-	Delivery  deliveryDoc   `yaml:"delivery"`
-	Alerts    []alertDoc    `yaml:"alerts"`
+	// Categories is a pointer so that an empty list, which is an error,
+	// differs from an absent section, which means the default set.
+	Categories *[]categoryDoc `yaml:"categories"`
+	Abuse      abuseDoc       `yaml:"abuse"`
+	Delivery   deliveryDoc    `yaml:"delivery"`
+	Alerts     []alertDoc     `yaml:"alerts"`
 }
 
 // cityDoc is the "city" section.
@@ -87,6 +91,26 @@ type staffDoc struct {
 	Reception  core.Text `yaml:"reception"`
 	TelegramID int64     `yaml:"telegram_id"`
 	Sample     bool      `yaml:"sample"`
+	// AwayUntil is a date or an RFC 3339 time, kept as text so that its
+	// problems are reported in our words rather than yaml's.
+	AwayUntil string `yaml:"away_until"`
+	Deputy    string `yaml:"deputy"`
+}
+
+// categoryDoc is one entry of "categories". Durations are strings in Go's
+// syntax ("24h", "90m"); empty means the default.
+type categoryDoc struct {
+	ID            string    `yaml:"id"`
+	Name          core.Text `yaml:"name"`
+	AcceptWithin  string    `yaml:"accept_within"`
+	ResolveWithin string    `yaml:"resolve_within"`
+}
+
+// abuseDoc is the optional "abuse" section; absent fields take the
+// defaults README.md gives.
+type abuseDoc struct {
+	ReportsPerDay     optional[int] `yaml:"reports_per_day"`
+	MessagesPerMinute optional[int] `yaml:"messages_per_minute"`
 }
 
 // deliveryDoc is the optional "delivery" section; absent fields take the

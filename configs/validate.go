@@ -65,7 +65,9 @@ func (c *checker) build(doc *fileDoc, dir string) *core.City {
 	city.Precincts = c.precincts(doc.Precincts, k)
 	city.Districts = c.districts(doc.Districts, dir, k)
 	city.Streets = c.streets(doc.Streets, k)
-	city.Staff = c.staff(doc.Staff, k)
+	city.Staff = c.staff(doc.Staff, k, city.Location)
+	city.Categories = c.categories(doc.Categories)
+	city.Abuse = c.abuse(&doc.Abuse)
 	city.Delivery = c.delivery(&doc.Delivery)
 	city.Alerts = c.alerts(doc.Alerts, k.districts, city.Location, city.Delivery.QuietHours)
 

@@ -49,6 +49,7 @@ var (
 	_ notifier.Store         = (*storage.DB)(nil)
 	_ notifier.AudienceStore = (*storage.DB)(nil)
 	_ notifier.NoticeStore   = (*storage.DB)(nil)
+	_ notifier.TicketStore   = (*storage.DB)(nil)
 )
 
 // seenRetention is how long update ids are remembered for deduplication:
@@ -197,6 +198,9 @@ func newScheduler(db *storage.DB, city *core.City, outbox *notifier.Outbox, log 
 		if err := s.Add("alert "+a.ID, a.Cron, notifier.AlertJob(db, city, a, outbox.Wake)); err != nil {
 			return nil, err
 		}
+	}
+	if err := s.Add("escalate overdue tickets", "*/5 * * * *", notifier.EscalationJob(db, city, time.Now, outbox.Wake)); err != nil {
+		return nil, err
 	}
 	housekeeping := []struct {
 		name, spec string

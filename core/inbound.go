@@ -43,6 +43,9 @@ type Inbound struct {
 	// From is the sender's user id on the channel. In a private chat it is
 	// the chat's own id.
 	From string `json:"from,omitempty"`
+	// FromName is the sender's display name on the channel. It is shown to
+	// staff only on a ticket its reporter chose not to make anonymous.
+	FromName string `json:"from_name,omitempty"`
 	// MessageID is the messenger's id of the message, if it has one.
 	MessageID string      `json:"message_id,omitempty"`
 	Kind      InboundKind `json:"kind"`

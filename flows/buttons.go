@@ -26,6 +26,7 @@ const (
 const (
 	menuFind      = "find"
 	menuReport    = "report"
+	menuMine      = "mine"
 	menuPoll      = "poll"
 	menuAlerts    = "alerts"
 	menuEmergency = "emergency"

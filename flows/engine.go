@@ -12,22 +12,48 @@ import (
 	"github.com/rs/zerolog"
 )
 
-// Store is the storage the engine needs: a chat's session, committing the
-// outcome of one update atomically, and reading notices and their
-// audiences.
+// Store is the storage the engine needs.
 type Store interface {
+	SessionStore
+	NoticeStore
+	TicketStore
+}
+
+// SessionStore keeps chats' sessions and commits the outcome of one update
+// atomically.
+type SessionStore interface {
 	// Session returns the chat's session; a zero one for a new chat.
 	Session(ctx context.Context, chat core.ChatRef) (core.Session, error)
 	// Apply commits a change durably before returning.
 	Apply(ctx context.Context, ch core.Change) error
 	// Audience returns the reachable subscribers of any of districts.
 	Audience(ctx context.Context, districts []string) ([]core.Recipient, error)
+}
+
+// NoticeStore reads chiefs' notices.
+type NoticeStore interface {
 	// NextNoticeID reserves an id for a new notice.
 	NextNoticeID(ctx context.Context) (uint64, error)
 	// Notice returns a notice, or core.ErrNotFound.
 	Notice(ctx context.Context, id uint64) (core.Notice, error)
 	// Notices returns every notice, newest first.
 	Notices(ctx context.Context) ([]core.Notice, error)
+}
+
+// TicketStore reads residents' tickets.
+type TicketStore interface {
+	// NextTicketID reserves an id for a new ticket.
+	NextTicketID(ctx context.Context) (uint64, error)
+	// Ticket returns a ticket, or core.ErrNotFound.
+	Ticket(ctx context.Context, id uint64) (core.Ticket, error)
+	// TicketsByReporter, ByAssignee and ByPrecinct return tickets newest
+	// first; AllTickets oldest first.
+	TicketsByReporter(ctx context.Context, chat core.ChatRef) ([]core.Ticket, error)
+	TicketsByAssignee(ctx context.Context, staff string) ([]core.Ticket, error)
+	TicketsByPrecinct(ctx context.Context, precinct string) ([]core.Ticket, error)
+	AllTickets(ctx context.Context) ([]core.Ticket, error)
+	// ReportsSince counts the tickets a chat created since a time.
+	ReportsSince(ctx context.Context, chat core.ChatRef, since time.Time) (int, error)
 }
 
 // Engine runs the conversations. It is safe for concurrent use on
@@ -41,6 +67,7 @@ type Engine struct {
 	now      func() time.Time
 	onOutbox func()
 	onNotice func()
+	limits   *chatLimits
 }
 
 // Config holds what an Engine is built from.
@@ -74,7 +101,7 @@ func New(cfg Config) *Engine {
 		cfg.OnNotice = func() {}
 	}
 	return &Engine{store: cfg.Store, city: cfg.City, index: cfg.Index, log: cfg.Log, now: cfg.Now,
-		onOutbox: cfg.OnOutbox, onNotice: cfg.OnNotice}
+		onOutbox: cfg.OnOutbox, onNotice: cfg.OnNotice, limits: newChatLimits(cfg.City.Abuse.MessagesPerMinute)}
 }
 
 // Handle handles one recorded update: it works out the answer, commits the
@@ -97,6 +124,18 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 		}
 	}()
 
+	if ok, warn := e.limits.allow(in.Chat, e.now()); !ok {
+		var replies []core.Reply
+		if in.Kind != core.KindCommand && in.Kind != core.KindButton && looksLikeEmergency(in.Text) {
+			// Never silence someone in danger.
+			replies = append(replies, core.Reply{Text: locale.T(lang, locale.EmergencyBanner, e.emergencyList(lang, ", "))})
+		}
+		if warn {
+			replies = append(replies, core.Reply{Text: locale.T(lang, locale.TooManyMessages)})
+		}
+		e.log.Debug().Str("chat", in.Chat.String()).Msg("message over the chat's rate limit dropped")
+		return replies, e.Drop(ctx, in)
+	}
 	s, err := e.store.Session(ctx, in.Chat)
 	if err != nil {
 		return apology(), fmt.Errorf("flows: handle %s: %w", in.Key, err)
@@ -115,7 +154,7 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 		return apology(), e.Drop(ctx, in)
 	}
 
-	change := core.Change{Inbound: in, Outbox: t.outbox, Notice: t.notice}
+	change := core.Change{Inbound: in, Outbox: t.outbox, Notice: t.notice, Tickets: t.tickets, Block: t.block}
 	if t.dirty {
 		t.s.Conversation.Updated = e.now()
 		change.Session = &t.s

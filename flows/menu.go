@@ -19,12 +19,12 @@ func (t *turn) menu(ctx context.Context, item string) error {
 		return t.goTo(ctx, evMenu)
 	case menuLanguage:
 		return t.goTo(ctx, evLanguage)
-	case menuReport, menuPoll:
-		key := locale.MenuReport
-		if item == menuPoll {
-			key = locale.MenuPoll
-		}
-		t.send(core.Reply{Text: locale.T(l, locale.NotYet, locale.T(l, key)), Buttons: t.homeRow()})
+	case menuReport:
+		return t.startReport(ctx)
+	case menuMine:
+		return t.myReports(ctx)
+	case menuPoll:
+		t.send(core.Reply{Text: locale.T(l, locale.NotYet, locale.T(l, locale.MenuPoll)), Buttons: t.homeRow()})
 		return nil
 	case menuAlerts:
 		t.alerts()

@@ -35,6 +35,17 @@ func (t *turn) command(ctx context.Context) error {
 		return t.startNotice(ctx)
 	case "notices":
 		return t.notices(ctx)
+	case "report":
+		if !t.onboarded() {
+			return t.resume(ctx)
+		}
+		return t.startReport(ctx)
+	case "tickets":
+		return t.listTickets(ctx, "")
+	case "ticket":
+		return t.showTicket(ctx, t.in.Text)
+	case "stats":
+		return t.stats(ctx)
 	case "stop":
 		r := &t.s.Resident
 		if len(r.Subscriptions) == 0 {

@@ -39,6 +39,13 @@ func (t *turn) prompt(state string) {
 	case stNoticeTarget, stNoticeDistricts, stNoticeText, stNoticeUrgency, stNoticeWhen,
 		stNoticeAt, stNoticeCron, stNoticeConfirm:
 		t.noticePrompt(state)
+	case stReportCategory, stReportText, stReportPlace, stReportPhotos, stReportAnon, stReportConfirm:
+		t.reportPrompt(state)
+	case stTicketReply, stTicketResolve, stTicketBlock, stTicketAnswer:
+		key := map[string]locale.Key{stTicketReply: locale.TkReplyPrompt, stTicketResolve: locale.TkResolvePrompt,
+			stTicketBlock: locale.TkBlockPrompt, stTicketAnswer: locale.TkAnswerPrompt}[state]
+		code := core.TicketCode(t.e.city.Code, t.s.Conversation.Ticket)
+		t.send(core.Reply{Text: locale.T(l, key, code), Buttons: t.homeRow()})
 	case stPick:
 		// The choices are not stored; their buttons above stay valid.
 		t.send(core.Reply{Text: locale.T(l, locale.PickReask), Buttons: t.homeRow()})
@@ -53,6 +60,7 @@ func (t *turn) menuButtons() [][]core.Button {
 	return [][]core.Button{
 		{item(locale.MenuFind, menuFind)},
 		{item(locale.MenuReport, menuReport)},
+		{item(locale.MenuMyReports, menuMine)},
 		{item(locale.MenuPoll, menuPoll), item(locale.MenuAlerts, menuAlerts)},
 		{item(locale.MenuEmergency, menuEmergency), item(locale.MenuLanguage, menuLanguage)},
 	}
@@ -75,10 +83,12 @@ func (t *turn) districtLabel(d *core.District) string {
 
 // emergencyList formats the city's emergency numbers, e.g.
 // "102 — Police, 112 — Emergency".
-func (t *turn) emergencyList(sep string) string {
+func (t *turn) emergencyList(sep string) string { return t.e.emergencyList(t.lang(), sep) }
+
+func (e *Engine) emergencyList(l core.Lang, sep string) string {
 	var parts []string
-	for _, n := range t.e.city.Emergency {
-		parts = append(parts, n.Number+" — "+n.Name.In(t.lang()))
+	for _, n := range e.city.Emergency {
+		parts = append(parts, n.Number+" — "+n.Name.In(l))
 	}
 	return strings.Join(parts, sep)
 }

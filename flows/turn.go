@@ -32,6 +32,10 @@ type turn struct {
 	outbox []core.OutboxItem
 	// notice is a notice to store, committed with the session.
 	notice *core.Notice
+	// tickets are tickets to store, committed with the session.
+	tickets []core.Ticket
+	// block stops a reporter from reporting, committed with the session.
+	block *core.ReportBlock
 }
 
 func newTurn(e *Engine, in core.Inbound, s core.Session) *turn {
@@ -149,6 +153,13 @@ func (t *turn) run(ctx context.Context) error {
 		if t.m.Current() == stNoticeText {
 			return t.noticeInput(ctx)
 		}
+		if slices.Contains(reportSteps, t.m.Current()) {
+			return t.reportInput(ctx)
+		}
+	case core.KindUnsupported:
+		if slices.Contains(reportSteps, t.m.Current()) {
+			return t.reportInput(ctx) // explains why files are refused
+		}
 	}
 	t.say(locale.Unsupported)
 	return t.reprompt(ctx)
@@ -183,6 +194,10 @@ func (t *turn) button(ctx context.Context) error {
 		return t.pick(ctx, arg)
 	case noticeActions[action] && t.onboarded() && slices.Contains(onboarded, state):
 		return t.noticeButton(ctx, action, arg)
+	case reportActions[action] != "" && t.onboarded():
+		return t.reportButton(ctx, action, arg)
+	case ticketActions[action] && t.onboarded() && slices.Contains(onboarded, state):
+		return t.ticketButton(ctx, action, arg)
 	case (action == actSub || action == actUnsub) && t.onboarded():
 		d := t.e.city.District(arg)
 		if d == nil {
@@ -216,6 +231,12 @@ func (t *turn) input(ctx context.Context) error {
 		}
 	case stAnswer:
 		return t.answer(ctx)
+	}
+	if slices.Contains(reportSteps, t.m.Current()) {
+		return t.reportInput(ctx)
+	}
+	if slices.Contains(ticketWriting, t.m.Current()) {
+		return t.ticketWrite(ctx)
 	}
 	if slices.Contains(noticeSteps, t.m.Current()) {
 		return t.noticeInput(ctx)

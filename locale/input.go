@@ -11,12 +11,19 @@ const (
 	Unsupported    Key = "input.unsupported"
 	EmptyText      Key = "input.empty"
 	// TooLong takes the length and the limit.
-	TooLong      Key = "input.too_long"
-	StaleButton  Key = "input.stale_button"
-	ErrorGeneric Key = "error.generic"
+	TooLong     Key = "input.too_long"
+	StaleButton Key = "input.stale_button"
+	// TooManyMessages answers a chat over its message rate limit, once.
+	TooManyMessages Key = "input.too_many"
+	ErrorGeneric    Key = "error.generic"
 )
 
 var inputTexts = map[Key]core.Text{
+	TooManyMessages: {
+		core.Russian: "Слишком много сообщений подряд. Подождите минуту. Если вам угрожает опасность, звоните 102.",
+		core.Kazakh:  "Қатарынан тым көп хабарлама. Бір минут күтіңіз. Қауіп төнсе, 102-ге қоңырау шалыңыз.",
+		core.English: "Too many messages in a row. Please wait a minute. If you are in danger, call 102.",
+	},
 	Help: {
 		core.Russian: "Я помогаю связаться с вашим участковым инспектором.\n\n" +
 			"/menu — меню\n/language — сменить язык\n/privacy — ваши данные и согласие\n/stop — отписаться от всех оповещений\n/cancel — отменить текущее действие\n\n" +

@@ -220,3 +220,19 @@ func chatKey(c core.ChatRef) string {
 	}
 	return c.String()
 }
+
+// SaveTicket stores a ticket's new state together with messages it causes
+// (an escalation to the chief), in one transaction.
+func (db *DB) SaveTicket(ctx context.Context, t core.Ticket, items []core.OutboxItem) error {
+	err := db.update(ctx, func(tx *bolt.Tx) error {
+		if err := putTicket(tx, t); err != nil {
+			return err
+		}
+		_, err := db.enqueue(tx, items)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("storage: save ticket %d: %w", t.ID, err)
+	}
+	return nil
+}

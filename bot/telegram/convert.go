@@ -29,6 +29,7 @@ func (t *Telegram) convert(u *models.Update) (core.Inbound, bool) {
 		}
 		in.Chat = chatRef(m.Chat.ID)
 		in.From = strconv.FormatInt(m.From.ID, 10)
+		in.FromName = strings.TrimSpace(m.From.FirstName + " " + m.From.LastName)
 		in.MessageID = strconv.Itoa(m.ID)
 		in.LangHint = core.LangFromHint(m.From.LanguageCode)
 		t.convertMessage(m, &in)
@@ -48,6 +49,7 @@ func (t *Telegram) convert(u *models.Update) (core.Inbound, bool) {
 		}
 		in.Chat = chatRef(chatID)
 		in.From = strconv.FormatInt(q.From.ID, 10)
+		in.FromName = strings.TrimSpace(q.From.FirstName + " " + q.From.LastName)
 		in.LangHint = core.LangFromHint(q.From.LanguageCode)
 		in.Kind = core.KindButton
 		in.Data = q.Data

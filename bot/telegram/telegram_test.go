@@ -93,20 +93,20 @@ func TestConvertRecordedUpdates(t *testing.T) {
 		file string
 		want core.Inbound // Key and Received are checked separately
 	}{
-		{"text.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindText, Text: "Ерубаев көшесі 12", LangHint: core.Kazakh}},
-		{"command.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindCommand, Command: "start", Text: "ref-7", LangHint: core.Kazakh}},
-		{"command_other_bot.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindCommand, Command: "start@other_bot", LangHint: core.Kazakh}},
-		{"location.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindLocation, Location: &core.Point{Lat: 49.825, Lon: 73.088}, LangHint: core.Kazakh}},
-		{"venue.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindLocation, Location: &core.Point{Lat: 49.8, Lon: 73.1}, LangHint: core.Kazakh}},
-		{"sticker.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindUnsupported, Unsupported: "sticker", LangHint: core.Kazakh}},
-		{"voice.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindUnsupported, Unsupported: "voice", LangHint: core.Kazakh}},
+		{"text.json", core.Inbound{Chat: chat, From: "42", FromName: "Aigerim", Kind: core.KindText, Text: "Ерубаев көшесі 12", LangHint: core.Kazakh}},
+		{"command.json", core.Inbound{Chat: chat, From: "42", FromName: "Aigerim", Kind: core.KindCommand, Command: "start", Text: "ref-7", LangHint: core.Kazakh}},
+		{"command_other_bot.json", core.Inbound{Chat: chat, From: "42", FromName: "Aigerim", Kind: core.KindCommand, Command: "start@other_bot", LangHint: core.Kazakh}},
+		{"location.json", core.Inbound{Chat: chat, From: "42", FromName: "Aigerim", Kind: core.KindLocation, Location: &core.Point{Lat: 49.825, Lon: 73.088}, LangHint: core.Kazakh}},
+		{"venue.json", core.Inbound{Chat: chat, From: "42", FromName: "Aigerim", Kind: core.KindLocation, Location: &core.Point{Lat: 49.8, Lon: 73.1}, LangHint: core.Kazakh}},
+		{"sticker.json", core.Inbound{Chat: chat, From: "42", FromName: "Aigerim", Kind: core.KindUnsupported, Unsupported: "sticker", LangHint: core.Kazakh}},
+		{"voice.json", core.Inbound{Chat: chat, From: "42", FromName: "Aigerim", Kind: core.KindUnsupported, Unsupported: "voice", LangHint: core.Kazakh}},
 		// An image sent as a file keeps its location metadata: not a photo.
-		{"document.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindUnsupported, Unsupported: "document", Text: "вот фото", LangHint: core.Kazakh}},
-		{"contact.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindUnsupported, Unsupported: "contact", LangHint: core.Kazakh}},
-		{"photo.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindPhoto, Photo: "AgACAgIAAxkBAAIE-m", LangHint: core.Kazakh}},
-		{"photo_caption.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindPhoto, Photo: "AgACAgIAAxkBAAIE-1280", Text: "Подъезд 3, сынған шам 🚨", LangHint: core.Kazakh}},
-		{"callback.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindButton, Data: "lang:ru", LangHint: core.Russian}},
-		{"callback_inaccessible.json", core.Inbound{Chat: chat, From: "42", Kind: core.KindButton, Data: "m:find"}},
+		{"document.json", core.Inbound{Chat: chat, From: "42", FromName: "Aigerim", Kind: core.KindUnsupported, Unsupported: "document", Text: "вот фото", LangHint: core.Kazakh}},
+		{"contact.json", core.Inbound{Chat: chat, From: "42", FromName: "Aigerim", Kind: core.KindUnsupported, Unsupported: "contact", LangHint: core.Kazakh}},
+		{"photo.json", core.Inbound{Chat: chat, From: "42", FromName: "Aigerim", Kind: core.KindPhoto, Photo: "AgACAgIAAxkBAAIE-m", LangHint: core.Kazakh}},
+		{"photo_caption.json", core.Inbound{Chat: chat, From: "42", FromName: "Aigerim", Kind: core.KindPhoto, Photo: "AgACAgIAAxkBAAIE-1280", Text: "Подъезд 3, сынған шам 🚨", LangHint: core.Kazakh}},
+		{"callback.json", core.Inbound{Chat: chat, From: "42", FromName: "Aigerim", Kind: core.KindButton, Data: "lang:ru", LangHint: core.Russian}},
+		{"callback_inaccessible.json", core.Inbound{Chat: chat, From: "42", FromName: "Aigerim", Kind: core.KindButton, Data: "m:find"}},
 	}
 	box := newInbox()
 	_, srv := start(t, box)

@@ -1,0 +1,243 @@
+package flows
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/beatbot-kz/beatbot/locale"
+)
+
+// Button actions of tickets. Every one re-reads the ticket and checks who
+// presses: staff by role and jurisdiction, residents by being the
+// reporter. Nothing in a payload but the ticket's number is used.
+const (
+	actTicket         = "tk" // tk:<op>:<id>, a staff action
+	actTicketTransfer = "tt" // tt:<id>:<district>
+	actTicketReject   = "tx" // tx:<id>:<reason>
+	actTicketList     = "tl" // tl:<filter>
+	actTicketAnswer   = "ta" // ta:<id>, the resident answers
+	actTicketVerdict  = "tv" // tv:<id>:y|n, solved or not
+	actTicketRate     = "tq" // tq:<id>:<1-5>
+)
+
+// Staff operations on a ticket, the op of actTicket.
+const (
+	opOpen     = "o"
+	opAccept   = "a"
+	opReply    = "r"
+	opResolve  = "s"
+	opTransfer = "t"
+	opReject   = "x"
+	opBlock    = "b"
+	opRemind   = "e"
+)
+
+// Reasons for rejecting a ticket.
+var rejectReasons = map[string]locale.Key{
+	"notpolice": locale.TkReasonNotPolice,
+	"duplicate": locale.TkReasonDuplicate,
+	"false":     locale.TkReasonFalse,
+}
+
+var ticketActions = map[string]bool{
+	actTicket: true, actTicketTransfer: true, actTicketReject: true, actTicketList: true,
+	actTicketAnswer: true, actTicketVerdict: true, actTicketRate: true,
+}
+
+// createTicket stores the report as a ticket routed to its inspector and
+// queues the card to staff, all in the update's one commit: the resident is
+// told the ticket's number only once it is durable.
+func (t *turn) createTicket(ctx context.Context) error {
+	draft := t.s.Conversation.Report
+	category := t.e.city.Category(draft.Category)
+	if category == nil || draft.Text == "" {
+		return t.stale(ctx)
+	}
+	if t.s.Resident.Blocked != nil {
+		t.send(core.Reply{Text: locale.T(t.lang(), locale.ReportBlocked), Buttons: t.homeRow()})
+		return t.goTo(ctx, evMenu)
+	}
+	if over, err := t.overReportLimit(ctx); err != nil || over {
+		return err
+	}
+	id, err := t.e.store.NextTicketID(ctx)
+	if err != nil {
+		return err
+	}
+	now := t.e.now()
+	tk := *draft
+	tk.ID, tk.Code = id, core.TicketCode(t.e.city.Code, id)
+	tk.Reporter, tk.Lang, tk.Created = t.in.Chat, t.lang(), now
+	if !tk.Anonymous {
+		tk.ReporterName = t.in.FromName
+	}
+	tk.Assignee = t.routeTicket(&tk, now)
+	tk.Record(now, "resident", core.ActionCreated, core.TicketNew, "")
+	if err := t.saveTicket(ctx, tk, "created"); err != nil {
+		return err
+	}
+	t.say(locale.ReportCreated, tk.Code, locale.Duration(t.lang(), category.AcceptWithin))
+	return t.goTo(ctx, evMenu)
+}
+
+// routeTicket picks who handles a ticket: its district's inspector (or
+// deputy, or chief); without a district, the nearest precinct's chief;
+// failing that, the city's duty desk (an admin).
+func (t *turn) routeTicket(tk *core.Ticket, now time.Time) string {
+	city := t.e.city
+	s := city.Assignee(tk.District, now)
+	if s == nil {
+		s = city.PrecinctChief(tk.Precinct)
+	}
+	if s == nil {
+		s = city.Admin()
+	}
+	if s == nil {
+		t.e.log.Error().Uint64("ticket", tk.ID).Msg("no staff to route the ticket to")
+		return ""
+	}
+	return s.ID
+}
+
+// saveTicket records the ticket in this update's commit and queues its card
+// to the assignee (and a copy to the precinct's duty chat). event makes the
+// items' keys unique per change of the ticket.
+func (t *turn) saveTicket(ctx context.Context, tk core.Ticket, event string) error {
+	t.tickets = append(t.tickets, tk)
+	items, err := t.cardItems(ctx, tk, event)
+	if err != nil {
+		return err
+	}
+	t.outbox = append(t.outbox, items...)
+	return nil
+}
+
+// staffChat is the private chat of a staff member on Telegram.
+func staffChat(s *core.Staff) (core.ChatRef, bool) {
+	if s == nil || s.TelegramID == 0 {
+		return core.ChatRef{}, false
+	}
+	return core.ChatRef{Channel: core.Telegram, ID: strconv.FormatInt(s.TelegramID, 10)}, true
+}
+
+// langOf is the language a chat chose, for messages to staff.
+func (t *turn) langOf(ctx context.Context, chat core.ChatRef) (core.Lang, error) {
+	s, err := t.e.store.Session(ctx, chat)
+	if err != nil {
+		return "", err
+	}
+	if s.Resident.Lang != "" {
+		return s.Resident.Lang, nil
+	}
+	return core.DefaultLang, nil
+}
+
+// cardItems are the messages that bring a ticket to its assignee: the card
+// with its buttons, the place on a map, the photos; and the card alone to
+// the precinct's duty chat.
+func (t *turn) cardItems(ctx context.Context, tk core.Ticket, event string) ([]core.OutboxItem, error) {
+	key := fmt.Sprintf("ticket:%d:%d:%s", tk.ID, len(tk.History), event)
+	var items []core.OutboxItem
+	if chat, ok := staffChat(t.e.city.StaffMember(tk.Assignee)); ok {
+		l, err := t.langOf(ctx, chat)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, t.ticketMessages(key, chat, false, tk, l, t.staffButtons(tk, nil, l))...)
+	}
+	if p := t.e.city.Precinct(tk.Precinct); p != nil && p.DutyChat != 0 {
+		chat := core.ChatRef{Channel: core.Telegram, ID: strconv.FormatInt(p.DutyChat, 10)}
+		items = append(items, t.ticketMessages(key+":duty", chat, true, tk, core.DefaultLang, nil)...)
+	}
+	return items, nil
+}
+
+// ticketMessages renders a ticket for staff as outbox items.
+func (t *turn) ticketMessages(key string, chat core.ChatRef, group bool, tk core.Ticket, l core.Lang, buttons [][]core.Button) []core.OutboxItem {
+	item := func(suffix string, r core.Reply) core.OutboxItem {
+		return core.OutboxItem{Key: key + suffix, Chat: chat, Group: group, Priority: core.PriorityUrgent, Reply: r}
+	}
+	var items []core.OutboxItem
+	for i, photo := range tk.Photos {
+		items = append(items, item(":photo"+strconv.Itoa(i), core.Reply{Photo: photo}))
+	}
+	if tk.Location != nil {
+		items = append(items, item(":pin", core.Reply{Pin: &core.Pin{Point: *tk.Location, Title: tk.Code}}))
+	}
+	return append(items, item(":card", core.Reply{Text: t.cardText(tk, l), Buttons: buttons}))
+}
+
+// cardText describes a ticket for staff. The reporter's name shows only on
+// a ticket that is not anonymous.
+func (t *turn) cardText(tk core.Ticket, l core.Lang) string {
+	category := tk.Category
+	if c := t.e.city.Category(tk.Category); c != nil {
+		category = c.Name.In(l)
+	}
+	reporter := locale.T(l, locale.Anonymous)
+	if !tk.Anonymous && tk.ReporterName != "" {
+		reporter = tk.ReporterName
+	}
+	return locale.T(l, locale.TicketCard, tk.Code, category, statusName(tk.Status, l), tk.Text,
+		t.placeName(&tk, l), locale.Duration(l, t.e.now().Sub(tk.Created)), reporter)
+}
+
+func statusName(s core.TicketStatus, l core.Lang) string {
+	key := map[core.TicketStatus]locale.Key{
+		core.TicketNew: locale.StatusNew, core.TicketAccepted: locale.StatusAccepted, core.TicketResolved: locale.StatusResolved,
+		core.TicketRejected: locale.StatusRejected, core.TicketReopened: locale.StatusReopened,
+	}[s]
+	return locale.T(l, key)
+}
+
+// staffButtons are the actions on a ticket in its status; viewer, if a
+// chief or admin, may also block its reporter.
+func (t *turn) staffButtons(tk core.Ticket, viewer *core.Staff, l core.Lang) [][]core.Button {
+	if !tk.Status.Open() {
+		return nil
+	}
+	id := strconv.FormatUint(tk.ID, 10)
+	op := func(key locale.Key, op string) core.Button { return button(locale.T(l, key), actTicket, op+":"+id) }
+	var rows [][]core.Button
+	if tk.Status != core.TicketAccepted {
+		rows = append(rows, []core.Button{op(locale.TkAccept, opAccept)})
+	}
+	rows = append(rows,
+		[]core.Button{op(locale.TkReply, opReply), op(locale.TkResolve, opResolve)},
+		[]core.Button{op(locale.TkTransfer, opTransfer), op(locale.TkReject, opReject)})
+	if viewer != nil && (viewer.Role == core.RoleChief || viewer.Role == core.RoleAdmin) {
+		rows = append(rows, []core.Button{op(locale.TkBlock, opBlock)})
+	}
+	return rows
+}
+
+// notifyReporter queues a message to a ticket's reporter, in their
+// language, with optional buttons.
+func (t *turn) notifyReporter(tk core.Ticket, event string, text string, buttons [][]core.Button) {
+	t.outbox = append(t.outbox, core.OutboxItem{
+		Key:  fmt.Sprintf("ticket:%d:%d:%s:reporter", tk.ID, len(tk.History), event),
+		Chat: tk.Reporter, Priority: core.PriorityUrgent, Reply: core.Reply{Text: text, Buttons: buttons},
+	})
+}
+
+// loadTicket reads ticket arg ("42" or "KRG-0042").
+func (t *turn) loadTicket(ctx context.Context, arg string) (core.Ticket, error) {
+	arg = strings.TrimSpace(arg)
+	if i := strings.LastIndex(arg, "-"); i >= 0 {
+		arg = arg[i+1:]
+	}
+	id, err := strconv.ParseUint(arg, 10, 64)
+	if err != nil || id == 0 {
+		return core.Ticket{}, core.ErrNotFound
+	}
+	tk, err := t.e.store.Ticket(ctx, id)
+	if errors.Is(err, core.ErrNotFound) {
+		return tk, core.ErrNotFound
+	}
+	return tk, err
+}

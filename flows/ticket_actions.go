@@ -1,0 +1,239 @@
+package flows
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/beatbot-kz/beatbot/locale"
+)
+
+// ticketButton dispatches the ticket buttons of staff and of residents.
+func (t *turn) ticketButton(ctx context.Context, action, arg string) error {
+	switch action {
+	case actTicketList:
+		return t.listTickets(ctx, arg)
+	case actTicketAnswer, actTicketVerdict, actTicketRate:
+		return t.reporterButton(ctx, action, arg)
+	}
+	idArg, rest, _ := strings.Cut(arg, ":")
+	if action == actTicket {
+		idArg, rest = rest, idArg // tk:<op>:<id>
+	}
+	tk, actor, ok, err := t.staffTicket(ctx, idArg)
+	if err != nil || !ok {
+		return err
+	}
+	switch action {
+	case actTicket:
+		return t.staffOp(ctx, tk, actor, rest)
+	case actTicketTransfer:
+		return t.transfer(ctx, tk, actor, rest)
+	case actTicketReject:
+		return t.reject(ctx, tk, actor, rest)
+	}
+	return t.stale(ctx)
+}
+
+// staffTicket loads a ticket for a staff action and checks that the sender
+// may act on it; ok is false when the answer was already given.
+func (t *turn) staffTicket(ctx context.Context, idArg string) (core.Ticket, *core.Staff, bool, error) {
+	tk, err := t.loadTicket(ctx, idArg)
+	if errors.Is(err, core.ErrNotFound) {
+		t.say(locale.TkNotFound, idArg)
+		return tk, nil, false, nil
+	}
+	if err != nil {
+		return tk, nil, false, err
+	}
+	actor := t.staffMember()
+	if !t.e.city.MayHandle(actor, tk.Precinct, tk.Assignee) {
+		if actor == nil {
+			t.e.log.Warn().Str("chat", t.in.Chat.String()).Uint64("ticket", tk.ID).Msg("a non-staff chat pressed a ticket button")
+		}
+		t.say(locale.TkNotAllowed)
+		return tk, nil, false, nil
+	}
+	return tk, actor, true, nil
+}
+
+// staffOp runs one staff operation on a ticket.
+func (t *turn) staffOp(ctx context.Context, tk core.Ticket, actor *core.Staff, op string) error {
+	l := t.lang()
+	now := t.e.now()
+	open := tk.Status.Open()
+	switch op {
+	case opOpen:
+		t.send(core.Reply{Text: t.cardText(tk, l), Buttons: t.staffButtons(tk, actor, l)})
+		return nil
+	case opAccept:
+		if tk.Status != core.TicketNew && tk.Status != core.TicketReopened {
+			t.say(locale.TkAlready, tk.Code, statusName(tk.Status, l))
+			return nil
+		}
+		if tk.Accepted.IsZero() {
+			tk.Accepted = now
+		}
+		tk.Record(now, actor.ID, core.ActionAccepted, core.TicketAccepted, "")
+		t.tickets = append(t.tickets, tk)
+		t.notifyReporter(tk, "accepted", locale.T(tk.Lang, locale.TkAcceptedResident, tk.Code), nil)
+		t.say(locale.TkAccepted, tk.Code)
+		return nil
+	case opReply, opResolve, opBlock:
+		if !open && op != opBlock {
+			t.say(locale.TkAlready, tk.Code, statusName(tk.Status, l))
+			return nil
+		}
+		if op == opBlock && actor.Role != core.RoleChief && actor.Role != core.RoleAdmin {
+			t.say(locale.TkNotAllowed)
+			return nil
+		}
+		ev := map[string]string{opReply: evTicketReply, opResolve: evTicketResolve, opBlock: evTicketBlock}[op]
+		// Set first: entering the state shows the ticket's code.
+		t.s.Conversation.Ticket = tk.ID
+		return t.goTo(ctx, ev)
+	case opTransfer, opReject:
+		if !open {
+			t.say(locale.TkAlready, tk.Code, statusName(tk.Status, l))
+			return nil
+		}
+		id := strconv.FormatUint(tk.ID, 10)
+		var rows [][]core.Button
+		text := locale.T(l, locale.TkRejectPrompt, tk.Code)
+		if op == opTransfer {
+			text = locale.T(l, locale.TkTransferPrompt, tk.Code)
+			for _, d := range t.e.city.Districts {
+				if d.ID != tk.District {
+					rows = append(rows, []core.Button{button(t.districtLabel(&d), actTicketTransfer, id+":"+d.ID)})
+				}
+			}
+		} else {
+			for _, reason := range []string{"notpolice", "duplicate", "false"} {
+				rows = append(rows, []core.Button{button(locale.T(l, rejectReasons[reason]), actTicketReject, id+":"+reason)})
+			}
+		}
+		t.send(core.Reply{Text: text, Buttons: rows})
+		return nil
+	case opRemind:
+		if actor.Role != core.RoleChief && actor.Role != core.RoleAdmin || !open {
+			t.say(locale.TkNotAllowed)
+			return nil
+		}
+		if chat, ok := staffChat(t.e.city.StaffMember(tk.Assignee)); ok {
+			lang, err := t.langOf(ctx, chat)
+			if err != nil {
+				return err
+			}
+			t.outbox = append(t.outbox, core.OutboxItem{
+				Key: "remind:" + t.in.Key, Chat: chat, Priority: core.PriorityUrgent,
+				Reply: core.Reply{Text: locale.T(lang, locale.TkReminder, tk.Code), Buttons: t.staffButtons(tk, nil, lang)},
+			})
+		}
+		t.say(locale.TkReminded, tk.Code)
+		return nil
+	}
+	return t.stale(ctx)
+}
+
+// transfer moves an open ticket to another district's inspector.
+func (t *turn) transfer(ctx context.Context, tk core.Ticket, actor *core.Staff, district string) error {
+	d := t.e.city.District(district)
+	if d == nil {
+		return t.stale(ctx)
+	}
+	if !tk.Status.Open() {
+		t.say(locale.TkAlready, tk.Code, statusName(tk.Status, t.lang()))
+		return nil
+	}
+	now := t.e.now()
+	tk.District, tk.Precinct = d.ID, d.Precinct
+	tk.Assignee = t.routeTicket(&tk, now)
+	tk.Record(now, actor.ID, core.ActionTransferred, core.TicketNew, d.ID)
+	if err := t.saveTicket(ctx, tk, "transferred"); err != nil {
+		return err
+	}
+	t.notifyReporter(tk, "transferred", locale.T(tk.Lang, locale.TkTransferredResident, tk.Code, d.Name.In(tk.Lang)), nil)
+	t.say(locale.TkTransferred, tk.Code, d.Name.In(t.lang()))
+	return nil
+}
+
+// reject closes an open ticket with one of the reasons.
+func (t *turn) reject(ctx context.Context, tk core.Ticket, actor *core.Staff, reason string) error {
+	key, ok := rejectReasons[reason]
+	if !ok {
+		return t.stale(ctx)
+	}
+	if !tk.Status.Open() {
+		t.say(locale.TkAlready, tk.Code, statusName(tk.Status, t.lang()))
+		return nil
+	}
+	tk.Record(t.e.now(), actor.ID, core.ActionRejected, core.TicketRejected, reason)
+	t.tickets = append(t.tickets, tk)
+	t.notifyReporter(tk, "rejected", locale.T(tk.Lang, locale.TkRejectedResident, tk.Code, locale.T(tk.Lang, key)), nil)
+	t.say(locale.TkRejected, tk.Code)
+	return nil
+}
+
+// ticketWrite handles the text staff or a resident write about a ticket.
+func (t *turn) ticketWrite(ctx context.Context) error {
+	state := t.m.Current()
+	text := strings.TrimSpace(t.in.Text)
+	if t.in.Kind != core.KindText || text == "" {
+		t.say(locale.Unsupported)
+		t.prompt(state)
+		return nil
+	}
+	if n := utf8.RuneCountInString(text); n > maxReportText {
+		t.say(locale.TooLong, n, maxReportText)
+		return nil
+	}
+	id := strconv.FormatUint(t.s.Conversation.Ticket, 10)
+	if state == stTicketAnswer {
+		return t.answerTicket(ctx, id, text)
+	}
+	tk, actor, ok, err := t.staffTicket(ctx, id)
+	if err != nil || !ok {
+		if err == nil {
+			return t.goTo(ctx, evMenu)
+		}
+		return err
+	}
+	now := t.e.now()
+	l := t.lang()
+	switch state {
+	case stTicketReply:
+		if !tk.Status.Open() {
+			t.say(locale.TkAlready, tk.Code, statusName(tk.Status, l))
+			return t.goTo(ctx, evMenu)
+		}
+		tk.Record(now, actor.ID, core.ActionReplied, "", text)
+		t.tickets = append(t.tickets, tk)
+		t.notifyReporter(tk, "reply", locale.T(tk.Lang, locale.TkReplyToResident, tk.Code, text),
+			[][]core.Button{{button(locale.T(tk.Lang, locale.TkAnswer), actTicketAnswer, id)}})
+		t.say(locale.TkReplySent, tk.Code)
+	case stTicketResolve:
+		if !tk.Status.Open() {
+			t.say(locale.TkAlready, tk.Code, statusName(tk.Status, l))
+			return t.goTo(ctx, evMenu)
+		}
+		tk.Resolved = now
+		tk.Record(now, actor.ID, core.ActionResolved, core.TicketResolved, text)
+		t.tickets = append(t.tickets, tk)
+		t.notifyReporter(tk, "resolved", locale.T(tk.Lang, locale.TkResolvedResident, tk.Code, text), [][]core.Button{{
+			button(locale.T(tk.Lang, locale.TkSolvedYes), actTicketVerdict, id+":y"),
+			button(locale.T(tk.Lang, locale.TkSolvedNo), actTicketVerdict, id+":n"),
+		}})
+		t.say(locale.TkResolved, tk.Code)
+	case stTicketBlock:
+		t.block = &core.ReportBlock{Chat: tk.Reporter, Reason: text, By: actor.ID, At: now}
+		tk.Record(now, actor.ID, "blocked_reporter", "", text)
+		t.tickets = append(t.tickets, tk)
+		// The log names the ticket, never the reporter's chat.
+		t.e.log.Info().Str("staff", actor.ID).Str("ticket", tk.Code).Msg("reporter blocked from reporting")
+		t.say(locale.TkBlocked, tk.Code)
+	}
+	return t.goTo(ctx, evMenu)
+}

@@ -1,0 +1,121 @@
+package notifier
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/beatbot-kz/beatbot/locale"
+)
+
+// TicketStore is the storage escalation needs.
+type TicketStore interface {
+	OpenTickets(ctx context.Context) ([]core.Ticket, error)
+	SaveTicket(ctx context.Context, t core.Ticket, items []core.OutboxItem) error
+	Session(ctx context.Context, chat core.ChatRef) (core.Session, error)
+}
+
+// Breaches of a ticket's service levels, as recorded in Ticket.Escalated.
+const (
+	breachAccept  = "accept"
+	breachResolve = "resolve"
+)
+
+// EscalationJob returns the job that finds open tickets past their
+// category's service levels (not accepted in time, not resolved in time)
+// and tells the precinct's chief, once per breach, with buttons to remind
+// the inspector or transfer the ticket. now is the injected clock.
+func EscalationJob(store TicketStore, city *core.City, now func() time.Time, wake func()) JobFunc {
+	return func(ctx context.Context, _ time.Time) error {
+		tickets, err := store.OpenTickets(ctx)
+		if err != nil {
+			return fmt.Errorf("notifier: escalate: %w", err)
+		}
+		at := now()
+		queued := false
+		for _, t := range tickets {
+			c := city.Category(t.Category)
+			if c == nil {
+				continue
+			}
+			breach, waited, target := "", time.Duration(0), time.Duration(0)
+			switch {
+			case t.Status != core.TicketAccepted && c.AcceptWithin > 0 && at.Sub(since(t)) > c.AcceptWithin && !slices.Contains(t.Escalated, breachAccept):
+				breach, waited, target = breachAccept, at.Sub(since(t)), c.AcceptWithin
+			case c.ResolveWithin > 0 && at.Sub(t.Created) > c.ResolveWithin && !slices.Contains(t.Escalated, breachResolve):
+				breach, waited, target = breachResolve, at.Sub(t.Created), c.ResolveWithin
+			default:
+				continue
+			}
+			items, err := escalation(ctx, store, city, t, breach, waited, target)
+			if err != nil {
+				return err
+			}
+			t.Escalated = append(t.Escalated, breach)
+			t.Record(at, "system", core.ActionEscalated, "", breach)
+			if err := store.SaveTicket(ctx, t, items); err != nil {
+				return err
+			}
+			queued = queued || len(items) > 0
+		}
+		if queued {
+			wake()
+		}
+		return nil
+	}
+}
+
+// since is when the ticket last started waiting to be accepted: its
+// creation, or its latest reopening or transfer.
+func since(t core.Ticket) time.Time {
+	from := t.Created
+	for _, e := range t.History {
+		if e.Action == core.ActionReopened || e.Action == core.ActionTransferred {
+			from = e.At
+		}
+	}
+	return from
+}
+
+// escalation is the message to the chief about a breach.
+func escalation(ctx context.Context, store TicketStore, city *core.City, t core.Ticket, breach string, waited, target time.Duration) ([]core.OutboxItem, error) {
+	chief := city.PrecinctChief(t.Precinct)
+	if chief == nil {
+		chief = city.Admin()
+	}
+	if chief == nil || chief.TelegramID == 0 {
+		return nil, nil
+	}
+	chat := core.ChatRef{Channel: core.Telegram, ID: strconv.FormatInt(chief.TelegramID, 10)}
+	s, err := store.Session(ctx, chat)
+	if err != nil {
+		return nil, err
+	}
+	l := s.Resident.Lang
+	if l == "" {
+		l = core.DefaultLang
+	}
+	assignee := t.Assignee
+	if a := city.StaffMember(t.Assignee); a != nil {
+		assignee = a.Name.In(l)
+	}
+	key := locale.TkEscalateAccept
+	if breach == breachResolve {
+		key = locale.TkEscalateResolve
+	}
+	id := strconv.FormatUint(t.ID, 10)
+	return []core.OutboxItem{{
+		Key: "escalate:" + id + ":" + breach, Chat: chat, Priority: core.PriorityUrgent,
+		Reply: core.Reply{
+			Text: locale.T(l, key, t.Code, locale.Duration(l, waited), locale.Duration(l, target), assignee),
+			Buttons: [][]core.Button{
+				{{Label: locale.T(l, locale.TkRemind), Data: "tk:e:" + id}},
+				{{Label: locale.T(l, locale.TkTransfer), Data: "tk:t:" + id}},
+				{{Label: "📋 " + t.Code, Data: "tk:o:" + id}},
+			},
+		},
+	}}, nil
+}

@@ -124,6 +124,13 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 		}
 	}()
 
+	s, err := e.store.Session(ctx, in.Chat)
+	if err != nil {
+		return apology(), fmt.Errorf("flows: handle %s: %w", in.Key, err)
+	}
+	if s.Resident.Lang != "" {
+		lang = s.Resident.Lang
+	}
 	if ok, warn := e.limits.allow(in.Chat, e.now()); !ok {
 		var replies []core.Reply
 		if in.Kind != core.KindCommand && in.Kind != core.KindButton && looksLikeEmergency(in.Text) {
@@ -135,13 +142,6 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 		}
 		e.log.Debug().Str("chat", in.Chat.String()).Msg("message over the chat's rate limit dropped")
 		return replies, e.Drop(ctx, in)
-	}
-	s, err := e.store.Session(ctx, in.Chat)
-	if err != nil {
-		return apology(), fmt.Errorf("flows: handle %s: %w", in.Key, err)
-	}
-	if s.Resident.Lang != "" {
-		lang = s.Resident.Lang
 	}
 	t := newTurn(e, in, s)
 	if s.Resident.Unreachable {

@@ -68,6 +68,9 @@ func (h *harness) send(in core.Inbound) []core.Reply {
 	if in.From == "" {
 		in.From = in.Chat.ID
 	}
+	if in.FromName == "" {
+		in.FromName = "Aigerim Test"
+	}
 	rec, err := h.db.Record(context.Background(), in)
 	if err != nil {
 		h.t.Fatalf("record: %v", err)
@@ -102,6 +105,10 @@ func (h *harness) command(name string) []core.Reply {
 
 func (h *harness) press(data string) []core.Reply {
 	return h.send(core.Inbound{Kind: core.KindButton, Data: data})
+}
+
+func (h *harness) photo(id string) []core.Reply {
+	return h.send(core.Inbound{Kind: core.KindPhoto, Photo: id})
 }
 
 func (h *harness) location(lat, lon float64) []core.Reply {

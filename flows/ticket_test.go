@@ -189,10 +189,10 @@ func TestOnlyTheRightStaffMayActOnATicket(t *testing.T) {
 	h.report(false, 49.8250, 73.0880)
 
 	outsiders := map[string]int64{
-		"the reporter":                1001,
+		"the reporter":                 1001,
 		"another precinct's inspector": inspectorD05,
-		"another precinct's chief":    chiefYugoVostok,
-		"a neighbouring inspector":    inspectorD03,
+		"another precinct's chief":     chiefYugoVostok,
+		"a neighbouring inspector":     inspectorD03,
 	}
 	for name, id := range outsiders {
 		t.Run(name, func(t *testing.T) {

@@ -138,7 +138,13 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 		if err := dispatcher.Wait(shutdownCtx); err != nil {
 			log.Error().Err(err).Msg("updates still in hand at the deadline stay pending for the next start")
 		}
-		background.Wait()
+		stopped := make(chan struct{})
+		go func() { background.Wait(); close(stopped) }()
+		select {
+		case <-stopped:
+		case <-shutdownCtx.Done():
+			log.Error().Msg("deliveries still in flight at the deadline; they are retried after the next start")
+		}
 		log.Info().Msg("stopped")
 	}()
 
@@ -212,6 +218,10 @@ func newScheduler(db *storage.DB, city *core.City, outbox *notifier.Outbox, log 
 		}},
 		{"purge outbox keys", "@daily", func(ctx context.Context, at time.Time) error {
 			_, err := db.PurgeOutboxKeys(ctx, at.Add(-outboxKeyRetention))
+			return err
+		}},
+		{"purge dead letters", "@daily", func(ctx context.Context, at time.Time) error {
+			_, err := db.PurgeDead(ctx, at.Add(-outboxKeyRetention))
 			return err
 		}},
 	}

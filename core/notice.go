@@ -31,6 +31,21 @@ type Notice struct {
 	// Reports lists the deliveries whose report to the author is still
 	// owed, by batch name.
 	Reports []string `json:"reports,omitempty"`
+	// FanOut is a delivery being queued, chunk by chunk, so that a large
+	// audience never needs one huge transaction and a crash midway resumes
+	// where it stopped.
+	FanOut *FanOut `json:"fan_out,omitempty"`
+}
+
+// FanOut is the progress of queueing one delivery of a notice.
+type FanOut struct {
+	// At is the delivery's scheduled time.
+	At time.Time `json:"at"`
+	// After is the last recipient queued, as a chat ref string; recipients
+	// are queued in that order.
+	After string `json:"after,omitempty"`
+	// Queued counts the items queued so far.
+	Queued int `json:"queued,omitempty"`
 }
 
 // Active reports whether the notice may still be delivered.

@@ -43,7 +43,13 @@ type OutboxItem struct {
 	// the end of quiet hours.
 	NotBefore time.Time `json:"not_before,omitzero"`
 	// Batch groups items for a delivery report, e.g. "notice:17".
-	Batch    string    `json:"batch,omitempty"`
+	Batch string `json:"batch,omitempty"`
+	// ToStaff marks a message to a staff member or a duty chat: a refusal
+	// from it is an alarm, not a resident leaving.
+	ToStaff bool `json:"to_staff,omitempty"`
+	// Parts counts the messenger calls of the reply already delivered
+	// (a photo before its long text), so a retry sends only the rest.
+	Parts    int       `json:"parts,omitempty"`
 	Attempts int       `json:"attempts,omitempty"`
 	LastErr  string    `json:"last_error,omitempty"`
 	Created  time.Time `json:"created"`
@@ -54,7 +60,10 @@ type DeliveryReport struct {
 	Sent        int
 	Unreachable int
 	Failed      int
-	Pending     int
+	// Cancelled are items withdrawn before delivery: the notice was
+	// cancelled or the resident unsubscribed.
+	Cancelled int
+	Pending   int
 }
 
 // Done reports whether every item of the batch reached a final state.

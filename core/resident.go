@@ -93,6 +93,9 @@ type Change struct {
 	Tickets []Ticket
 	// Block, when not nil, stops a resident from reporting.
 	Block *ReportBlock
+	// CancelNotice, when not zero, cancels that notice and withdraws its
+	// items not yet delivered.
+	CancelNotice uint64
 }
 
 // Recipient is a chat to send a message to, with the language to write in.

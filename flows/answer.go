@@ -2,6 +2,8 @@ package flows
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -14,14 +16,20 @@ import (
 const maxAnswer = 2000
 
 // startAnswer begins a resident's answer to a notice: the button under a
-// notice carries its number, which must name a notice that exists.
+// notice carries its number, which must name a notice the resident may
+// answer. Anyone can forge the number, so without that check anyone could
+// write to any precinct.
 func (t *turn) startAnswer(ctx context.Context, arg string) error {
 	id, err := strconv.ParseUint(arg, 10, 64)
 	if err != nil {
 		return t.stale(ctx)
 	}
-	if _, err := t.e.store.Notice(ctx, id); err != nil {
+	n, err := t.e.store.Notice(ctx, id)
+	if errors.Is(err, core.ErrNotFound) || (err == nil && !t.answerable(n)) {
 		return t.stale(ctx)
+	}
+	if err != nil {
+		return fmt.Errorf("flows: answer notice %d: %w", id, err)
 	}
 	if err := t.goTo(ctx, evAnswer); err != nil {
 		return err
@@ -44,8 +52,13 @@ func (t *turn) answer(ctx context.Context) error {
 		return nil
 	}
 	notice, err := t.e.store.Notice(ctx, t.s.Conversation.AnswerTo)
-	if err != nil {
-		return t.stale(ctx)
+	if err != nil && !errors.Is(err, core.ErrNotFound) {
+		return fmt.Errorf("flows: answer notice %d: %w", t.s.Conversation.AnswerTo, err)
+	}
+	if err != nil || !t.answerable(notice) {
+		// Cancelled, or the resident left its audience, while they wrote.
+		t.say(locale.AnswerClosed)
+		return t.goTo(ctx, evMenu)
 	}
 	district, to, group := t.answerRoute(notice)
 	if to.IsZero() {
@@ -58,12 +71,30 @@ func (t *turn) answer(ctx context.Context) error {
 	if district != nil {
 		where = district.Name.In(staffLang)
 	}
+	// A duty desk is staffed around the clock, so an answer reaches it in
+	// quiet hours too; a chief's private chat waits for the morning.
 	t.outbox = append(t.outbox, core.OutboxItem{
-		Key: "answer:" + t.in.Key, Chat: to, Group: group, Priority: core.PriorityNormal,
+		Key: "answer:" + t.in.Key, Chat: to, Group: group, ToStaff: true, Priority: core.PriorityNormal, Urgent: group,
 		Reply: core.Reply{Text: locale.T(staffLang, locale.AnswerForward, notice.ID, clip(notice.Text, 60), where, text)},
 	})
 	t.say(locale.AnswerSent)
 	return t.goTo(ctx, evMenu)
+}
+
+// answerable reports whether the resident may answer n: it is not
+// cancelled, and they are in its audience: they subscribe to one of its
+// districts or live in one.
+func (t *turn) answerable(n core.Notice) bool {
+	if n.Cancelled {
+		return false
+	}
+	r := &t.s.Resident
+	for _, d := range n.Districts {
+		if r.Subscribed(d) || r.HomeDistrict == d {
+			return true
+		}
+	}
+	return false
 }
 
 // answerRoute finds where an answer to notice goes: the precinct of the

@@ -154,7 +154,7 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 		return apology(), e.Drop(ctx, in)
 	}
 
-	change := core.Change{Inbound: in, Outbox: t.outbox, Notice: t.notice, Tickets: t.tickets, Block: t.block}
+	change := core.Change{Inbound: in, Outbox: t.outbox, Notice: t.notice, Tickets: t.tickets, Block: t.block, CancelNotice: t.cancel}
 	if t.dirty {
 		t.s.Conversation.Updated = e.now()
 		change.Session = &t.s
@@ -165,7 +165,7 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 	if len(t.outbox) > 0 {
 		e.onOutbox()
 	}
-	if t.notice != nil {
+	if t.notice != nil || t.cancel != 0 {
 		e.onNotice()
 	}
 	return t.replies, nil

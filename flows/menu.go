@@ -9,6 +9,14 @@ import (
 	"github.com/beatbot-kz/beatbot/locale"
 )
 
+// menuAlertsAdd is the item under the Alerts list that offers districts to
+// subscribe to.
+const menuAlertsAdd = "alerts_add"
+
+// maxAlertChoices caps the districts offered to subscribe to at once; in a
+// bigger city residents find theirs through "My inspector".
+const maxAlertChoices = 16
+
 // menu handles a main-menu button.
 func (t *turn) menu(ctx context.Context, item string) error {
 	l := t.lang()
@@ -29,6 +37,9 @@ func (t *turn) menu(ctx context.Context, item string) error {
 	case menuAlerts:
 		t.alerts()
 		return nil
+	case menuAlertsAdd:
+		t.addAlerts()
+		return nil
 	case menuEmergency:
 		t.send(core.Reply{Text: t.emergencyNumbers(), Buttons: t.homeRow()})
 		return nil
@@ -47,13 +58,16 @@ func (t *turn) emergencyNumbers() string {
 	return text
 }
 
-// alerts lists the resident's subscriptions with a button to cancel each.
+// alerts lists the resident's subscriptions with a button to cancel each,
+// and a button to add one.
 func (t *turn) alerts() {
 	l := t.lang()
 	subs := t.s.Resident.Subscriptions
+	add := []core.Button{button(locale.T(l, locale.AlertsAddButton), actMenu, menuAlertsAdd)}
 	if len(subs) == 0 {
 		t.send(core.Reply{Text: locale.T(l, locale.AlertsNone), Buttons: [][]core.Button{
 			{button(locale.T(l, locale.MenuFind), actMenu, menuFind)},
+			add,
 			t.homeRow()[0],
 		}})
 		return
@@ -69,7 +83,48 @@ func (t *turn) alerts() {
 		b.WriteString("\n• " + d.Name.In(l))
 		rows = append(rows, []core.Button{button("🔕 "+d.Name.In(l), actUnsub, d.ID)})
 	}
+	rows = append(rows, add)
 	t.send(core.Reply{Text: b.String(), Buttons: append(rows, t.homeRow()...)})
+}
+
+// addAlerts offers the districts the resident gets no alerts for yet, their
+// home district first. A press subscribes through subscribe, which still
+// asks for consent; without it the list would only lead there, so the
+// consent message comes at once. In a city with more districts than fit on
+// a phone screen the rest are found through "My inspector", whose card has
+// the same subscribe button.
+func (t *turn) addAlerts() {
+	l := t.lang()
+	r := &t.s.Resident
+	if !r.Consented() {
+		t.send(core.Reply{Text: locale.T(l, locale.SubscribeConsent), Buttons: t.homeRow()})
+		return
+	}
+	var offer []*core.District
+	if d := t.e.city.District(r.HomeDistrict); d != nil && !r.Subscribed(d.ID) {
+		offer = append(offer, d)
+	}
+	for i := range t.e.city.Districts {
+		d := &t.e.city.Districts[i]
+		if d.ID != r.HomeDistrict && !r.Subscribed(d.ID) {
+			offer = append(offer, d)
+		}
+	}
+	if len(offer) == 0 {
+		t.send(core.Reply{Text: locale.T(l, locale.AlertsAllSubscribed), Buttons: t.homeRow()})
+		return
+	}
+	text := locale.T(l, locale.AlertsAddPrompt)
+	var rows [][]core.Button
+	for _, d := range offer[:min(len(offer), maxAlertChoices)] {
+		rows = append(rows, []core.Button{button(t.districtLabel(d), actSub, d.ID)})
+	}
+	if len(offer) > maxAlertChoices {
+		find := locale.T(l, locale.MenuFind)
+		text += "\n\n" + locale.T(l, locale.AlertsAddMore, find)
+		rows = append(rows, []core.Button{button(find, actMenu, menuFind)})
+	}
+	t.send(core.Reply{Text: text, Buttons: append(rows, t.homeRow()...)})
 }
 
 // subscribeButton offers to subscribe to d, or to unsubscribe if already

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -14,12 +15,14 @@ import (
 	"github.com/robfig/cron/v3"
 )
 
-// startNotice begins composing a notice, for chiefs and admins.
+// startNotice begins composing a notice, for chiefs and admins. The new
+// draft is a new generation: buttons shown for earlier drafts go stale.
 func (t *turn) startNotice(ctx context.Context) error {
 	if t.noticeSender() == nil {
 		return nil
 	}
 	t.s.Conversation.Draft = nil
+	t.s.Conversation.Gen++
 	if err := t.goTo(ctx, evNoticeTarget); err != nil {
 		return err
 	}
@@ -28,7 +31,8 @@ func (t *turn) startNotice(ctx context.Context) error {
 }
 
 // noticeButton handles the buttons of notices. The sender's role and
-// jurisdiction are checked again on every press.
+// jurisdiction are checked again on every press; a composing button counts
+// only in its own step of the draft it was shown for.
 func (t *turn) noticeButton(ctx context.Context, action, arg string) error {
 	switch action {
 	case actNoticeAnswer:
@@ -42,7 +46,8 @@ func (t *turn) noticeButton(ctx context.Context, action, arg string) error {
 		actNoticeUrgency: stNoticeUrgency, actNoticeWhen: stNoticeWhen, actNoticeConfirm: stNoticeConfirm,
 	}[action]
 	draft := t.s.Conversation.Draft
-	if state != want || draft == nil {
+	gen, arg, ok := strings.Cut(arg, ":")
+	if !ok || gen != strconv.Itoa(t.s.Conversation.Gen) || state != want || draft == nil {
 		return t.stale(ctx)
 	}
 	s := t.noticeSender()
@@ -177,8 +182,13 @@ func (t *turn) noticeInput(ctx context.Context) error {
 		draft.At, draft.Cron = at, ""
 		return t.goTo(ctx, evNoticeConfirm)
 	case stNoticeCron:
-		if _, err := parseSchedule(text); err != nil {
+		sched, err := parseSchedule(text)
+		if err != nil {
 			t.say(locale.NoticeCronInvalid, err.Error())
+			return nil
+		}
+		if reason := scheduleFault(sched, t.e.now().In(t.e.city.Location)); reason != "" {
+			t.say(locale.NoticeCronInvalid, locale.T(l, reason))
 			return nil
 		}
 		draft.Cron, draft.At = text, time.Time{}
@@ -200,6 +210,30 @@ func parseSchedule(spec string) (cron.Schedule, error) {
 		return nil, errors.New("time zones and @every are not allowed")
 	}
 	return cron.ParseStandard(spec)
+}
+
+// scheduleFault returns why a valid cron schedule still will not do from
+// now on, or "": it never runs, or it runs more than maxNoticeRunsPerDay
+// times in some 24 hours. now must be in the city's time zone, which the
+// schedule runs in.
+func scheduleFault(sched cron.Schedule, now time.Time) locale.Key {
+	runs := make([]time.Time, 0, scheduleProbe)
+	for next := now; len(runs) < scheduleProbe; {
+		next = sched.Next(next)
+		if next.IsZero() {
+			break // no run within the five years the parser looks ahead
+		}
+		runs = append(runs, next)
+	}
+	if len(runs) == 0 {
+		return locale.NoticeCronNever
+	}
+	for i := maxNoticeRunsPerDay; i < len(runs); i++ {
+		if runs[i].Sub(runs[i-maxNoticeRunsPerDay]) < 24*time.Hour {
+			return locale.NoticeCronTooOften
+		}
+	}
+	return ""
 }
 
 // confirmNotice stores the notice. Its districts are checked once more
@@ -238,6 +272,12 @@ func (t *turn) when(n *core.Notice) string {
 	return locale.T(l, locale.WhenNow)
 }
 
+// draftButton builds a button of composing a notice: its payload carries
+// the draft's generation, "nc:<gen>:send".
+func (t *turn) draftButton(label, action, arg string) core.Button {
+	return button(label, action, strconv.Itoa(t.s.Conversation.Gen)+":"+arg)
+}
+
 // noticePrompt shows what a notice step waits for.
 func (t *turn) noticePrompt(state string) {
 	l := t.lang()
@@ -250,14 +290,14 @@ func (t *turn) noticePrompt(state string) {
 	case stNoticeTarget:
 		var rows [][]core.Button
 		if s != nil && s.Role == core.RoleAdmin {
-			rows = append(rows, []core.Button{button(locale.T(l, locale.NoticeWholeCity), actNoticeTarget, "city")})
+			rows = append(rows, []core.Button{t.draftButton(locale.T(l, locale.NoticeWholeCity), actNoticeTarget, "city")})
 		}
 		for _, p := range t.e.city.Precincts {
 			if s != nil && (s.Role == core.RoleAdmin || p.Chief == s.ID) {
-				rows = append(rows, []core.Button{button(locale.T(l, locale.NoticeWholePrecinct, p.Name.In(l)), actNoticeTarget, "p:"+p.ID)})
+				rows = append(rows, []core.Button{t.draftButton(locale.T(l, locale.NoticeWholePrecinct, p.Name.In(l)), actNoticeTarget, "p:"+p.ID)})
 			}
 		}
-		rows = append(rows, []core.Button{button(locale.T(l, locale.NoticeChooseDistricts), actNoticeTarget, "pick")})
+		rows = append(rows, []core.Button{t.draftButton(locale.T(l, locale.NoticeChooseDistricts), actNoticeTarget, "pick")})
 		t.send(core.Reply{Text: locale.T(l, locale.NoticeTarget), Buttons: append(rows, t.homeRow()...)})
 	case stNoticeDistricts:
 		var rows [][]core.Button
@@ -267,10 +307,10 @@ func (t *turn) noticePrompt(state string) {
 				if slices.Contains(draft.Districts, id) {
 					label = "✅ " + label
 				}
-				rows = append(rows, []core.Button{button(label, actNoticeDistrict, id)})
+				rows = append(rows, []core.Button{t.draftButton(label, actNoticeDistrict, id)})
 			}
 		}
-		rows = append(rows, []core.Button{button(locale.T(l, locale.NoticeDone), actNoticeDistrict, "done")})
+		rows = append(rows, []core.Button{t.draftButton(locale.T(l, locale.NoticeDone), actNoticeDistrict, "done")})
 		t.send(core.Reply{Text: locale.T(l, locale.NoticeDistrictsPrompt), Buttons: rows})
 	case stNoticeText:
 		t.send(core.Reply{Text: locale.T(l, locale.NoticeTextPrompt, maxNoticeText), Buttons: t.homeRow()})
@@ -279,15 +319,15 @@ func (t *turn) noticePrompt(state string) {
 		t.send(core.Reply{
 			Text: locale.T(l, locale.NoticeUrgency, fmt.Sprintf("%02d:%02d", int(end.Hours()), int(end.Minutes())%60)),
 			Buttons: [][]core.Button{{
-				button(locale.T(l, locale.NoticeUrgentButton), actNoticeUrgency, "yes"),
-				button(locale.T(l, locale.NoticeNormalButton), actNoticeUrgency, "no"),
+				t.draftButton(locale.T(l, locale.NoticeUrgentButton), actNoticeUrgency, "yes"),
+				t.draftButton(locale.T(l, locale.NoticeNormalButton), actNoticeUrgency, "no"),
 			}},
 		})
 	case stNoticeWhen:
 		t.send(core.Reply{Text: locale.T(l, locale.NoticeWhen), Buttons: [][]core.Button{
-			{button(locale.T(l, locale.NoticeNowButton), actNoticeWhen, "now")},
-			{button(locale.T(l, locale.NoticeAtButton), actNoticeWhen, "at")},
-			{button(locale.T(l, locale.NoticeCronButton), actNoticeWhen, "cron")},
+			{t.draftButton(locale.T(l, locale.NoticeNowButton), actNoticeWhen, "now")},
+			{t.draftButton(locale.T(l, locale.NoticeAtButton), actNoticeWhen, "at")},
+			{t.draftButton(locale.T(l, locale.NoticeCronButton), actNoticeWhen, "cron")},
 		}})
 	case stNoticeAt:
 		t.send(core.Reply{Text: locale.T(l, locale.NoticeAtPrompt, t.e.city.Location.String()), Buttons: t.homeRow()})
@@ -319,8 +359,8 @@ func (t *turn) noticePreview(draft *core.Notice) core.Reply {
 		Text:  locale.T(l, locale.NoticePreview, draft.Text, strings.Join(names, "; "), urgent, t.when(draft), count),
 		Photo: draft.Photo,
 		Buttons: [][]core.Button{{
-			button(locale.T(l, locale.NoticeSendButton), actNoticeConfirm, "send"),
-			button(locale.T(l, locale.NoticeCancelButton), actNoticeConfirm, "drop"),
+			t.draftButton(locale.T(l, locale.NoticeSendButton), actNoticeConfirm, "send"),
+			t.draftButton(locale.T(l, locale.NoticeCancelButton), actNoticeConfirm, "drop"),
 		}},
 	}
 }

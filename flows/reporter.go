@@ -101,7 +101,7 @@ func (t *turn) answerTicket(ctx context.Context, idArg, text string) error {
 		}
 		id := strconv.FormatUint(tk.ID, 10)
 		t.outbox = append(t.outbox, core.OutboxItem{
-			Key: "answer:" + t.in.Key, Chat: chat, Priority: core.PriorityUrgent,
+			Key: "answer:" + t.in.Key, Chat: chat, Priority: core.PriorityUrgent, ToStaff: true,
 			Reply: core.Reply{Text: locale.T(l, locale.TkAnswerToStaff, tk.Code, text),
 				Buttons: [][]core.Button{{button(locale.T(l, locale.TkReply), actTicket, opReply+":"+id)}}},
 		})

@@ -14,12 +14,16 @@ import (
 
 // Button actions of notices. Every one is checked on the server: the
 // sender's role and jurisdiction now, and the notice or district named.
+// The buttons of composing a notice carry the draft's generation
+// (core.Conversation.Gen, counted up for every new draft), so a button
+// left from an earlier draft is stale instead of acting on the current
+// one. With a 32-byte id they stay well within core.MaxButtonData.
 const (
-	actNoticeTarget   = "nt" // nt:p:<precinct>, nt:city, nt:pick
-	actNoticeDistrict = "nd" // nd:<district>, nd:done
-	actNoticeUrgency  = "nu" // nu:yes, nu:no
-	actNoticeWhen     = "nw" // nw:now, nw:at, nw:cron
-	actNoticeConfirm  = "nc" // nc:send, nc:drop
+	actNoticeTarget   = "nt" // nt:<gen>:p:<precinct>, nt:<gen>:city, nt:<gen>:pick
+	actNoticeDistrict = "nd" // nd:<gen>:<district>, nd:<gen>:done
+	actNoticeUrgency  = "nu" // nu:<gen>:yes, nu:<gen>:no
+	actNoticeWhen     = "nw" // nw:<gen>:now, nw:<gen>:at, nw:<gen>:cron
+	actNoticeConfirm  = "nc" // nc:<gen>:send, nc:<gen>:drop
 	actNoticeCancel   = "nx" // nx:<notice id>, from /notices
 	actNoticeAnswer   = "na" // na:<notice id>, under a notice residents receive
 )
@@ -31,6 +35,14 @@ const (
 	noticeTimeLayout = "02.01.2006 15:04"
 	// maxNoticeAhead is how far ahead a one-off notice may be scheduled.
 	maxNoticeAhead = 366 * 24 * time.Hour
+	// maxNoticeRunsPerDay is how often a recurring notice may go in any 24
+	// hours: residents leave a district that writes to them every hour.
+	// locale.NoticeCronTooOften says "twice".
+	maxNoticeRunsPerDay = 2
+	// scheduleProbe is how many runs of a schedule are checked against
+	// maxNoticeRunsPerDay. A schedule that runs too often does so on the
+	// first day it runs at all, so a few runs would do; 50 is ample.
+	scheduleProbe = 50
 )
 
 var noticeActions = map[string]bool{
@@ -92,7 +104,7 @@ func (t *turn) notices(ctx context.Context) error {
 		}
 		listed++
 		fmt.Fprintf(&b, "\n\n№%d · %s · %s\n%s", n.ID, t.noticeStatus(n), t.when(&n), clip(n.Text, 60))
-		if n.Active() {
+		if cancellable(n) {
 			rows = append(rows, []core.Button{button(locale.T(l, locale.NoticeCancelOne, n.ID), actNoticeCancel, strconv.FormatUint(n.ID, 10))})
 		}
 	}
@@ -127,7 +139,7 @@ func (t *turn) cancelNotice(ctx context.Context, arg string) error {
 		return t.stale(ctx)
 	}
 	n, err := t.e.store.Notice(ctx, id)
-	if err != nil || !n.Active() {
+	if err != nil || !cancellable(n) {
 		t.say(locale.NoticeGone)
 		return nil
 	}
@@ -135,10 +147,18 @@ func (t *turn) cancelNotice(ctx context.Context, arg string) error {
 		t.say(locale.NoticeOutside)
 		return nil
 	}
-	n.Cancelled = true
-	t.notice = &n
+	// Storage cancels the notice as stored at commit, not this copy, and
+	// withdraws its deliveries still waiting (held through quiet hours,
+	// say).
+	t.cancel = n.ID
 	t.say(locale.NoticeCancelledOK, n.ID)
 	return nil
+}
+
+// cancellable reports whether a notice may still be stopped: it is due to
+// go, or some of its deliveries are still being queued or delivered.
+func cancellable(n core.Notice) bool {
+	return !n.Cancelled && (n.Active() || n.FanOut != nil || len(n.Reports) > 0)
 }
 
 // within reports whether every district is among allowed.

@@ -160,7 +160,7 @@ func (t *turn) cardItems(ctx context.Context, tk core.Ticket, event string) ([]c
 // ticketMessages renders a ticket for staff as outbox items.
 func (t *turn) ticketMessages(key string, chat core.ChatRef, group bool, tk core.Ticket, l core.Lang, buttons [][]core.Button) []core.OutboxItem {
 	item := func(suffix string, r core.Reply) core.OutboxItem {
-		return core.OutboxItem{Key: key + suffix, Chat: chat, Group: group, Priority: core.PriorityUrgent, Reply: r}
+		return core.OutboxItem{Key: key + suffix, Chat: chat, Group: group, ToStaff: true, Priority: core.PriorityUrgent, Reply: r}
 	}
 	var items []core.OutboxItem
 	for i, photo := range tk.Photos {

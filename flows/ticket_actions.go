@@ -128,7 +128,7 @@ func (t *turn) staffOp(ctx context.Context, tk core.Ticket, actor *core.Staff, o
 				return err
 			}
 			t.outbox = append(t.outbox, core.OutboxItem{
-				Key: "remind:" + t.in.Key, Chat: chat, Priority: core.PriorityUrgent,
+				Key: "remind:" + t.in.Key, Chat: chat, Priority: core.PriorityUrgent, ToStaff: true,
 				Reply: core.Reply{Text: locale.T(lang, locale.TkReminder, tk.Code), Buttons: t.staffButtons(tk, nil, lang)},
 			})
 		}

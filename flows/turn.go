@@ -36,6 +36,8 @@ type turn struct {
 	tickets []core.Ticket
 	// block stops a reporter from reporting, committed with the session.
 	block *core.ReportBlock
+	// cancel is a notice to cancel, committed with the session.
+	cancel uint64
 }
 
 func newTurn(e *Engine, in core.Inbound, s core.Session) *turn {

@@ -16,6 +16,13 @@ const (
 	SubscribeConsent  Key = "alerts.needs_consent"
 	AlertsNone        Key = "alerts.none"
 	AlertsList        Key = "alerts.list"
+	AlertsAddButton   Key = "alerts.add_button"
+	// AlertsAddPrompt heads the districts offered to subscribe to.
+	AlertsAddPrompt Key = "alerts.add_prompt"
+	// AlertsAddMore takes the label of the "My inspector" button: not
+	// every district fits on the list.
+	AlertsAddMore       Key = "alerts.add_more"
+	AlertsAllSubscribed Key = "alerts.all_subscribed"
 	// AlertFooter ends every alert: how to stop them.
 	AlertFooter   Key = "alerts.footer"
 	StoppedAll    Key = "alerts.stopped_all"
@@ -62,6 +69,26 @@ var alertTexts = map[Key]core.Text{
 		core.Russian: "Вы получаете оповещения по участкам:",
 		core.Kazakh:  "Сіз мына учаскелердің хабарландыруларын аласыз:",
 		core.English: "You receive alerts for these districts:",
+	},
+	AlertsAddButton: {
+		core.Russian: "➕ Добавить участок",
+		core.Kazakh:  "➕ Учаске қосу",
+		core.English: "➕ Add a district",
+	},
+	AlertsAddPrompt: {
+		core.Russian: "Выберите участок, оповещения которого хотите получать:",
+		core.Kazakh:  "Хабарландыруларын алғыңыз келетін учаскені таңдаңыз:",
+		core.English: "Choose a district to receive its alerts:",
+	},
+	AlertsAddMore: {
+		core.Russian: "Здесь показаны не все участки. Чтобы найти свой, нажмите «%s» и отправьте адрес или геолокацию.",
+		core.Kazakh:  "Мұнда барлық учаске көрсетілмеген. Өз учаскеңізді табу үшін «%s» батырмасын басып, мекенжайыңызды немесе геолокацияңызды жіберіңіз.",
+		core.English: "Not every district is listed here. To find yours, press “%s” and send your address or location.",
+	},
+	AlertsAllSubscribed: {
+		core.Russian: "Вы уже получаете оповещения по всем участкам города.",
+		core.Kazakh:  "Сіз қаладағы барлық учаскенің хабарландыруларын аласыз.",
+		core.English: "You already receive alerts for every district in the city.",
 	},
 	AlertFooter: {
 		core.Russian: "Отписаться от оповещений: /stop",

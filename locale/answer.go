@@ -10,6 +10,9 @@ const (
 	AnswerNoticeButton Key = "notice.answer_button"
 	AnswerPrompt       Key = "notice.answer_prompt"
 	AnswerSent         Key = "notice.answer_sent"
+	// AnswerClosed answers text written to a notice that was cancelled,
+	// or whose audience the resident left, meanwhile.
+	AnswerClosed Key = "notice.answer_closed"
 	// AnswerForward takes the notice's number, its first words, the
 	// resident's district and the answer.
 	AnswerForward   Key = "notice.answer_forward"
@@ -41,6 +44,11 @@ var answerTexts = map[Key]core.Text{
 		core.Russian: "Спасибо, ваш ответ передан в пункт полиции.",
 		core.Kazakh:  "Рахмет, жауабыңыз полиция пунктіне жіберілді.",
 		core.English: "Thank you, your answer was passed to the police station.",
+	},
+	AnswerClosed: {
+		core.Russian: "На это оповещение больше нельзя ответить: его отменили или вы больше не получаете оповещения этого участка. Ответ не отправлен.",
+		core.Kazakh:  "Бұл хабарландыруға енді жауап беру мүмкін емес: ол тоқтатылды немесе сіз бұл учаскенің хабарландыруларын енді алмайсыз. Жауап жіберілмеді.",
+		core.English: "This notice can no longer be answered: it was cancelled, or you no longer receive alerts for its district. Your answer was not sent.",
 	},
 	AnswerForward: {
 		core.Russian: "✉️ Ответ на оповещение №%d («%s») от жителя участка %s:\n\n%s",

@@ -32,8 +32,15 @@ const (
 	NoticeAtInvalid Key = "notice.at_invalid"
 	NoticeAtPast    Key = "notice.at_past"
 	NoticeCronHelp  Key = "notice.cron_prompt"
-	// NoticeCronInvalid takes the parser's reason.
+	// NoticeCronInvalid takes the reason: the parser's, or the text of
+	// NoticeCronTooOften or NoticeCronNever.
 	NoticeCronInvalid Key = "notice.cron_invalid"
+	// NoticeCronTooOften is the reason for a schedule that runs more than
+	// twice in some 24 hours (flows' maxNoticeRunsPerDay).
+	NoticeCronTooOften Key = "notice.cron_too_often"
+	// NoticeCronNever is the reason for a schedule that never runs, such
+	// as 30 February.
+	NoticeCronNever Key = "notice.cron_never"
 	// NoticePreview takes the text, the targets, the urgency (Yes/No), when
 	// (WhenNow, WhenAt or WhenCron) and the number of recipients now.
 	NoticePreview      Key = "notice.preview"
@@ -184,6 +191,16 @@ var noticeTexts = map[Key]core.Text{
 		core.Russian: "Расписание не подходит: %s. Попробуйте ещё раз.",
 		core.Kazakh:  "Кесте жарамсыз: %s. Қайталап көріңіз.",
 		core.English: "That schedule does not work: %s. Please try again.",
+	},
+	NoticeCronTooOften: {
+		core.Russian: "повторяющееся оповещение можно отправлять не чаще двух раз в сутки",
+		core.Kazakh:  "қайталанатын хабарландыру тәулігіне екі реттен жиі жіберілмеуі тиіс",
+		core.English: "a recurring notice may go at most twice in 24 hours",
+	},
+	NoticeCronNever: {
+		core.Russian: "по нему оповещение не будет отправлено ни разу",
+		core.Kazakh:  "ол бойынша хабарландыру ешқашан жіберілмейді",
+		core.English: "it never runs",
 	},
 	NoticePreview: {
 		core.Russian: "Проверьте оповещение:\n\n%s\n\nКому: %s\nСрочное: %s\nКогда: %s\nПолучателей сейчас: %d",

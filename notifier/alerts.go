@@ -43,12 +43,18 @@ func AlertJob(store AudienceStore, city *core.City, a core.ScheduledAlert, wake 
 				Reply:    core.Reply{Text: a.Text.In(r.Lang) + "\n\n" + locale.T(r.Lang, locale.AlertFooter)},
 			})
 		}
-		n, err := store.EnqueueOutbox(ctx, items)
-		if err != nil {
-			return fmt.Errorf("notifier: alert %s at %s: %w", a.ID, at.Format(time.RFC3339), err)
-		}
-		if n > 0 {
-			wake()
+		// In chunks: a city-wide alert never needs one huge commit. The
+		// keys make a repeated run add nothing.
+		for len(items) > 0 {
+			chunk := items[:min(len(items), fanOutChunk)]
+			items = items[len(chunk):]
+			n, err := store.EnqueueOutbox(ctx, chunk)
+			if err != nil {
+				return fmt.Errorf("notifier: alert %s at %s: %w", a.ID, at.Format(time.RFC3339), err)
+			}
+			if n > 0 {
+				wake()
+			}
 		}
 		return nil
 	}

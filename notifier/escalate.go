@@ -108,7 +108,7 @@ func escalation(ctx context.Context, store TicketStore, city *core.City, t core.
 	}
 	id := strconv.FormatUint(t.ID, 10)
 	return []core.OutboxItem{{
-		Key: "escalate:" + id + ":" + breach, Chat: chat, Priority: core.PriorityUrgent,
+		Key: "escalate:" + id + ":" + breach, Chat: chat, Priority: core.PriorityUrgent, ToStaff: true,
 		Reply: core.Reply{
 			Text: locale.T(l, key, t.Code, locale.Duration(l, waited), locale.Duration(l, target), assignee),
 			Buttons: [][]core.Button{

@@ -45,8 +45,6 @@ type outcome struct {
 	retry   bool
 	// pause stops the whole lane for a while (the messenger said 429).
 	pause time.Duration
-	// dropped are entries storage gave up on (recipient unreachable).
-	dropped []uint64
 }
 
 func newLane(ch core.Channel, s Sender, cfg Config) *lane {
@@ -120,10 +118,7 @@ func (l *lane) run(ctx context.Context) {
 			<-l.slots
 			continue
 		}
-		if e, ok = l.q.pop(); !ok { // e was dropped meanwhile
-			<-l.slots
-			continue
-		}
+		e, _ = l.q.pop()
 		if until, hold := l.hold(e, now); hold {
 			e.due = until
 			l.q.push(e, now)
@@ -243,9 +238,6 @@ func (l *lane) add(es []entry) {
 
 // apply acts on a finished send.
 func (l *lane) apply(o outcome) {
-	for _, id := range o.dropped {
-		l.q.dropped[id] = true
-	}
 	if o.pause > 0 {
 		if until := l.clock.Now().Add(o.pause); until.After(l.pausedTil) {
 			l.pausedTil = until

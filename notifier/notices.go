@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/beatbot-kz/beatbot/core"
@@ -18,9 +20,17 @@ import (
 type NoticeStore interface {
 	Notices(ctx context.Context) ([]core.Notice, error)
 	Audience(ctx context.Context, districts []string) ([]core.Recipient, error)
-	RunNotice(ctx context.Context, n core.Notice, items []core.OutboxItem) error
+	UpdateNotice(ctx context.Context, id uint64, fn func(*core.Notice) ([]core.OutboxItem, error)) error
 	DeliveryReport(ctx context.Context, batch string) (core.DeliveryReport, error)
 }
+
+// fanOutChunk is how many recipients are queued per transaction: a
+// city-wide notice never needs one huge commit.
+const fanOutChunk = 5000
+
+// staleAfter is how late a scheduled delivery may still go: one missed
+// while the bot was down for longer ("tonight's meeting") is skipped.
+const staleAfter = 2 * time.Hour
 
 // Notices delivers chiefs' notices when they are due (at once, at a set
 // time, or on a recurring schedule) and reports each delivery to its author
@@ -97,14 +107,17 @@ func (n *Notices) Process(ctx context.Context) error {
 	}
 	now := n.clock.Now()
 	for _, notice := range notices {
-		if at, ok := n.due(notice, now); ok {
-			if err := n.deliver(ctx, notice, at); err != nil {
-				n.log.Error().Err(err).Uint64("notice", notice.ID).Msg("deliver notice")
-			}
-			continue // its reports are looked at next time
+		var err error
+		switch at, ok := n.due(notice, now); {
+		case notice.FanOut != nil:
+			err = n.fanOut(ctx, notice.ID) // resume after a crash
+		case ok:
+			err = n.start(ctx, notice, at, now)
+		default:
+			err = n.report(ctx, notice)
 		}
-		if err := n.report(ctx, notice); err != nil {
-			n.log.Error().Err(err).Uint64("notice", notice.ID).Msg("report notice delivery")
+		if err != nil {
+			n.log.Error().Err(err).Uint64("notice", notice.ID).Msg("process notice")
 		}
 	}
 	return nil
@@ -147,16 +160,126 @@ func (n *Notices) due(notice core.Notice, now time.Time) (time.Time, bool) {
 	return next, true
 }
 
-// deliver queues a notice to the residents subscribed to its districts.
-func (n *Notices) deliver(ctx context.Context, notice core.Notice, at time.Time) error {
+// start begins the delivery due at at: it records the run (so it is not
+// started twice) and the fan-out to come, unless the notice was cancelled
+// meanwhile, the run is stale, or its author may no longer address its
+// districts.
+func (n *Notices) start(ctx context.Context, notice core.Notice, at, now time.Time) error {
+	skip := now.Sub(at) > staleAfter
+	if !n.authorMay(notice) {
+		n.log.Warn().Uint64("notice", notice.ID).Str("author", notice.Author).Msg("notice's author may no longer send it; cancelled")
+		return n.store.UpdateNotice(ctx, notice.ID, func(cur *core.Notice) ([]core.OutboxItem, error) {
+			cur.Cancelled = true
+			return nil, nil
+		})
+	}
+	err := n.store.UpdateNotice(ctx, notice.ID, func(cur *core.Notice) ([]core.OutboxItem, error) {
+		if cur.Cancelled || cur.FanOut != nil || !cur.LastRun.Before(at) {
+			return nil, nil
+		}
+		cur.LastRun = at
+		if !skip {
+			cur.FanOut = &core.FanOut{At: at}
+		}
+		return nil, nil
+	})
+	if err != nil || skip {
+		if skip {
+			n.log.Warn().Uint64("notice", notice.ID).Time("at", at).Msg("notice run missed by more than two hours; skipped")
+		}
+		return err
+	}
+	return n.fanOut(ctx, notice.ID)
+}
+
+// authorMay reports whether the notice's author may still address all its
+// districts: a chief moved to another precinct stops their recurring
+// notices.
+func (n *Notices) authorMay(notice core.Notice) bool {
+	s := n.city.StaffMember(notice.Author)
+	if s == nil {
+		return notice.Author == "" // notices made by the system itself
+	}
+	allowed := n.city.Jurisdiction(s)
+	for _, d := range notice.Districts {
+		if !slices.Contains(allowed, d) {
+			return false
+		}
+	}
+	return true
+}
+
+// fanOut queues the notice's current delivery chunk by chunk, each chunk in
+// one transaction with the progress, until every recipient is queued. The
+// recipients are taken in chat order, so a resumed fan-out continues after
+// the last one queued.
+func (n *Notices) fanOut(ctx context.Context, id uint64) error {
+	for {
+		notice, audience, err := n.pending(ctx, id)
+		if err != nil || notice.FanOut == nil {
+			return err
+		}
+		var done bool
+		err = n.store.UpdateNotice(ctx, id, func(cur *core.Notice) ([]core.OutboxItem, error) {
+			if cur.Cancelled || cur.FanOut == nil || !cur.FanOut.At.Equal(notice.FanOut.At) || cur.FanOut.After != notice.FanOut.After {
+				done = true // cancelled or moved on meanwhile
+				return nil, nil
+			}
+			f := cur.FanOut
+			batch := cur.Batch(f.At)
+			chunk := audience[:min(len(audience), fanOutChunk)]
+			items := n.items(*cur, batch, chunk)
+			if len(chunk) > 0 {
+				f.After, f.Queued = chunk[len(chunk)-1].Chat.String(), f.Queued+len(chunk)
+			}
+			if len(chunk) == len(audience) { // the last chunk
+				done = true
+				cur.FanOut = nil
+				if f.Queued > 0 {
+					cur.Reports = append(cur.Reports, batch)
+				} else {
+					items = append(items, n.reportItem(*cur, batch, locale.T(cur.Lang, locale.NoticeNoRecipients, cur.ID)))
+				}
+			}
+			return items, nil
+		})
+		if err != nil {
+			return err
+		}
+		n.wake()
+		if done {
+			n.log.Info().Uint64("notice", id).Msg("notice queued")
+			return nil
+		}
+	}
+}
+
+// pending reads the notice and the recipients its fan-out has yet to queue.
+func (n *Notices) pending(ctx context.Context, id uint64) (core.Notice, []core.Recipient, error) {
+	notices, err := n.store.Notices(ctx)
+	if err != nil {
+		return core.Notice{}, nil, err
+	}
+	i := slices.IndexFunc(notices, func(x core.Notice) bool { return x.ID == id })
+	if i < 0 || notices[i].FanOut == nil {
+		return core.Notice{}, nil, nil
+	}
+	notice := notices[i]
 	audience, err := n.store.Audience(ctx, notice.Districts)
 	if err != nil {
-		return fmt.Errorf("notifier: audience of notice %d: %w", notice.ID, err)
+		return notice, nil, fmt.Errorf("notifier: audience of notice %d: %w", id, err)
 	}
-	batch := notice.Batch(at)
+	slices.SortFunc(audience, func(a, b core.Recipient) int { return strings.Compare(a.Chat.String(), b.Chat.String()) })
+	after := notice.FanOut.After
+	start := sort.Search(len(audience), func(i int) bool { return audience[i].Chat.String() > after })
+	return notice, audience[start:], nil
+}
+
+// items are a notice's messages to recipients.
+func (n *Notices) items(notice core.Notice, batch string, recipients []core.Recipient) []core.OutboxItem {
 	from := n.source(notice)
-	items := make([]core.OutboxItem, 0, len(audience))
-	for _, r := range audience {
+	items := make([]core.OutboxItem, 0, len(recipients))
+	for _, r := range recipients {
 		text := locale.T(r.Lang, locale.NoticeHeader, from.In(r.Lang)) + "\n\n" + notice.Text + "\n\n" + locale.T(r.Lang, locale.AlertFooter)
 		items = append(items, core.OutboxItem{
 			Key: batch + ":" + r.Chat.String(), Chat: r.Chat, Batch: batch,
@@ -167,18 +290,7 @@ func (n *Notices) deliver(ctx context.Context, notice core.Notice, at time.Time)
 			}}}},
 		})
 	}
-	notice.LastRun = at
-	if len(items) > 0 {
-		notice.Reports = append(notice.Reports, batch)
-	} else {
-		items = append(items, n.reportItem(notice, batch, locale.T(notice.Lang, locale.NoticeNoRecipients, notice.ID)))
-	}
-	if err := n.store.RunNotice(ctx, notice, items); err != nil {
-		return err
-	}
-	n.log.Info().Uint64("notice", notice.ID).Int("recipients", len(audience)).Time("at", at).Msg("notice queued")
-	n.wake()
-	return nil
+	return items
 }
 
 // report tells the author about each finished delivery of the notice.
@@ -200,8 +312,11 @@ func (n *Notices) report(ctx context.Context, notice core.Notice) error {
 	if len(done) == 0 {
 		return nil
 	}
-	notice.Reports = slices.DeleteFunc(notice.Reports, func(b string) bool { return slices.Contains(done, b) })
-	if err := n.store.RunNotice(ctx, notice, items); err != nil {
+	err := n.store.UpdateNotice(ctx, notice.ID, func(cur *core.Notice) ([]core.OutboxItem, error) {
+		cur.Reports = slices.DeleteFunc(cur.Reports, func(b string) bool { return slices.Contains(done, b) })
+		return items, nil
+	})
+	if err != nil {
 		return err
 	}
 	n.wake()
@@ -210,7 +325,7 @@ func (n *Notices) report(ctx context.Context, notice core.Notice) error {
 
 func (n *Notices) reportItem(notice core.Notice, batch, text string) core.OutboxItem {
 	return core.OutboxItem{
-		Key: "report:" + batch, Chat: notice.AuthorChat, Priority: core.PriorityNormal,
+		Key: "report:" + batch, Chat: notice.AuthorChat, Priority: core.PriorityNormal, ToStaff: true,
 		Reply: core.Reply{Text: text},
 	}
 }

@@ -2,6 +2,7 @@ package notifier_test
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -27,8 +28,9 @@ type noticeRig struct {
 func newNoticeRig(t *testing.T, start time.Time) *noticeRig {
 	t.Helper()
 	city := &core.City{Location: start.Location(),
-		Precincts: []core.Precinct{{ID: "p1", Name: core.Text{core.Russian: "Пункт полиции №1", core.Kazakh: "№1 полиция пункті", core.English: "Police station 1"}}},
+		Precincts: []core.Precinct{{ID: "p1", Chief: "s-c1", Name: core.Text{core.Russian: "Пункт полиции №1", core.Kazakh: "№1 полиция пункті", core.English: "Police station 1"}}},
 		Districts: []core.District{{ID: "d1", Precinct: "p1"}, {ID: "d2", Precinct: "p1"}},
+		Staff:     []core.Staff{{ID: "s-c1", Role: core.RoleChief}, {ID: "s-c2", Role: core.RoleChief}},
 	}
 	city.Index()
 	r := &noticeRig{t: t, db: storagetest.MustOpen(t, storage.Options{}), clock: clockwork.NewFakeClockAt(start), city: city}
@@ -60,7 +62,7 @@ func (r *noticeRig) save(n core.Notice) {
 	if n.Created.IsZero() {
 		n.Created = r.clock.Now()
 	}
-	if err := r.db.RunNotice(ctx, n, nil); err != nil {
+	if err := r.db.SaveNotice(ctx, n); err != nil {
 		r.t.Fatal(err)
 	}
 }
@@ -132,7 +134,10 @@ func TestRecurringNoticeAcrossMidnight(t *testing.T) {
 	local := func(day, h, m int) time.Time { return time.Date(2026, 11, day, h, m, 0, 0, almaty) }
 	r := newNoticeRig(t, local(25, 22, 0))
 	r.subscribe(21, core.Russian, "d1")
-	r.save(core.Notice{Author: "s-c1", AuthorChat: chat(900), Lang: core.Russian, Districts: []string{"d1"}, Text: "Проверьте, закрыты ли окна.", Cron: "30 23 * * *"})
+	// 00:30 in Almaty is 19:30 UTC on the day before: the schedule must be
+	// read in the city's time zone, whatever zone the times are stored in.
+	r.save(core.Notice{Author: "s-c1", AuthorChat: chat(900), Lang: core.Russian, Districts: []string{"d1"},
+		Text: "Проверьте, закрыты ли окна.", Cron: "30 0 * * *", Created: local(25, 22, 0).UTC()})
 
 	batches := func() []string {
 		var out []string
@@ -148,20 +153,63 @@ func TestRecurringNoticeAcrossMidnight(t *testing.T) {
 		count int
 	}{
 		{local(25, 23, 0), 0},
-		{local(25, 23, 30), 1},
-		{local(25, 23, 45), 1},
-		{local(26, 0, 10), 1},
-		{local(26, 23, 29), 1},
-		{local(26, 23, 31), 2},
+		{local(26, 0, 29), 0},
+		{local(26, 0, 30), 1},
+		{local(26, 1, 0), 1},
+		{local(26, 23, 59), 1},
+		{local(27, 0, 31), 2},
 	} {
 		r.at(step.at)
 		if got := len(batches()); got != step.count {
 			t.Fatalf("at %s: %d deliveries, want %d", step.at.Format("02 15:04"), got, step.count)
 		}
 	}
-	want := []string{"notice:1:" + strconv.FormatInt(local(25, 23, 30).Unix(), 10), "notice:1:" + strconv.FormatInt(local(26, 23, 30).Unix(), 10)}
+	want := []string{"notice:1:" + strconv.FormatInt(local(26, 0, 30).Unix(), 10), "notice:1:" + strconv.FormatInt(local(27, 0, 30).Unix(), 10)}
 	if got := batches(); got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("batches %v, want %v", got, want)
+	}
+}
+
+func TestFanOutResumesAfterACrash(t *testing.T) {
+	almaty, _ := time.LoadLocation("Asia/Almaty")
+	start := time.Date(2026, 11, 25, 12, 0, 0, 0, almaty)
+	r := newNoticeRig(t, start)
+	for _, id := range []int64{41, 42, 43} {
+		r.subscribe(id, core.English, "d1")
+	}
+	// The last run queued chat 41 and then the process died.
+	r.save(core.Notice{Author: "s-c1", AuthorChat: chat(900), Lang: core.English, Districts: []string{"d1"}, Text: "resumed",
+		LastRun: start, FanOut: &core.FanOut{At: start, After: chat(41).String(), Queued: 1}})
+	r.at(start.Add(time.Second))
+	var got []string
+	for _, it := range r.outbox() {
+		got = append(got, it.Chat.ID)
+	}
+	if !slices.Equal(got, []string{"42", "43"}) {
+		t.Fatalf("queued for %v, want the rest: 42 and 43", got)
+	}
+	n, _ := r.db.Notice(context.Background(), 1)
+	if n.FanOut != nil || len(n.Reports) != 1 {
+		t.Errorf("notice after the fan-out = %+v", n)
+	}
+}
+
+func TestStaleRunsAndMovedAuthorsAreSkipped(t *testing.T) {
+	almaty, _ := time.LoadLocation("Asia/Almaty")
+	start := time.Date(2026, 11, 25, 12, 0, 0, 0, almaty)
+	r := newNoticeRig(t, start)
+	r.subscribe(51, core.Russian, "d1")
+	r.save(core.Notice{Author: "s-c1", AuthorChat: chat(900), Districts: []string{"d1"}, Text: "missed", At: start.Add(-3 * time.Hour)})
+	r.save(core.Notice{Author: "s-c2", AuthorChat: chat(901), Districts: []string{"d1"}, Text: "not theirs"})
+	r.at(start)
+	if items := r.outbox(); len(items) != 0 {
+		t.Fatalf("queued %+v, want nothing", items)
+	}
+	if n, _ := r.db.Notice(context.Background(), 1); n.LastRun.IsZero() || n.Active() {
+		t.Errorf("stale notice = %+v, want its run recorded as done", n)
+	}
+	if n, _ := r.db.Notice(context.Background(), 2); !n.Cancelled {
+		t.Errorf("notice of an author without jurisdiction = %+v, want cancelled", n)
 	}
 }
 

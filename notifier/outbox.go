@@ -11,13 +11,14 @@ import (
 	"github.com/rs/zerolog"
 )
 
-// Sender delivers one message with a single attempt. Implementations
-// classify failures: *core.RateLimitError for "slow down",
-// core.ErrUnreachable when the recipient blocked the bot,
-// core.ErrRejected when the message itself was refused; anything else is
-// taken as transient and retried with backoff.
+// Sender delivers one message with a single attempt per messenger call,
+// skipping the first done calls (delivered by an earlier attempt), and
+// returns how many calls are done. Implementations classify failures:
+// *core.RateLimitError for "slow down", core.ErrUnreachable when the
+// recipient blocked the bot or is gone, core.ErrRejected when the message
+// itself was refused; anything else is taken as transient and retried.
 type Sender interface {
-	Deliver(ctx context.Context, chat core.ChatRef, r core.Reply) error
+	Deliver(ctx context.Context, chat core.ChatRef, r core.Reply, done int) (int, error)
 }
 
 // Store is the outbox storage the notifier needs.
@@ -27,7 +28,7 @@ type Store interface {
 	OutboxSent(ctx context.Context, id uint64) error
 	OutboxRetry(ctx context.Context, it core.OutboxItem) error
 	OutboxFailed(ctx context.Context, id uint64, reason string) error
-	MarkUnreachable(ctx context.Context, chat core.ChatRef, reason string) ([]uint64, error)
+	MarkUnreachable(ctx context.Context, chat core.ChatRef, reason string) (int, error)
 }
 
 // Config configures an Outbox.
@@ -50,7 +51,9 @@ type Config struct {
 
 // Outbox delivers the items of storage's outbox.
 type Outbox struct {
-	cfg   Config
+	cfg Config
+	// mu guards lanes, which Run fills and Depth reads.
+	mu    sync.Mutex
 	lanes map[core.Channel]*lane
 	wake  chan struct{}
 	last  uint64 // the highest item id loaded
@@ -83,6 +86,8 @@ func (o *Outbox) Wake() {
 // Depth returns how many items wait in memory for delivery, on all
 // channels; items in flight are not counted.
 func (o *Outbox) Depth() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
 	n := 0
 	for _, l := range o.lanes {
 		n += int(l.depth.Load())
@@ -94,9 +99,11 @@ func (o *Outbox) Depth() int {
 // finish and be recorded. It starts a lane for each sender in the
 // configuration's map as it is then, so senders may be added after New.
 func (o *Outbox) Run(ctx context.Context) error {
+	o.mu.Lock()
 	for ch, s := range o.cfg.Senders {
 		o.lanes[ch] = newLane(ch, s, o.cfg)
 	}
+	o.mu.Unlock()
 	for _, l := range o.lanes {
 		o.wg.Add(1)
 		go func() {

@@ -84,7 +84,7 @@ func TestBlockedRecipientIsUnsubscribed(t *testing.T) {
 
 func TestRejectedMessageIsDeadLettered(t *testing.T) {
 	r := newRig(t)
-	r.srv.FailNext("sendMessage", 1, telegramtest.Fault{Code: 400, Description: "Bad Request: chat not found"})
+	r.srv.FailNext("sendMessage", 1, telegramtest.Fault{Code: 400, Description: "Bad Request: can't parse entities"})
 	r.enqueue(core.OutboxItem{Key: "x", Chat: chat(5), Batch: "notice:3", Priority: core.PriorityNormal, Reply: core.Reply{Text: "hi"}})
 	if rep := r.waitReport("notice:3"); rep.Failed != 1 {
 		t.Errorf("report = %+v, want 1 failed", rep)

@@ -28,16 +28,15 @@ func newEntry(it core.OutboxItem) entry {
 }
 
 // queue holds a lane's entries: those ready to go, by priority then age,
-// and those waiting for a time, by that time.
+// and those waiting for a time, by that time. An entry whose item left
+// storage meanwhile (withdrawn, given up on) is found out when it is sent,
+// which reads the item first.
 type queue struct {
 	ready   readyHeap
 	delayed delayedHeap
-	// dropped are entries removed from storage behind the queue's back
-	// (the recipient became unreachable); they are skipped when met.
-	dropped map[uint64]bool
 }
 
-func newQueue() *queue { return &queue{dropped: map[uint64]bool{}} }
+func newQueue() *queue { return &queue{} }
 
 func (q *queue) len() int { return len(q.ready) + len(q.delayed) }
 
@@ -59,15 +58,10 @@ func (q *queue) promote(now time.Time) {
 
 // pop removes and returns the most urgent ready entry.
 func (q *queue) pop() (entry, bool) {
-	for len(q.ready) > 0 {
-		e := heap.Pop(&q.ready).(entry)
-		if q.dropped[e.id] {
-			delete(q.dropped, e.id)
-			continue
-		}
-		return e, true
+	if len(q.ready) == 0 {
+		return entry{}, false
 	}
-	return entry{}, false
+	return heap.Pop(&q.ready).(entry), true
 }
 
 // nextDue returns when the earliest delayed entry is due.

@@ -3,6 +3,8 @@ package notifier
 import (
 	"context"
 	"errors"
+	"fmt"
+	"runtime/debug"
 	"time"
 
 	"github.com/beatbot-kz/beatbot/core"
@@ -10,7 +12,12 @@ import (
 
 // sendTimeout bounds one request. It also bounds shutdown: requests in
 // flight are finished, not cut off, so their outcome is known and recorded.
-const sendTimeout = 30 * time.Second
+const sendTimeout = 15 * time.Second
+
+// giveUpAfter is how old an item must be before transient failures (an
+// outage of the messenger or the network) make the notifier give up on it:
+// an outage of hours must not lose a ticket.
+const giveUpAfter = 24 * time.Hour
 
 // send delivers one item and records the outcome in storage, then reports
 // it to the run loop.
@@ -26,7 +33,7 @@ func (l *lane) send(parent context.Context, e entry) {
 
 	it, err := l.store.OutboxItem(ctx, e.id)
 	if errors.Is(err, core.ErrNotFound) {
-		return // delivered or given up on meanwhile
+		return // delivered, withdrawn or given up on meanwhile
 	}
 	if err != nil {
 		log.Error().Err(err).Msg("load outbox item")
@@ -34,7 +41,7 @@ func (l *lane) send(parent context.Context, e entry) {
 		return
 	}
 
-	err = l.sender.Deliver(ctx, it.Chat, it.Reply)
+	done, err := l.deliver(ctx, it)
 	switch wait, limited := isRateLimit(err); {
 	case err == nil:
 		if err := l.store.OutboxSent(ctx, e.id); err != nil {
@@ -43,39 +50,63 @@ func (l *lane) send(parent context.Context, e entry) {
 			log.Error().Err(err).Msg("record delivery")
 		}
 	case limited:
-		// Not the item's fault: it goes back as it was, and the lane pauses.
+		// Not the item's fault: it goes back, and the lane pauses.
+		it.Parts = done
+		if err := l.store.OutboxRetry(ctx, it); err != nil {
+			log.Error().Err(err).Msg("record partial delivery")
+		}
 		o.pause, o.retry, o.retryAt = wait, true, l.clock.Now()
+	case errors.Is(err, core.ErrUnreachable) && (it.ToStaff || it.Group):
+		// Staff and duty chats are not residents who left: an alarm.
+		log.Error().Err(err).Str("chat", it.Chat.String()).Msg("a staff or duty chat refuses the bot's messages; dead-lettered")
+		l.fail(ctx, it.ID, err.Error())
 	case errors.Is(err, core.ErrUnreachable):
-		dropped, serr := l.store.MarkUnreachable(ctx, it.Chat, err.Error())
+		n, serr := l.store.MarkUnreachable(ctx, it.Chat, err.Error())
 		if serr != nil {
 			log.Error().Err(serr).Msg("mark recipient unreachable")
 		}
-		log.Info().Str("chat", it.Chat.String()).Int("dropped", len(dropped)).Msg("recipient unreachable; subscriptions dropped")
-		o.dropped = dropped
+		log.Info().Str("chat", it.Chat.String()).Int("dropped", n).Msg("recipient unreachable; subscriptions dropped")
 	case errors.Is(err, core.ErrRejected):
 		log.Warn().Err(err).Msg("message rejected; dead-lettered")
-		if err := l.store.OutboxFailed(ctx, e.id, err.Error()); err != nil {
-			log.Error().Err(err).Msg("dead-letter outbox item")
-		}
+		l.fail(ctx, it.ID, err.Error())
 	default:
+		it.Parts = done
 		l.retryLater(ctx, it, err, &o)
 	}
 }
 
+// deliver calls the sender, turning a panic in it into an error that
+// dead-letters the item instead of crashing the bot in a loop.
+func (l *lane) deliver(ctx context.Context, it core.OutboxItem) (done int, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			l.log.Error().Uint64("item", it.ID).Str("panic", fmt.Sprint(p)).Bytes("stack", debug.Stack()).Msg("sender panicked")
+			done, err = it.Parts, fmt.Errorf("%w: sender panicked: %v", core.ErrRejected, p)
+		}
+	}()
+	return l.sender.Deliver(ctx, it.Chat, it.Reply, it.Parts)
+}
+
+func (l *lane) fail(ctx context.Context, id uint64, reason string) {
+	if err := l.store.OutboxFailed(ctx, id, reason); err != nil {
+		l.log.Error().Err(err).Uint64("item", id).Msg("dead-letter outbox item")
+	}
+}
+
 // retryLater schedules another attempt after a transient failure (5xx, a
-// timeout, a reset connection), or gives up after the last attempt.
+// timeout, a reset connection). It gives up only on an item that has
+// failed MaxAttempts times and is older than giveUpAfter.
 func (l *lane) retryLater(ctx context.Context, it core.OutboxItem, cause error, o *outcome) {
 	log := l.log.With().Uint64("item", it.ID).Logger()
 	it.Attempts++
 	it.LastErr = cause.Error()
-	if it.Attempts >= l.max {
+	now := l.clock.Now()
+	if it.Attempts >= l.max && now.Sub(it.Created) > giveUpAfter {
 		log.Warn().Err(cause).Int("attempts", it.Attempts).Msg("delivery failed for good; dead-lettered")
-		if err := l.store.OutboxFailed(ctx, it.ID, it.LastErr); err != nil {
-			log.Error().Err(err).Msg("dead-letter outbox item")
-		}
+		l.fail(ctx, it.ID, it.LastErr)
 		return
 	}
-	it.NotBefore = l.clock.Now().Add(backoff(it.Attempts))
+	it.NotBefore = now.Add(backoff(it.Attempts))
 	log.Info().Err(cause).Int("attempts", it.Attempts).Time("retry_at", it.NotBefore).Msg("delivery failed; will retry")
 	if err := l.store.OutboxRetry(ctx, it); err != nil {
 		log.Error().Err(err).Msg("reschedule outbox item")

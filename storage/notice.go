@@ -59,21 +59,47 @@ func (db *DB) Notices(ctx context.Context) ([]core.Notice, error) {
 	return out, nil
 }
 
-// RunNotice stores a notice's new state (its last run, the reports it
-// owes) together with the items of its delivery, in one transaction: a
-// delivery is either entirely queued and recorded, or not at all.
-func (db *DB) RunNotice(ctx context.Context, n core.Notice, items []core.OutboxItem) error {
+// UpdateNotice changes notice id inside one transaction: fn gets the
+// notice as stored now, may change it, and returns items to queue with the
+// change. A change computed from an older copy could undo a concurrent
+// cancel; this cannot. fn returning an error changes nothing.
+func (db *DB) UpdateNotice(ctx context.Context, id uint64, fn func(*core.Notice) ([]core.OutboxItem, error)) error {
 	err := db.update(ctx, func(tx *bolt.Tx) error {
+		var n core.Notice
+		if err := get(tx.Bucket(bucketNotices), u64(id), &n); err != nil {
+			return err
+		}
+		items, err := fn(&n)
+		if err != nil {
+			return err
+		}
 		if err := putNotice(tx, n); err != nil {
 			return err
 		}
-		_, err := db.enqueue(tx, items)
+		_, err = db.enqueue(tx, items)
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("storage: run notice %d: %w", n.ID, err)
+		return fmt.Errorf("storage: update notice %d: %w", id, err)
 	}
 	return nil
+}
+
+// cancelNotice marks a notice cancelled and withdraws its deliveries not
+// yet made (held through quiet hours, say).
+func cancelNotice(tx *bolt.Tx, id uint64) error {
+	var n core.Notice
+	if err := get(tx.Bucket(bucketNotices), u64(id), &n); err != nil {
+		return fmt.Errorf("cancel notice %d: %w", id, err)
+	}
+	n.Cancelled = true
+	n.FanOut = nil
+	if err := putNotice(tx, n); err != nil {
+		return err
+	}
+	_, err := withdraw(tx, bucketOutboxByBatch, []byte(fmt.Sprintf("notice:%d:", id)),
+		func(core.OutboxItem) bool { return true }, "notice cancelled", func(c *batchCounts) { c.Cancelled++ })
+	return err
 }
 
 func putNotice(tx *bolt.Tx, n core.Notice) error {
@@ -81,4 +107,14 @@ func putNotice(tx *bolt.Tx, n core.Notice) error {
 		return fmt.Errorf("notice without an id")
 	}
 	return put(tx.Bucket(bucketNotices), u64(n.ID), n)
+}
+
+// SaveNotice stores a notice as it is, for tools and tests; flows store
+// notices with the change that confirms them.
+func (db *DB) SaveNotice(ctx context.Context, n core.Notice) error {
+	err := db.update(ctx, func(tx *bolt.Tx) error { return putNotice(tx, n) })
+	if err != nil {
+		return fmt.Errorf("storage: save notice %d: %w", n.ID, err)
+	}
+	return nil
 }

@@ -3,7 +3,6 @@ package storage
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -29,14 +28,22 @@ var (
 	bucketDead = []byte("dead_letters")
 	// bucketBatches: batch name → JSON batchCounts.
 	bucketBatches = []byte("batches")
+	// bucketOutboxByChat: chat ref + 0x00 + id → empty (schema 5), so a
+	// resident's pending items are found without a scan.
+	bucketOutboxByChat = []byte("outbox_by_chat")
+	// bucketOutboxByBatch: batch + 0x00 + id → empty (schema 5), so a
+	// cancelled notice's pending items are found without a scan.
+	bucketOutboxByBatch = []byte("outbox_by_batch")
 )
 
 // batchCounts is the stored form of a batch's delivery report.
 type batchCounts struct {
-	Enqueued    int `json:"enqueued"`
-	Sent        int `json:"sent"`
-	Unreachable int `json:"unreachable"`
-	Failed      int `json:"failed"`
+	Enqueued    int       `json:"enqueued"`
+	Sent        int       `json:"sent"`
+	Unreachable int       `json:"unreachable"`
+	Failed      int       `json:"failed"`
+	Cancelled   int       `json:"cancelled,omitempty"`
+	Updated     time.Time `json:"updated,omitzero"`
 }
 
 // EnqueueOutbox stores items for delivery in one transaction and returns
@@ -88,6 +95,9 @@ func (db *DB) enqueue(tx *bolt.Tx, items []core.OutboxItem) (int, error) {
 		if err := put(out, u64(id), it); err != nil {
 			return added, err
 		}
+		if err := indexItem(tx, it, true); err != nil {
+			return added, err
+		}
 		if it.Batch != "" {
 			batches[it.Batch]++
 		}
@@ -111,7 +121,8 @@ func (db *DB) PendingOutbox(ctx context.Context, after uint64, limit int) ([]cor
 		for k, v := c.Seek(u64(after + 1)); k != nil && len(items) < limit; k, v = c.Next() {
 			var it core.OutboxItem
 			if err := json.Unmarshal(v, &it); err != nil {
-				return fmt.Errorf("decode outbox item %d: %w", binary.BigEndian.Uint64(k), err)
+				// Unreadable: skipped, so it cannot stop the others.
+				continue
 			}
 			items = append(items, it)
 		}
@@ -176,6 +187,9 @@ func (db *DB) finish(ctx context.Context, id uint64, reason string, count func(*
 		if err := b.Delete(u64(id)); err != nil {
 			return err
 		}
+		if err := indexItem(tx, it, false); err != nil {
+			return err
+		}
 		if reason != "" {
 			it.LastErr = reason
 			if err := put(tx.Bucket(bucketDead), u64(id), it); err != nil {
@@ -194,10 +208,10 @@ func (db *DB) finish(ctx context.Context, id uint64, reason string, count func(*
 }
 
 // MarkUnreachable records that chat cannot be reached (the resident blocked
-// the bot): its subscriptions are dropped, and its undelivered items are
-// given up on and returned, so the notifier can forget them too.
-func (db *DB) MarkUnreachable(ctx context.Context, chat core.ChatRef, reason string) ([]uint64, error) {
-	var dropped []uint64
+// the bot): its subscriptions are dropped and its undelivered items given
+// up on; it returns how many.
+func (db *DB) MarkUnreachable(ctx context.Context, chat core.ChatRef, reason string) (int, error) {
+	var dropped int
 	err := db.update(ctx, func(tx *bolt.Tx) error {
 		key := []byte(chat.String())
 		var r core.Resident
@@ -214,40 +228,16 @@ func (db *DB) MarkUnreachable(ctx context.Context, chat core.ChatRef, reason str
 				return err
 			}
 		}
-		// A scan: blocking is rare, and the outbox is not indexed by chat.
-		out := tx.Bucket(bucketOutbox)
-		var items []core.OutboxItem
-		if err := out.ForEach(func(k, v []byte) error {
-			var it core.OutboxItem
-			if err := json.Unmarshal(v, &it); err != nil {
-				return err
-			}
-			if it.Chat == chat {
-				items = append(items, it)
-			}
-			return nil
-		}); err != nil {
+		n, err := withdraw(tx, bucketOutboxByChat, []byte(chat.String()+"\x00"), func(core.OutboxItem) bool { return true },
+			reason, func(c *batchCounts) { c.Unreachable++ })
+		if err != nil {
 			return err
 		}
-		for _, it := range items {
-			if err := out.Delete(u64(it.ID)); err != nil {
-				return err
-			}
-			it.LastErr = reason
-			if err := put(tx.Bucket(bucketDead), u64(it.ID), it); err != nil {
-				return err
-			}
-			if it.Batch != "" {
-				if err := updateBatch(tx, it.Batch, func(c *batchCounts) { c.Unreachable++ }); err != nil {
-					return err
-				}
-			}
-			dropped = append(dropped, it.ID)
-		}
+		dropped = n
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("storage: mark %s unreachable: %w", chat, err)
+		return 0, fmt.Errorf("storage: mark %s unreachable: %w", chat, err)
 	}
 	return dropped, nil
 }
@@ -262,8 +252,8 @@ func (db *DB) DeliveryReport(ctx context.Context, batch string) (core.DeliveryRe
 		return core.DeliveryReport{}, fmt.Errorf("storage: delivery report of %s: %w", batch, err)
 	}
 	return core.DeliveryReport{
-		Sent: c.Sent, Unreachable: c.Unreachable, Failed: c.Failed,
-		Pending: c.Enqueued - c.Sent - c.Unreachable - c.Failed,
+		Sent: c.Sent, Unreachable: c.Unreachable, Failed: c.Failed, Cancelled: c.Cancelled,
+		Pending: c.Enqueued - c.Sent - c.Unreachable - c.Failed - c.Cancelled,
 	}, nil
 }
 
@@ -274,6 +264,7 @@ func updateBatch(tx *bolt.Tx, batch string, fn func(*batchCounts)) error {
 		return err
 	}
 	fn(&c)
+	c.Updated = time.Now()
 	return put(b, []byte(batch), c)
 }
 

@@ -65,8 +65,8 @@ func TestOutboxLifecycle(t *testing.T) {
 	}
 
 	dropped, err := db.MarkUnreachable(ctx, c, "403 blocked")
-	if err != nil || len(dropped) != 1 || dropped[0] != items[2].ID {
-		t.Fatalf("mark unreachable: %v, %v; want [%d]", dropped, err, items[2].ID)
+	if err != nil || dropped != 1 {
+		t.Fatalf("mark unreachable: %d, %v; want 1", dropped, err)
 	}
 
 	rep, err := db.DeliveryReport(ctx, "notice:1")
@@ -151,5 +151,92 @@ func TestPurgeOutboxKeys(t *testing.T) {
 	}
 	if n, _ := db.EnqueueOutbox(ctx, []core.OutboxItem{item("k0", chat, "")}); n != 1 {
 		t.Errorf("re-enqueue after purge added %d, want 1", n)
+	}
+}
+
+func TestWithdrawals(t *testing.T) {
+	ctx := context.Background()
+	db := storagetest.MustOpen(t, storage.Options{})
+	a := core.ChatRef{Channel: core.Telegram, ID: "1"}
+	b := core.ChatRef{Channel: core.Telegram, ID: "2"}
+
+	// A resident subscribed to two districts, with an alert and a ticket
+	// reply queued.
+	in, _ := db.Record(ctx, core.Inbound{Key: "u1", Chat: a, Kind: core.KindText})
+	if err := db.Apply(ctx, core.Change{Inbound: in, Session: &core.Session{Resident: core.Resident{Lang: core.Russian, Subscriptions: []string{"d1", "d2"}}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SaveNotice(ctx, core.Notice{ID: 7, Districts: []string{"d1"}, Text: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.EnqueueOutbox(ctx, []core.OutboxItem{
+		item("alert:a", a, "alert:x:1"),
+		{Key: "reply:a", Chat: a, Priority: core.PriorityUrgent, Reply: core.Reply{Text: "reply"}},
+		item("notice:7:100:a", b, "notice:7:100"),
+		item("notice:77:100:a", b, "notice:77:100"),
+	}); err != nil {
+		t.Fatal(err)
+	}
+
+	// Unsubscribing from everything withdraws the bulk items only.
+	in, _ = db.Record(ctx, core.Inbound{Key: "u2", Chat: a, Kind: core.KindCommand})
+	if err := db.Apply(ctx, core.Change{Inbound: in, Session: &core.Session{Resident: core.Resident{Lang: core.Russian}}}); err != nil {
+		t.Fatal(err)
+	}
+	// Cancelling notice 7 withdraws its items, not notice 77's.
+	in, _ = db.Record(ctx, core.Inbound{Key: "u3", Chat: b, Kind: core.KindButton})
+	if err := db.Apply(ctx, core.Change{Inbound: in, CancelNotice: 7}); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := db.PendingOutbox(ctx, 0, 10)
+	var keys []string
+	for _, it := range left {
+		keys = append(keys, it.Key)
+	}
+	if len(keys) != 2 || keys[0] != "reply:a" || keys[1] != "notice:77:100:a" {
+		t.Errorf("left %v, want the reply and notice 77's item", keys)
+	}
+	if n, _ := db.Notice(ctx, 7); !n.Cancelled {
+		t.Errorf("notice 7 not cancelled")
+	}
+	for batch, want := range map[string]core.DeliveryReport{"alert:x:1": {Cancelled: 1}, "notice:7:100": {Cancelled: 1}} {
+		if got, _ := db.DeliveryReport(ctx, batch); got != want {
+			t.Errorf("report of %s = %+v, want %+v", batch, got, want)
+		}
+	}
+
+	// Old dead letters and finished batches are purged.
+	n, err := db.PurgeDead(ctx, time.Now().Add(time.Hour))
+	if err != nil || n != 2 {
+		t.Errorf("purged %d dead letters, %v; want 2", n, err)
+	}
+	if _, err := db.DeliveryReport(ctx, "alert:x:1"); !errors.Is(err, core.ErrNotFound) {
+		t.Errorf("finished batch not purged: %v", err)
+	}
+}
+
+func TestUpdateNoticeSeesTheStoredNotice(t *testing.T) {
+	ctx := context.Background()
+	db := storagetest.MustOpen(t, storage.Options{})
+	if err := db.SaveNotice(ctx, core.Notice{ID: 1, Text: "weekly", Cron: "0 18 * * 5"}); err != nil {
+		t.Fatal(err)
+	}
+	stale, _ := db.Notice(ctx, 1)
+	// A cancel commits while a runner holds an older copy.
+	in, _ := db.Record(ctx, core.Inbound{Key: "c", Chat: chat, Kind: core.KindButton})
+	if err := db.Apply(ctx, core.Change{Inbound: in, CancelNotice: 1}); err != nil {
+		t.Fatal(err)
+	}
+	err := db.UpdateNotice(ctx, stale.ID, func(cur *core.Notice) ([]core.OutboxItem, error) {
+		if !cur.Cancelled {
+			t.Error("UpdateNotice passed an old copy, not the stored notice")
+		}
+		return nil, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := db.Notice(ctx, 1); !n.Cancelled {
+		t.Error("the cancel was undone")
 	}
 }

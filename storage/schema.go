@@ -2,7 +2,10 @@ package storage
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
+
+	"github.com/beatbot-kz/beatbot/core"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -64,6 +67,21 @@ var migrations = []func(*bolt.Tx) error{
 			}
 		}
 		return nil
+	},
+	// 4 → 5: the outbox indexed by chat and by batch.
+	func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketOutboxByChat, bucketOutboxByBatch} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		return tx.Bucket(bucketOutbox).ForEach(func(k, v []byte) error {
+			var it core.OutboxItem
+			if err := json.Unmarshal(v, &it); err != nil {
+				return nil // unreadable items are skipped when loaded, too
+			}
+			return indexItem(tx, it, true)
+		})
 	},
 }
 

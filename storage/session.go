@@ -89,6 +89,11 @@ func (db *DB) Apply(ctx context.Context, ch core.Change) error {
 				return err
 			}
 		}
+		if ch.CancelNotice != 0 {
+			if err := cancelNotice(tx, ch.CancelNotice); err != nil {
+				return err
+			}
+		}
 		if ch.Session == nil {
 			return nil
 		}
@@ -102,6 +107,13 @@ func (db *DB) Apply(ctx context.Context, ch core.Change) error {
 		}
 		if err := setSubscriptions(tx, chat, old.Subscriptions, r.Subscriptions); err != nil {
 			return err
+		}
+		if len(old.Subscriptions) > 0 && len(r.Subscriptions) == 0 {
+			// Unsubscribed from everything: alerts and notices still
+			// queued for them are withdrawn too.
+			if err := withdrawBulk(tx, chat); err != nil {
+				return err
+			}
 		}
 		if err := put(tx.Bucket(bucketResidents), key, r); err != nil {
 			return err

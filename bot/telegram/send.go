@@ -19,16 +19,20 @@ import (
 // retried; other errors are returned, wrapping the library's sentinels
 // (bot.ErrorForbidden when the resident blocked the bot).
 func (t *Telegram) Send(ctx context.Context, chat core.ChatRef, r core.Reply) error {
-	return t.send(ctx, chat, r, t.retry, false)
+	_, err := t.send(ctx, chat, r, t.retry, false, 0)
+	return err
 }
 
-// Deliver sends one reply with a single attempt per API call, for the
-// notifier, which paces and retries itself. Failures are classified as
-// the notifier expects: *core.RateLimitError for a 429, core.ErrUnreachable
-// when the user blocked the bot, core.ErrRejected for a request Telegram
-// refuses; anything else is transient.
-func (t *Telegram) Deliver(ctx context.Context, chat core.ChatRef, r core.Reply) error {
-	return classify(t.send(ctx, chat, r, once, t.cfg.PaidBroadcast))
+// Deliver sends a reply for the notifier, which paces and retries itself:
+// one attempt per API call, starting after the first done calls (a retry
+// must not send the photo of a photo-and-text reply again). It returns how
+// many calls of the reply are now done. Failures are classified as the
+// notifier expects: *core.RateLimitError for a 429, core.ErrUnreachable when
+// the user blocked the bot or the chat is gone, core.ErrRejected for a
+// request Telegram refuses; anything else is transient.
+func (t *Telegram) Deliver(ctx context.Context, chat core.ChatRef, r core.Reply, done int) (int, error) {
+	n, err := t.send(ctx, chat, r, once, t.cfg.PaidBroadcast, done)
+	return n, classify(err)
 }
 
 // caller makes one API call, possibly retrying it.
@@ -40,18 +44,39 @@ func once(_ context.Context, _ string, fn func() error) error { return fn() }
 // units.
 const maxCaptionLen = 1024
 
-// send renders r as up to three kinds of message, in this order: the photo
-// (with the text as caption when it fits), the text, the venue. The markup
-// goes on the last message sent, the only one a keyboard can follow.
-func (t *Telegram) send(ctx context.Context, chat core.ChatRef, r core.Reply, call caller, paid bool) error {
+// apiCall is one Bot API call of a reply.
+type apiCall struct {
+	method string
+	do     func(ctx context.Context) error
+}
+
+// send makes the calls of r from the skip-th on and returns how many are
+// done.
+func (t *Telegram) send(ctx context.Context, chat core.ChatRef, r core.Reply, call caller, paid bool, skip int) (int, error) {
+	calls, err := t.calls(chat, r, paid)
+	if err != nil {
+		return skip, err
+	}
+	for i := skip; i < len(calls); i++ {
+		c := calls[i]
+		if err := call(ctx, c.method, func() error { return c.do(ctx) }); err != nil {
+			return i, t.redact(fmt.Errorf("telegram: %s to %s: %w", c.method, chat, err))
+		}
+	}
+	return max(skip, len(calls)), nil
+}
+
+// calls renders r as Bot API calls: the photo, the text (as a caption when
+// it fits, else as messages after the photo), the venue. The reply's
+// buttons go on the last call.
+func (t *Telegram) calls(chat core.ChatRef, r core.Reply, paid bool) ([]apiCall, error) {
 	id, err := strconv.ParseInt(chat.ID, 10, 64)
 	if chat.Channel != core.Telegram || err != nil {
-		return fmt.Errorf("telegram: send to %s: %w: not a Telegram chat", chat, core.ErrRejected)
+		return nil, fmt.Errorf("telegram: send to %s: %w: not a Telegram chat", chat, core.ErrRejected)
 	}
+	var calls []apiCall
 	text := strings.TrimSpace(r.Text) != ""
 	if r.Photo != "" {
-		// A text too long for a caption follows the photo as messages,
-		// so that it is never cut.
 		p := &bot.SendPhotoParams{ChatID: id, Photo: &models.InputFileString{Data: r.Photo}, AllowPaidBroadcast: paid}
 		if text && textLen(r.Text) <= maxCaptionLen {
 			p.Caption, text = r.Text, false
@@ -59,9 +84,7 @@ func (t *Telegram) send(ctx context.Context, chat core.ChatRef, r core.Reply, ca
 		if !text && r.Pin == nil {
 			p.ReplyMarkup = markup(r)
 		}
-		if err := call(ctx, "sendPhoto", func() error { _, err := t.bot.SendPhoto(ctx, p); return err }); err != nil {
-			return t.redact(fmt.Errorf("telegram: send photo to %s: %w", chat, err))
-		}
+		calls = append(calls, apiCall{"sendPhoto", func(ctx context.Context) error { _, err := t.bot.SendPhoto(ctx, p); return err }})
 	}
 	if text {
 		parts := split(r.Text, core.MaxTextLen)
@@ -70,9 +93,7 @@ func (t *Telegram) send(ctx context.Context, chat core.ChatRef, r core.Reply, ca
 			if i == len(parts)-1 && r.Pin == nil {
 				p.ReplyMarkup = markup(r)
 			}
-			if err := call(ctx, "sendMessage", func() error { _, err := t.bot.SendMessage(ctx, p); return err }); err != nil {
-				return t.redact(fmt.Errorf("telegram: send message to %s: %w", chat, err))
-			}
+			calls = append(calls, apiCall{"sendMessage", func(ctx context.Context) error { _, err := t.bot.SendMessage(ctx, p); return err }})
 		}
 	}
 	if r.Pin != nil {
@@ -80,11 +101,9 @@ func (t *Telegram) send(ctx context.Context, chat core.ChatRef, r core.Reply, ca
 			ChatID: id, Latitude: r.Pin.Point.Lat, Longitude: r.Pin.Point.Lon,
 			Title: r.Pin.Title, Address: r.Pin.Address, ReplyMarkup: markup(r), AllowPaidBroadcast: paid,
 		}
-		if err := call(ctx, "sendVenue", func() error { _, err := t.bot.SendVenue(ctx, p); return err }); err != nil {
-			return t.redact(fmt.Errorf("telegram: send venue to %s: %w", chat, err))
-		}
+		calls = append(calls, apiCall{"sendVenue", func(ctx context.Context) error { _, err := t.bot.SendVenue(ctx, p); return err }})
 	}
-	return nil
+	return calls, nil
 }
 
 // classify maps the library's errors onto core's delivery errors. The
@@ -97,7 +116,8 @@ func classify(err error) error {
 		return nil
 	case errors.As(err, &tooMany):
 		return &core.RateLimitError{RetryAfter: time.Duration(tooMany.RetryAfter) * time.Second, Err: err}
-	case errors.Is(err, bot.ErrorForbidden):
+	case errors.Is(err, bot.ErrorForbidden), errors.Is(err, bot.ErrorBadRequest) && strings.Contains(err.Error(), "chat not found"):
+		// Blocked, deactivated, or a chat that no longer exists.
 		return fmt.Errorf("%w: %w", core.ErrUnreachable, err)
 	case errors.Is(err, core.ErrRejected):
 		return err

@@ -103,8 +103,8 @@ func TestSendPhoto(t *testing.T) {
 func TestDeliverPhotoPaysForBroadcast(t *testing.T) {
 	tg, srv := newSender(t, true)
 	r := core.Reply{Photo: photoID, Text: strings.Repeat("ж", 2000), Pin: &core.Pin{Point: core.Point{Lat: 49.8, Lon: 73.1}, Title: "T", Address: "A"}}
-	if err := tg.Deliver(context.Background(), chatRef(200), r); err != nil {
-		t.Fatalf("deliver: %v", err)
+	if n, err := tg.Deliver(context.Background(), chatRef(200), r, 0); err != nil || n != 3 {
+		t.Fatalf("deliver: %d calls done, %v; want 3", n, err)
 	}
 	var methods []string
 	for _, c := range srv.Calls() {
@@ -163,12 +163,38 @@ func TestDeliverPhotoErrors(t *testing.T) {
 			tg, srv := newSender(t, false)
 			chatID := int64(300 + i)
 			tt.setup(srv, chatID)
-			err := tg.Deliver(context.Background(), chatRef(chatID), core.Reply{Photo: photoID, Text: tt.text})
+			_, err := tg.Deliver(context.Background(), chatRef(chatID), core.Reply{Photo: photoID, Text: tt.text}, 0)
 			tt.check(t, err)
 			if n := countMethod(srv.Calls(), "sendPhoto") + countMethod(srv.Calls(), "sendMessage"); n != tt.calls {
 				t.Errorf("%d send calls, want %d: Deliver makes one attempt and stops at the first failure", n, tt.calls)
 			}
 		})
+	}
+}
+
+// TestDeliverResumesAfterThePartsDone retries a photo-and-text reply whose
+// text failed: the photo is not sent again.
+func TestDeliverResumesAfterThePartsDone(t *testing.T) {
+	tg, srv := newSender(t, false)
+	r := core.Reply{Photo: photoID, Text: strings.Repeat("ж", 2000)}
+	srv.FailNext("sendMessage", 1, telegramtest.Fault{Code: 502})
+	done, err := tg.Deliver(context.Background(), chatRef(500), r, 0)
+	if err == nil || done != 1 {
+		t.Fatalf("first attempt: %d done, %v; want the photo done and an error", done, err)
+	}
+	if done, err = tg.Deliver(context.Background(), chatRef(500), r, done); err != nil || done != 2 {
+		t.Fatalf("retry: %d done, %v; want both done", done, err)
+	}
+	if got := countMethod(srv.Calls(), "sendPhoto"); got != 1 {
+		t.Errorf("photo sent %d times, want once", got)
+	}
+}
+
+func TestChatNotFoundIsUnreachable(t *testing.T) {
+	tg, srv := newSender(t, false)
+	srv.FailNext("sendMessage", 1, telegramtest.Fault{Code: 400, Description: "Bad Request: chat not found"})
+	if _, err := tg.Deliver(context.Background(), chatRef(600), core.Reply{Text: "hi"}, 0); !errors.Is(err, core.ErrUnreachable) {
+		t.Errorf("got %v, want core.ErrUnreachable", err)
 	}
 }
 

@@ -199,15 +199,7 @@ func enqueueNotice(t *testing.T, data, batch string, first, n int) {
 	}
 }
 
-func countSends(srv *telegramtest.Server) int {
-	n := 0
-	for _, c := range srv.Calls() {
-		if c.Method == "sendMessage" {
-			n++
-		}
-	}
-	return n
-}
+func countSends(srv *telegramtest.Server) int { return countMethodCalls(srv.Calls(), "sendMessage") }
 
 // waitSends waits until the fake Bot API has received n sendMessage calls.
 func waitSends(t *testing.T, srv *telegramtest.Server, n int, p *process) {
@@ -216,12 +208,7 @@ func waitSends(t *testing.T, srv *telegramtest.Server, n int, p *process) {
 	defer cancel()
 	count := 0
 	err := srv.Wait(ctx, func(calls []telegramtest.Call) bool {
-		count = 0
-		for _, c := range calls {
-			if c.Method == "sendMessage" {
-				count++
-			}
-		}
+		count = countMethodCalls(calls, "sendMessage")
 		return count >= n
 	})
 	if err != nil {

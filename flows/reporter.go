@@ -106,7 +106,7 @@ func (t *turn) answerTicket(ctx context.Context, idArg, text string) error {
 				Buttons: [][]core.Button{{button(locale.T(l, locale.TkReply), actTicket, opReply+":"+id)}}},
 		})
 	}
-	t.say(locale.TkAnswerSent, tk.Code)
+	t.finish(locale.TkAnswerSent, tk.Code)
 	return t.goTo(ctx, evMenu)
 }
 

@@ -81,7 +81,7 @@ func (t *turn) createTicket(ctx context.Context) error {
 	if err := t.saveTicket(ctx, tk, "created"); err != nil {
 		return err
 	}
-	t.say(locale.ReportCreated, tk.Code, locale.Duration(t.lang(), category.AcceptWithin))
+	t.finish(locale.ReportCreated, tk.Code, locale.Duration(t.lang(), category.AcceptWithin))
 	return t.goTo(ctx, evMenu)
 }
 
@@ -167,7 +167,7 @@ func (t *turn) ticketMessages(key string, chat core.ChatRef, group bool, tk core
 		items = append(items, item(":photo"+strconv.Itoa(i), core.Reply{Photo: photo}))
 	}
 	if tk.Location != nil {
-		items = append(items, item(":pin", core.Reply{Pin: &core.Pin{Point: *tk.Location, Title: tk.Code}}))
+		items = append(items, item(":pin", core.Reply{Pin: &core.Pin{Point: *tk.Location, Title: tk.Code, Address: t.placeName(&tk, l)}}))
 	}
 	return append(items, item(":card", core.Reply{Text: t.cardText(tk, l), Buttons: buttons}))
 }

@@ -177,6 +177,13 @@ func (t *turn) reject(ctx context.Context, tk core.Ticket, actor *core.Staff, re
 	return nil
 }
 
+// finish answers the end of a step with a way back to the menu, instead of
+// the menu itself: one message rather than two.
+func (t *turn) finish(key locale.Key, args ...any) {
+	t.send(core.Reply{Text: locale.T(t.lang(), key, args...), Buttons: t.homeRow()})
+	t.silent = true
+}
+
 // ticketWrite handles the text staff or a resident write about a ticket.
 func (t *turn) ticketWrite(ctx context.Context) error {
 	state := t.m.Current()
@@ -213,7 +220,7 @@ func (t *turn) ticketWrite(ctx context.Context) error {
 		t.tickets = append(t.tickets, tk)
 		t.notifyReporter(tk, "reply", locale.T(tk.Lang, locale.TkReplyToResident, tk.Code, text),
 			[][]core.Button{{button(locale.T(tk.Lang, locale.TkAnswer), actTicketAnswer, id)}})
-		t.say(locale.TkReplySent, tk.Code)
+		t.finish(locale.TkReplySent, tk.Code)
 	case stTicketResolve:
 		if !tk.Status.Open() {
 			t.say(locale.TkAlready, tk.Code, statusName(tk.Status, l))
@@ -226,14 +233,14 @@ func (t *turn) ticketWrite(ctx context.Context) error {
 			button(locale.T(tk.Lang, locale.TkSolvedYes), actTicketVerdict, id+":y"),
 			button(locale.T(tk.Lang, locale.TkSolvedNo), actTicketVerdict, id+":n"),
 		}})
-		t.say(locale.TkResolved, tk.Code)
+		t.finish(locale.TkResolved, tk.Code)
 	case stTicketBlock:
 		t.block = &core.ReportBlock{Chat: tk.Reporter, Reason: text, By: actor.ID, At: now}
 		tk.Record(now, actor.ID, "blocked_reporter", "", text)
 		t.tickets = append(t.tickets, tk)
 		// The log names the ticket, never the reporter's chat.
 		t.e.log.Info().Str("staff", actor.ID).Str("ticket", tk.Code).Msg("reporter blocked from reporting")
-		t.say(locale.TkBlocked, tk.Code)
+		t.finish(locale.TkBlocked, tk.Code)
 	}
 	return t.goTo(ctx, evMenu)
 }

@@ -54,7 +54,9 @@ type DispatcherConfig struct {
 	// Engine handles them.
 	Engine *Engine
 	Log    zerolog.Logger
-	// Workers is the number of chats handled in parallel; zero means 8.
+	// Workers is the number of chats handled in parallel; zero means 32.
+	// Handling mostly waits on disk and network, and chats handled at the
+	// same time share one commit, so more workers mean more throughput.
 	Workers int
 }
 
@@ -70,7 +72,7 @@ const handleAttempts = 3
 // NewDispatcher returns a Dispatcher; register the senders, then Start it.
 func NewDispatcher(cfg DispatcherConfig) *Dispatcher {
 	if cfg.Workers <= 0 {
-		cfg.Workers = 8
+		cfg.Workers = 32
 	}
 	d := &Dispatcher{
 		rec: cfg.Recorder, engine: cfg.Engine, log: cfg.Log, workers: cfg.Workers,

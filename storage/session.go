@@ -51,7 +51,10 @@ func (db *DB) Resident(ctx context.Context, chat core.ChatRef) (core.Resident, e
 // is on disk and the bot may answer.
 func (db *DB) Apply(ctx context.Context, ch core.Change) error {
 	chat := ch.Inbound.Chat
-	err := db.update(ctx, func(tx *bolt.Tx) error {
+	// Batched: the workers handling different chats share commits, which
+	// is what lets thousands of updates a second each be durable before
+	// their answer.
+	err := db.batch(ctx, func(tx *bolt.Tx) error {
 		if ch.Inbound.Seq != 0 {
 			if err := tx.Bucket(bucketInbox).Delete(u64(ch.Inbound.Seq)); err != nil {
 				return err

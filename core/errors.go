@@ -12,6 +12,11 @@ var ErrNotFound = errors.New("not found")
 // messenger redelivered it.
 var ErrDuplicate = errors.New("duplicate update")
 
+// ErrConflict is returned when a change was made to a record that changed
+// meanwhile; the change should be worked out again from the record as it
+// is now.
+var ErrConflict = errors.New("changed meanwhile")
+
 // ErrHouse is returned when a house number or range cannot be parsed.
 var ErrHouse = errors.New("invalid house number")
 

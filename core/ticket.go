@@ -32,6 +32,10 @@ const ReopenWindow = 7 * 24 * time.Hour
 // the place it is about.
 type Ticket struct {
 	ID uint64 `json:"id"`
+	// Version counts the ticket's stored changes. Storage refuses a change
+	// made to an older version with ErrConflict, so two people acting on a
+	// ticket at once cannot undo each other; the loser is handled again.
+	Version int `json:"version"`
 	// Code is the human-friendly id, e.g. "KRG-0042".
 	Code     string `json:"code"`
 	Category string `json:"category"`

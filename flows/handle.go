@@ -2,6 +2,7 @@ package flows
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"time"
@@ -32,6 +33,12 @@ func (d *Dispatcher) handle(parent context.Context, in core.Inbound) {
 				log.Error().Err(err).Msg("drop failed update; it stays pending")
 			}
 			break
+		}
+		if errors.Is(err, core.ErrConflict) {
+			// Someone changed the same ticket meanwhile: work the update
+			// out again from the record as it is now.
+			log.Debug().Err(err).Msg("update conflicted; handling it again")
+			continue
 		}
 		log.Warn().Err(err).Int("attempt", attempt).Msg("update failed; retrying")
 		time.Sleep(time.Duration(attempt) * 200 * time.Millisecond)

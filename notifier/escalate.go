@@ -2,6 +2,7 @@ package notifier
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -56,7 +57,9 @@ func EscalationJob(store TicketStore, city *core.City, now func() time.Time, wak
 			}
 			t.Escalated = append(t.Escalated, breach)
 			t.Record(at, "system", core.ActionEscalated, "", breach)
-			if err := store.SaveTicket(ctx, t, items); err != nil {
+			if err := store.SaveTicket(ctx, t, items); errors.Is(err, core.ErrConflict) {
+				continue // changed meanwhile: looked at again next run
+			} else if err != nil {
 				return err
 			}
 			queued = queued || len(items) > 0

@@ -182,6 +182,10 @@ func putTicket(tx *bolt.Tx, t core.Ticket) error {
 	if err := get(b, key, &old); err != nil && !errors.Is(err, core.ErrNotFound) {
 		return err
 	}
+	if old.ID != 0 && old.Version != t.Version {
+		return fmt.Errorf("ticket %s: version %d, stored %d: %w", t.Code, t.Version, old.Version, core.ErrConflict)
+	}
+	t.Version++
 	for _, ix := range []struct {
 		bucket   []byte
 		old, new string

@@ -186,7 +186,9 @@ func TestConcurrentStaffActionsOnOneTicket(t *testing.T) {
 			}()
 		}
 		wg.Wait()
-		sender.waitFor(t, func(sent map[core.ChatRef][]core.Reply) bool { return len(sent[insp.chat]) > 0 && len(sent[chief.chat]) > 0 })
+		sender.waitFor(t, func(sent map[core.ChatRef][]core.Reply) bool {
+			return len(sent[insp.chat]) > 0 && len(sent[chief.chat]) > 0
+		})
 		cancel()
 		d.Wait(context.Background())
 

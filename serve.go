@@ -205,7 +205,7 @@ func newScheduler(db *storage.DB, city *core.City, outbox *notifier.Outbox, log 
 			return nil, err
 		}
 	}
-	if err := s.Add("escalate overdue tickets", "*/5 * * * *", notifier.EscalationJob(db, city, time.Now, outbox.Wake)); err != nil {
+	if err := s.Add("escalate overdue tickets", "*/5 * * * *", notifier.EscalationJob(db, city, log, outbox.Wake)); err != nil {
 		return nil, err
 	}
 	housekeeping := []struct {

@@ -38,7 +38,7 @@ func reportKk(t *testing.T, r *resident, anonymous bool) []telegramtest.Sent {
 		anon = "🕶 Жасырын"
 	}
 	msgs = r.press(msgs[0], anon, 1)
-	mustSay(t, msgs, "Хабарламаны тексеріңіз")
+	mustSay(t, msgs, "Өтінішті тексеріңіз")
 	return r.press(msgs[0], "✅ Жіберу", 1)
 }
 
@@ -56,19 +56,19 @@ func TestEndToEndTicket(t *testing.T) {
 	onboardRu(t, insp)
 	res := &resident{t: t, srv: srv, user: models.User{ID: 701, FirstName: "Айгерім", LastName: "Сәтбаева", LanguageCode: "kk"}}
 
-	mustSay(t, reportKk(t, res, true), "Хабарлама қабылданды, нөмірі KRG-0001")
+	mustSay(t, reportKk(t, res, true), "KRG-0001 өтінішіңіз тіркелді")
 	card := insp.expect(2) // the pin and the card
 	mustSay(t, card, "KRG-0001", "Квартирная кража", "аноним")
 	msgs := insp.press(card[1], "✅ Принять", 1)
 	mustSay(t, msgs, "Вы приняли KRG-0001")
-	mustSay(t, res.expect(1), "KRG-0001 хабарламаңызды учаскелік инспектор жұмысқа алды")
+	mustSay(t, res.expect(1), "Полиция KRG-0001 өтінішіңізді жұмысқа алды")
 
 	insp.press(card[1], "💬 Ответить", 1)
 	mustSay(t, insp.say("Какой номер квартиры?", 1), "Ответ по KRG-0001 отправлен")
 	reply := res.expect(1)
-	mustSay(t, reply, "учаскелік инспектордың жауабы", "Какой номер квартиры?")
+	mustSay(t, reply, "полицияның жауабы", "Какой номер квартиры?")
 	res.press(reply[0], "✉️ Жауап беру", 1)
-	mustSay(t, res.say("14-пәтер.", 1), "учаскелік инспекторға жіберілді")
+	mustSay(t, res.say("14-пәтер.", 1), "полиция қызметкеріне жіберілді")
 	mustSay(t, insp.expect(1), "14-пәтер.")
 
 	insp.press(card[1], "✔️ Решено", 1)

@@ -3,24 +3,30 @@ package core
 import "time"
 
 // Assignee returns who handles a ticket about district at time at: the
-// district's inspector; while they are away, their deputy (unless the
-// deputy is away too); else the precinct's chief. It returns nil for an
-// unknown district.
+// district's inspector; while they are away, their deputy; else the
+// precinct's chief; else an admin. Staff who are away, or who cannot be
+// reached (no messenger account in the directory), are passed over. It
+// returns nil for an unknown district.
 func (c *City) Assignee(district string, at time.Time) *Staff {
 	d := c.District(district)
 	if d == nil {
 		return nil
 	}
+	var candidates []*Staff
 	if insp := c.StaffMember(d.Inspector); insp != nil {
-		if !insp.Absence.Away(at) {
-			return insp
-		}
-		if dep := c.StaffMember(insp.Absence.Deputy); dep != nil && !dep.Absence.Away(at) {
-			return dep
+		candidates = append(candidates, insp, c.StaffMember(insp.Absence.Deputy))
+	}
+	candidates = append(candidates, c.PrecinctChief(d.Precinct), c.Admin())
+	for _, s := range candidates {
+		if s != nil && s.Reachable() && !s.Absence.Away(at) {
+			return s
 		}
 	}
-	return c.PrecinctChief(d.Precinct)
+	return c.PrecinctChief(d.Precinct) // nobody better: the chief answers for it
 }
+
+// Reachable reports whether the bot can write to s.
+func (s *Staff) Reachable() bool { return s.TelegramID != 0 }
 
 // PrecinctChief returns the chief of precinct, or nil.
 func (c *City) PrecinctChief(precinct string) *Staff {

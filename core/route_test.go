@@ -15,8 +15,8 @@ func TestAssigneeAndMayHandle(t *testing.T) {
 			Precincts: []core.Precinct{{ID: "p1", Chief: "c1"}, {ID: "p2", Chief: "c2"}},
 			Districts: []core.District{{ID: "d1", Precinct: "p1", Inspector: "i1"}, {ID: "d2", Precinct: "p1", Inspector: "i2"}},
 			Staff: []core.Staff{
-				{ID: "i1", Role: core.RoleInspector}, {ID: "i2", Role: core.RoleInspector},
-				{ID: "c1", Role: core.RoleChief}, {ID: "c2", Role: core.RoleChief}, {ID: "a1", Role: core.RoleAdmin},
+				{ID: "i1", Role: core.RoleInspector, TelegramID: 1}, {ID: "i2", Role: core.RoleInspector, TelegramID: 2},
+				{ID: "c1", Role: core.RoleChief, TelegramID: 3}, {ID: "c2", Role: core.RoleChief, TelegramID: 4}, {ID: "a1", Role: core.RoleAdmin, TelegramID: 5},
 			},
 		}
 		if inspAway {
@@ -50,7 +50,20 @@ func TestAssigneeAndMayHandle(t *testing.T) {
 		})
 	}
 
+	// Nobody reachable at the district: the chief, then an admin.
 	c := city(false, false)
+	c.Staff[0].TelegramID = 0
+	c.Index()
+	if got := staffID(c.Assignee("d1", now)); got != "c1" {
+		t.Errorf("unreachable inspector: Assignee = %q, want the chief c1", got)
+	}
+	c.Staff[2].Absence = core.Absence{Until: later}
+	c.Index()
+	if got := staffID(c.Assignee("d1", now)); got != "a1" {
+		t.Errorf("chief away too: Assignee = %q, want the admin a1", got)
+	}
+
+	c = city(false, false)
 	may := []struct {
 		actor string
 		want  bool

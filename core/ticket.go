@@ -94,6 +94,11 @@ const (
 	ActionRated       = "rated"
 	ActionEscalated   = "escalated"
 	ActionReassigned  = "reassigned"
+	// ActionConfirmed is the resident saying the problem is solved;
+	// ActionNotSolved them saying it is not, too late to reopen.
+	ActionConfirmed       = "confirmed_solved"
+	ActionNotSolved       = "not_solved"
+	ActionBlockedReporter = "blocked_reporter"
 )
 
 // TicketCode formats a ticket id with the city's code: "KRG-0042".

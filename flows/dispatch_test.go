@@ -3,7 +3,6 @@ package flows_test
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -152,62 +151,4 @@ func TestDispatcherReplaysPendingUpdatesFirst(t *testing.T) {
 	sender.mu.Lock()
 	defer sender.mu.Unlock()
 	mustContain(t, sender.sent[h.chat], "Тілді таңдаңыз", "Тіл: қазақша.", "Келісіміңіз сақталды")
-}
-
-// TestConcurrentStaffActionsOnOneTicket has an inspector and their chief
-// act on one ticket at the same moment from two chats. Neither action may
-// undo the other: the one that commits second is worked out again.
-func TestConcurrentStaffActionsOnOneTicket(t *testing.T) {
-	for range 5 {
-		h := newHarness(t)
-		h.onboard(core.Russian, true)
-		h.report(false, 49.8250, 73.0880)
-		insp, chief := h.as(inspectorD02), h.as(chiefNovyGorod)
-		insp.onboard(core.Russian, true)
-		chief.onboard(core.Russian, true)
-
-		sender := newRecordingSender()
-		d := flows.NewDispatcher(flows.DispatcherConfig{Recorder: h.db, Engine: h.engine, Log: zerolog.Nop()})
-		d.Register(core.Telegram, sender)
-		ctx, cancel := context.WithCancel(context.Background())
-		if err := d.Start(ctx); err != nil {
-			t.Fatal(err)
-		}
-		var wg sync.WaitGroup
-		for i, who := range []*harness{insp, chief} {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				data := []string{"tk:a:1", "tx:1:duplicate"}[i]
-				in := core.Inbound{Key: fmt.Sprintf("race:%d", i), Chat: who.chat, From: who.chat.ID, Kind: core.KindButton, Data: data}
-				if err := d.Accept(ctx, in); err != nil {
-					t.Error(err)
-				}
-			}()
-		}
-		wg.Wait()
-		sender.waitFor(t, func(sent map[core.ChatRef][]core.Reply) bool {
-			return len(sent[insp.chat]) > 0 && len(sent[chief.chat]) > 0
-		})
-		cancel()
-		d.Wait(context.Background())
-
-		tk := h.ticket(1)
-		var actions []string
-		for _, e := range tk.History {
-			actions = append(actions, e.Action)
-		}
-		// Both actions are in the history, whichever came first.
-		if !slices.Contains(actions, core.ActionAccepted) && !slices.Contains(actions, core.ActionRejected) || len(actions) < 2 {
-			t.Fatalf("history %v lost an action", actions)
-		}
-		if slices.Contains(actions, core.ActionAccepted) && slices.Contains(actions, core.ActionRejected) {
-			if tk.Status != core.TicketRejected && tk.Status != core.TicketAccepted {
-				t.Fatalf("status %s", tk.Status)
-			}
-		}
-		if tk.Version != len(tk.History) {
-			t.Errorf("version %d after %d changes", tk.Version, len(tk.History))
-		}
-	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"strconv"
 	"time"
 
 	"github.com/beatbot-kz/beatbot/core"
@@ -118,7 +119,7 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 	apology := func() []core.Reply { return []core.Reply{{Text: locale.T(lang, locale.ErrorGeneric)}} }
 	defer func() {
 		if p := recover(); p != nil {
-			e.log.Error().Str("update", in.Key).Str("chat", in.Chat.String()).
+			e.log.Error().Str("update", in.Key).
 				Str("panic", fmt.Sprint(p)).Bytes("stack", debug.Stack()).Msg("flow panicked; update dropped")
 			replies, err = apology(), e.Drop(ctx, in)
 		}
@@ -131,7 +132,7 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 	if s.Resident.Lang != "" {
 		lang = s.Resident.Lang
 	}
-	if ok, warn := e.limits.allow(in.Chat, e.now()); !ok {
+	if ok, warn := e.limits.allow(in.Chat, e.now()); !ok && !e.isStaff(in) {
 		var replies []core.Reply
 		if in.Kind != core.KindCommand && in.Kind != core.KindButton && looksLikeEmergency(in.Text) {
 			// Never silence someone in danger.
@@ -140,7 +141,7 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 		if warn {
 			replies = append(replies, core.Reply{Text: locale.T(lang, locale.TooManyMessages)})
 		}
-		e.log.Debug().Str("chat", in.Chat.String()).Msg("message over the chat's rate limit dropped")
+		e.log.Debug().Str("update", in.Key).Msg("message over the chat's rate limit dropped")
 		return replies, e.Drop(ctx, in)
 	}
 	t := newTurn(e, in, s)
@@ -150,7 +151,7 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 		t.dirty = true
 	}
 	if err := t.run(ctx); err != nil {
-		e.log.Error().Err(err).Str("update", in.Key).Str("chat", in.Chat.String()).Msg("flow failed; update dropped")
+		e.log.Error().Err(err).Str("update", in.Key).Msg("flow failed; update dropped")
 		return apology(), e.Drop(ctx, in)
 	}
 
@@ -169,6 +170,16 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 		e.onNotice()
 	}
 	return t.replies, nil
+}
+
+// isStaff reports whether in comes from police staff, whose work is not
+// throttled like a flood.
+func (e *Engine) isStaff(in core.Inbound) bool {
+	if in.Chat.Channel != core.Telegram {
+		return false
+	}
+	id, err := strconv.ParseInt(in.From, 10, 64)
+	return err == nil && e.city.StaffByTelegram(id) != nil
 }
 
 // Drop marks an update handled without changing anything else.

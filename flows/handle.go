@@ -19,7 +19,9 @@ func (d *Dispatcher) handle(parent context.Context, in core.Inbound) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(parent), handleTimeout)
 	defer cancel()
 	start := time.Now()
-	log := d.log.With().Str("update", in.Key).Str("chat", in.Chat.String()).Logger()
+	// Lines name the update, not the chat: an error about a ticket must
+	// never tie an anonymous reporter to it.
+	log := d.log.With().Str("update", in.Key).Logger()
 	var replies []core.Reply
 	for attempt := 1; ; attempt++ {
 		var err error
@@ -50,7 +52,7 @@ func (d *Dispatcher) handle(parent context.Context, in core.Inbound) {
 // send hands the replies to the chat's channel. A panic in an adapter is
 // logged, not allowed to take the bot down.
 func (d *Dispatcher) send(ctx context.Context, in core.Inbound, replies []core.Reply) {
-	log := d.log.With().Str("update", in.Key).Str("chat", in.Chat.String()).Logger()
+	log := d.log.With().Str("update", in.Key).Logger()
 	defer func() {
 		if p := recover(); p != nil {
 			log.Error().Str("panic", fmt.Sprint(p)).Bytes("stack", debug.Stack()).Msg("sending replies panicked")

@@ -41,7 +41,7 @@ func (t *turn) command(ctx context.Context) error {
 		}
 		return t.startReport(ctx)
 	case "tickets":
-		return t.listTickets(ctx, "")
+		return t.listTickets(ctx, t.in.Text) // "/tickets new" filters by status
 	case "ticket":
 		return t.showTicket(ctx, t.in.Text)
 	case "stats":

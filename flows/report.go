@@ -145,6 +145,14 @@ func (t *turn) reportInput(ctx context.Context) error {
 		}
 		return t.placeRecorded(ctx)
 	case state == stReportPlace && t.in.Kind == core.KindText:
+		c := &t.s.Conversation
+		if h, err := core.ParseHouse(text); err == nil && c.Street != "" {
+			// A house number completing the street typed before.
+			if st := t.e.city.Street(c.Street); st != nil {
+				draft.Address = st.Name.In(t.lang()) + ", " + h.String()
+			}
+			return t.lookupStreet(ctx, c.Street, &h, t.reportPlaces())
+		}
 		draft.Address = clip(text, 200)
 		return t.resolveAddress(ctx, text, t.reportPlaces())
 	case state == stReportPhotos && t.in.Kind == core.KindPhoto:
@@ -171,8 +179,10 @@ func (t *turn) reportPlaces() placeFlow {
 	return placeFlow{
 		action: actReportPlace,
 		found:  t.reportDistrict,
-		offer: func(_ context.Context, r core.Reply, _ string) error {
+		offer: func(_ context.Context, r core.Reply, street string) error {
 			t.send(r)
+			// Kept for a house number typed next; reporting needs consent.
+			t.s.Conversation.Street = street
 			return nil
 		},
 		notFound: func(string) { t.say(locale.ReportPlaceNotFound) },

@@ -44,14 +44,14 @@ func (t *turn) reporterButton(ctx context.Context, action, arg string) error {
 		t.s.Conversation.Ticket = tk.ID
 		return t.goTo(ctx, evTicketAnswer)
 	case actTicketVerdict:
-		if tk.Status != core.TicketResolved || tk.Solved != nil && *tk.Solved {
+		if tk.Status != core.TicketResolved || tk.Solved != nil {
 			return t.stale(ctx)
 		}
 		switch rest {
 		case "y":
 			solved := true
 			tk.Solved = &solved
-			tk.Record(now, "resident", "confirmed_solved", "", "")
+			tk.Record(now, "resident", core.ActionConfirmed, "", "")
 			t.tickets = append(t.tickets, tk)
 			var row []core.Button
 			for n := 1; n <= 5; n++ {
@@ -61,12 +61,23 @@ func (t *turn) reporterButton(ctx context.Context, action, arg string) error {
 			return nil
 		case "n":
 			if now.Sub(tk.Resolved) > core.ReopenWindow {
+				// Too late to reopen, but the verdict still counts.
+				solved := false
+				tk.Solved = &solved
+				tk.Record(now, "resident", core.ActionNotSolved, "", "")
+				t.tickets = append(t.tickets, tk)
 				t.say(locale.TkReopenTooLate, tk.Code)
 				return nil
 			}
-			tk.Solved = nil
+			tk.Solved, tk.Rating = nil, 0
+			// Reopened tickets go to whoever handles the place now (the
+			// inspector may be on leave since).
+			tk.Assignee = t.routeTicket(&tk, now)
 			tk.Record(now, "resident", core.ActionReopened, core.TicketReopened, "")
 			if err := t.saveTicket(ctx, tk, "reopened"); err != nil {
+				return err
+			}
+			if err := t.tellAssignee(ctx, tk, "reopened", func(l core.Lang) string { return locale.T(l, locale.TkReopenedStaff, tk.Code) }); err != nil {
 				return err
 			}
 			t.say(locale.TkReopened, tk.Code)
@@ -74,7 +85,7 @@ func (t *turn) reporterButton(ctx context.Context, action, arg string) error {
 		}
 	case actTicketRate:
 		n, err := strconv.Atoi(rest)
-		if err != nil || n < 1 || n > 5 || tk.Status != core.TicketResolved || tk.Rating != 0 {
+		if err != nil || n < 1 || n > 5 || tk.Status != core.TicketResolved || tk.Solved == nil || !*tk.Solved || tk.Rating != 0 {
 			return t.stale(ctx)
 		}
 		tk.Rating = n
@@ -92,22 +103,45 @@ func (t *turn) answerTicket(ctx context.Context, idArg, text string) error {
 	if err != nil || !ok {
 		return err
 	}
+	if tk.Status == core.TicketRejected {
+		t.finish(locale.TkAnswerClosed, tk.Code)
+		return t.goTo(ctx, evMenu)
+	}
 	tk.Record(t.e.now(), "resident", core.ActionAnswered, "", text)
 	t.tickets = append(t.tickets, tk)
-	if chat, ok := staffChat(t.e.city.StaffMember(tk.Assignee)); ok {
-		l, err := t.langOf(ctx, chat)
-		if err != nil {
-			return err
-		}
-		id := strconv.FormatUint(tk.ID, 10)
-		t.outbox = append(t.outbox, core.OutboxItem{
-			Key: "answer:" + t.in.Key, Chat: chat, Priority: core.PriorityUrgent, ToStaff: true,
-			Reply: core.Reply{Text: locale.T(l, locale.TkAnswerToStaff, tk.Code, text),
-				Buttons: [][]core.Button{{button(locale.T(l, locale.TkReply), actTicket, opReply+":"+id)}}},
-		})
+	if err := t.tellAssignee(ctx, tk, "answer:"+t.in.Key, func(l core.Lang) string { return locale.T(l, locale.TkAnswerToStaff, tk.Code, text) }); err != nil {
+		return err
 	}
 	t.finish(locale.TkAnswerSent, tk.Code)
 	return t.goTo(ctx, evMenu)
+}
+
+// tellAssignee queues a message about a ticket to its assignee, with the
+// ticket's buttons; if the assignee cannot be reached on the messenger, to
+// the precinct's chief, else the city's admin.
+func (t *turn) tellAssignee(ctx context.Context, tk core.Ticket, event string, text func(l core.Lang) string) error {
+	city := t.e.city
+	var to *core.Staff
+	for _, s := range []*core.Staff{city.StaffMember(tk.Assignee), city.PrecinctChief(tk.Precinct), city.Admin()} {
+		if _, ok := staffChat(s); ok {
+			to = s
+			break
+		}
+	}
+	chat, ok := staffChat(to)
+	if !ok {
+		t.e.log.Error().Uint64("ticket", tk.ID).Msg("no staff on the messenger to tell about the ticket")
+		return nil
+	}
+	l, err := t.langOf(ctx, chat)
+	if err != nil {
+		return err
+	}
+	t.outbox = append(t.outbox, core.OutboxItem{
+		Key: fmt.Sprintf("ticket:%d:%d:%s:staff", tk.ID, len(tk.History), event), Chat: chat, Priority: core.PriorityUrgent, ToStaff: true,
+		Reply: core.Reply{Text: text(l), Buttons: t.staffButtons(tk, to, l)},
+	})
+	return nil
 }
 
 // myReports lists a resident's tickets with their status.

@@ -18,6 +18,7 @@ import (
 const (
 	actTicket         = "tk" // tk:<op>:<id>, a staff action
 	actTicketTransfer = "tt" // tt:<id>:<district>
+	actTicketReassign = "tr" // tr:<id>:<staff id>
 	actTicketReject   = "tx" // tx:<id>:<reason>
 	actTicketList     = "tl" // tl:<filter>
 	actTicketAnswer   = "ta" // ta:<id>, the resident answers
@@ -35,6 +36,7 @@ const (
 	opReject   = "x"
 	opBlock    = "b"
 	opRemind   = "e"
+	opReassign = "g"
 )
 
 // Reasons for rejecting a ticket.
@@ -45,7 +47,7 @@ var rejectReasons = map[string]locale.Key{
 }
 
 var ticketActions = map[string]bool{
-	actTicket: true, actTicketTransfer: true, actTicketReject: true, actTicketList: true,
+	actTicket: true, actTicketTransfer: true, actTicketReassign: true, actTicketReject: true, actTicketList: true,
 	actTicketAnswer: true, actTicketVerdict: true, actTicketRate: true,
 }
 
@@ -151,8 +153,11 @@ func (t *turn) cardItems(ctx context.Context, tk core.Ticket, event string) ([]c
 		items = append(items, t.ticketMessages(key, chat, false, tk, l, t.staffButtons(tk, nil, l))...)
 	}
 	if p := t.e.city.Precinct(tk.Precinct); p != nil && p.DutyChat != 0 {
+		// The duty group sees the ticket, never the reporter's name.
 		chat := core.ChatRef{Channel: core.Telegram, ID: strconv.FormatInt(p.DutyChat, 10)}
-		items = append(items, t.ticketMessages(key+":duty", chat, true, tk, core.DefaultLang, nil)...)
+		duty := tk
+		duty.ReporterName = ""
+		items = append(items, t.ticketMessages(key+":duty", chat, true, duty, core.DefaultLang, nil)...)
 	}
 	return items, nil
 }
@@ -182,6 +187,8 @@ func (t *turn) cardText(tk core.Ticket, l core.Lang) string {
 	reporter := locale.T(l, locale.Anonymous)
 	if !tk.Anonymous && tk.ReporterName != "" {
 		reporter = tk.ReporterName
+	} else if !tk.Anonymous {
+		reporter = "—"
 	}
 	return locale.T(l, locale.TicketCard, tk.Code, category, statusName(tk.Status, l), tk.Text,
 		t.placeName(&tk, l), locale.Duration(l, t.e.now().Sub(tk.Created)), reporter)
@@ -211,18 +218,27 @@ func (t *turn) staffButtons(tk core.Ticket, viewer *core.Staff, l core.Lang) [][
 		[]core.Button{op(locale.TkReply, opReply), op(locale.TkResolve, opResolve)},
 		[]core.Button{op(locale.TkTransfer, opTransfer), op(locale.TkReject, opReject)})
 	if viewer != nil && (viewer.Role == core.RoleChief || viewer.Role == core.RoleAdmin) {
-		rows = append(rows, []core.Button{op(locale.TkBlock, opBlock)})
+		rows = append(rows, []core.Button{op(locale.TkReassign, opReassign)}, []core.Button{op(locale.TkBlock, opBlock)})
 	}
 	return rows
 }
 
-// notifyReporter queues a message to a ticket's reporter, in their
-// language, with optional buttons.
-func (t *turn) notifyReporter(tk core.Ticket, event string, text string, buttons [][]core.Button) {
+// notifyReporter queues a message to a ticket's reporter, in the language
+// they use now, with optional buttons; message makes the text and buttons
+// in that language.
+func (t *turn) notifyReporter(ctx context.Context, tk core.Ticket, event string, message func(l core.Lang) (string, [][]core.Button)) error {
+	l := tk.Lang
+	if now, err := t.langOf(ctx, tk.Reporter); err != nil {
+		return err
+	} else if now != "" {
+		l = now
+	}
+	text, buttons := message(l)
 	t.outbox = append(t.outbox, core.OutboxItem{
 		Key:  fmt.Sprintf("ticket:%d:%d:%s:reporter", tk.ID, len(tk.History), event),
 		Chat: tk.Reporter, Priority: core.PriorityUrgent, Reply: core.Reply{Text: text, Buttons: buttons},
 	})
+	return nil
 }
 
 // loadTicket reads ticket arg ("42" or "KRG-0042").

@@ -3,6 +3,7 @@ package flows
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -32,6 +33,8 @@ func (t *turn) ticketButton(ctx context.Context, action, arg string) error {
 		return t.staffOp(ctx, tk, actor, rest)
 	case actTicketTransfer:
 		return t.transfer(ctx, tk, actor, rest)
+	case actTicketReassign:
+		return t.reassign(ctx, tk, actor, rest)
 	case actTicketReject:
 		return t.reject(ctx, tk, actor, rest)
 	}
@@ -52,7 +55,8 @@ func (t *turn) staffTicket(ctx context.Context, idArg string) (core.Ticket, *cor
 	actor := t.staffMember()
 	if !t.e.city.MayHandle(actor, tk.Precinct, tk.Assignee) {
 		if actor == nil {
-			t.e.log.Warn().Str("chat", t.in.Chat.String()).Uint64("ticket", tk.ID).Msg("a non-staff chat pressed a ticket button")
+			// Not the chat: it may be the ticket's anonymous reporter.
+			t.e.log.Warn().Uint64("ticket", tk.ID).Msg("a non-staff chat pressed a ticket button")
 		}
 		t.say(locale.TkNotAllowed)
 		return tk, nil, false, nil
@@ -79,7 +83,11 @@ func (t *turn) staffOp(ctx context.Context, tk core.Ticket, actor *core.Staff, o
 		}
 		tk.Record(now, actor.ID, core.ActionAccepted, core.TicketAccepted, "")
 		t.tickets = append(t.tickets, tk)
-		t.notifyReporter(tk, "accepted", locale.T(tk.Lang, locale.TkAcceptedResident, tk.Code), nil)
+		if err := t.notifyReporter(ctx, tk, "accepted", func(l core.Lang) (string, [][]core.Button) {
+			return locale.T(l, locale.TkAcceptedResident, tk.Code), nil
+		}); err != nil {
+			return err
+		}
 		t.say(locale.TkAccepted, tk.Code)
 		return nil
 	case opReply, opResolve, opBlock:
@@ -105,9 +113,13 @@ func (t *turn) staffOp(ctx context.Context, tk core.Ticket, actor *core.Staff, o
 		text := locale.T(l, locale.TkRejectPrompt, tk.Code)
 		if op == opTransfer {
 			text = locale.T(l, locale.TkTransferPrompt, tk.Code)
-			for _, d := range t.e.city.Districts {
-				if d.ID != tk.District {
-					rows = append(rows, []core.Button{button(t.districtLabel(&d), actTicketTransfer, id+":"+d.ID)})
+			// The ticket's own precinct first; a keyboard of a whole
+			// city's districts would be refused by the messenger.
+			for _, own := range []bool{true, false} {
+				for _, d := range t.e.city.Districts {
+					if d.ID != tk.District && (d.Precinct == tk.Precinct) == own && len(rows) < 2*maxChoices {
+						rows = append(rows, []core.Button{button(t.districtLabel(&d), actTicketTransfer, id+":"+d.ID)})
+					}
 				}
 			}
 		} else {
@@ -116,6 +128,20 @@ func (t *turn) staffOp(ctx context.Context, tk core.Ticket, actor *core.Staff, o
 			}
 		}
 		t.send(core.Reply{Text: text, Buttons: rows})
+		return nil
+	case opReassign:
+		if actor.Role != core.RoleChief && actor.Role != core.RoleAdmin || !open {
+			t.say(locale.TkNotAllowed)
+			return nil
+		}
+		id := strconv.FormatUint(tk.ID, 10)
+		var rows [][]core.Button
+		for _, s := range t.precinctStaff(tk.Precinct) {
+			if s.ID != tk.Assignee && len(rows) < 2*maxChoices {
+				rows = append(rows, []core.Button{button(s.Name.In(l), actTicketReassign, id+":"+s.ID)})
+			}
+		}
+		t.send(core.Reply{Text: locale.T(l, locale.TkReassignPrompt, tk.Code), Buttons: rows})
 		return nil
 	case opRemind:
 		if actor.Role != core.RoleChief && actor.Role != core.RoleAdmin || !open {
@@ -141,7 +167,7 @@ func (t *turn) staffOp(ctx context.Context, tk core.Ticket, actor *core.Staff, o
 // transfer moves an open ticket to another district's inspector.
 func (t *turn) transfer(ctx context.Context, tk core.Ticket, actor *core.Staff, district string) error {
 	d := t.e.city.District(district)
-	if d == nil {
+	if d == nil || d.ID == tk.District {
 		return t.stale(ctx)
 	}
 	if !tk.Status.Open() {
@@ -155,8 +181,52 @@ func (t *turn) transfer(ctx context.Context, tk core.Ticket, actor *core.Staff, 
 	if err := t.saveTicket(ctx, tk, "transferred"); err != nil {
 		return err
 	}
-	t.notifyReporter(tk, "transferred", locale.T(tk.Lang, locale.TkTransferredResident, tk.Code, d.Name.In(tk.Lang)), nil)
+	if err := t.notifyReporter(ctx, tk, "transferred", func(l core.Lang) (string, [][]core.Button) {
+		return locale.T(l, locale.TkTransferredResident, tk.Code, d.Name.In(l)), nil
+	}); err != nil {
+		return err
+	}
 	t.say(locale.TkTransferred, tk.Code, d.Name.In(t.lang()))
+	return nil
+}
+
+// precinctStaff are the reachable officers of a precinct: its districts'
+// inspectors and its chief.
+func (t *turn) precinctStaff(precinct string) []*core.Staff {
+	city := t.e.city
+	var out []*core.Staff
+	add := func(s *core.Staff) {
+		if s != nil && s.Reachable() && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	for _, d := range city.Districts {
+		if d.Precinct == precinct {
+			add(city.StaffMember(d.Inspector))
+		}
+	}
+	add(city.PrecinctChief(precinct))
+	return out
+}
+
+// reassign gives an open ticket to another officer of its precinct; only a
+// chief or an admin may.
+func (t *turn) reassign(ctx context.Context, tk core.Ticket, actor *core.Staff, staffID string) error {
+	to := t.e.city.StaffMember(staffID)
+	if to == nil || to.ID == tk.Assignee || !slices.Contains(t.precinctStaff(tk.Precinct), to) ||
+		actor.Role != core.RoleChief && actor.Role != core.RoleAdmin {
+		return t.stale(ctx)
+	}
+	if !tk.Status.Open() {
+		t.say(locale.TkAlready, tk.Code, statusName(tk.Status, t.lang()))
+		return nil
+	}
+	tk.Assignee = to.ID
+	tk.Record(t.e.now(), actor.ID, core.ActionReassigned, "", to.ID)
+	if err := t.saveTicket(ctx, tk, "reassigned"); err != nil {
+		return err
+	}
+	t.say(locale.TkReassigned, tk.Code, to.Name.In(t.lang()))
 	return nil
 }
 
@@ -172,7 +242,11 @@ func (t *turn) reject(ctx context.Context, tk core.Ticket, actor *core.Staff, re
 	}
 	tk.Record(t.e.now(), actor.ID, core.ActionRejected, core.TicketRejected, reason)
 	t.tickets = append(t.tickets, tk)
-	t.notifyReporter(tk, "rejected", locale.T(tk.Lang, locale.TkRejectedResident, tk.Code, locale.T(tk.Lang, key)), nil)
+	if err := t.notifyReporter(ctx, tk, "rejected", func(l core.Lang) (string, [][]core.Button) {
+		return locale.T(l, locale.TkRejectedResident, tk.Code, locale.T(l, key)), nil
+	}); err != nil {
+		return err
+	}
 	t.say(locale.TkRejected, tk.Code)
 	return nil
 }
@@ -218,8 +292,11 @@ func (t *turn) ticketWrite(ctx context.Context) error {
 		}
 		tk.Record(now, actor.ID, core.ActionReplied, "", text)
 		t.tickets = append(t.tickets, tk)
-		t.notifyReporter(tk, "reply", locale.T(tk.Lang, locale.TkReplyToResident, tk.Code, text),
-			[][]core.Button{{button(locale.T(tk.Lang, locale.TkAnswer), actTicketAnswer, id)}})
+		if err := t.notifyReporter(ctx, tk, "reply", func(l core.Lang) (string, [][]core.Button) {
+			return locale.T(l, locale.TkReplyToResident, tk.Code, text), [][]core.Button{{button(locale.T(l, locale.TkAnswer), actTicketAnswer, id)}}
+		}); err != nil {
+			return err
+		}
 		t.finish(locale.TkReplySent, tk.Code)
 	case stTicketResolve:
 		if !tk.Status.Open() {
@@ -229,14 +306,23 @@ func (t *turn) ticketWrite(ctx context.Context) error {
 		tk.Resolved = now
 		tk.Record(now, actor.ID, core.ActionResolved, core.TicketResolved, text)
 		t.tickets = append(t.tickets, tk)
-		t.notifyReporter(tk, "resolved", locale.T(tk.Lang, locale.TkResolvedResident, tk.Code, text), [][]core.Button{{
-			button(locale.T(tk.Lang, locale.TkSolvedYes), actTicketVerdict, id+":y"),
-			button(locale.T(tk.Lang, locale.TkSolvedNo), actTicketVerdict, id+":n"),
-		}})
+		if err := t.notifyReporter(ctx, tk, "resolved", func(l core.Lang) (string, [][]core.Button) {
+			return locale.T(l, locale.TkResolvedResident, tk.Code, text), [][]core.Button{{
+				button(locale.T(l, locale.TkSolvedYes), actTicketVerdict, id+":y"),
+				button(locale.T(l, locale.TkSolvedNo), actTicketVerdict, id+":n"),
+			}}
+		}); err != nil {
+			return err
+		}
 		t.finish(locale.TkResolved, tk.Code)
 	case stTicketBlock:
+		// The role is checked again: it may have changed since the button.
+		if actor.Role != core.RoleChief && actor.Role != core.RoleAdmin {
+			t.say(locale.TkNotAllowed)
+			return t.goTo(ctx, evMenu)
+		}
 		t.block = &core.ReportBlock{Chat: tk.Reporter, Reason: text, By: actor.ID, At: now}
-		tk.Record(now, actor.ID, "blocked_reporter", "", text)
+		tk.Record(now, actor.ID, core.ActionBlockedReporter, "", text)
 		t.tickets = append(t.tickets, tk)
 		// The log names the ticket, never the reporter's chat.
 		t.e.log.Info().Str("staff", actor.ID).Str("ticket", tk.Code).Msg("reporter blocked from reporting")

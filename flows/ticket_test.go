@@ -83,9 +83,9 @@ func TestReportIsRoutedToTheDistrictInspector(t *testing.T) {
 	mustContain(t, h.send(core.Inbound{Kind: core.KindUnsupported, Unsupported: "document"}), "Файлы не принимаются")
 	mustContain(t, h.photo("photo-file-1"), "Фото добавлено (1 из 5)")
 	mustContain(t, h.press("rf:done"), "Отправить анонимно?")
-	mustContain(t, h.press("ra:no"), "Проверьте сообщение", "Квартирная кража", "Фото: 1", "Анонимно: нет")
+	mustContain(t, h.press("ra:no"), "Проверьте обращение", "Квартирная кража", "Фото: 1", "Анонимно: нет")
 	r = h.press("rs:send")
-	mustContain(t, r, "Сообщение принято, номер KRG-0001", "12 ч")
+	mustContain(t, r, "Ваше обращение KRG-0001 зарегистрировано", "12 ч")
 
 	tk := h.ticket(1)
 	if tk.Assignee != "s-i02" || tk.Status != core.TicketNew || tk.District != "krg-d02" || tk.Reporter != h.chat || len(tk.Photos) != 1 {
@@ -149,7 +149,7 @@ func TestTicketConversation(t *testing.T) {
 	}
 
 	mustContain(t, h.press("ta:1"), "KRG-0001 бойынша жауабыңызды жазыңыз")
-	mustContain(t, h.text("Пәтер 14."), "учаскелік инспекторға жіберілді")
+	mustContain(t, h.text("Пәтер 14."), "полиция қызметкеріне жіберілді")
 	if !strings.Contains(textsOf(h.outboxTo(inspectorD02)), "Пәтер 14.") {
 		t.Errorf("answer not relayed to the inspector")
 	}
@@ -290,12 +290,12 @@ func TestReportLimitsAndConsent(t *testing.T) {
 	h.command("privacy")
 	h.press("consent:yes")
 	for i := range h.city.Abuse.ReportsPerDay {
-		if r := h.report(false, 49.8250, 73.0880); !strings.Contains(texts(r), "is received") {
+		if r := h.report(false, 49.8250, 73.0880); !strings.Contains(texts(r), "has been received") {
 			t.Fatalf("report %d: %s", i+1, texts(r))
 		}
 		h.now = h.now.Add(time.Minute) // stay under the message rate limit
 	}
-	mustContain(t, h.press("m:report"), "at most 5 reports a day")
+	mustContain(t, h.press("m:report"), "daily limit of reports (5)")
 	h.now = h.now.Add(25 * time.Hour)
 	mustContain(t, h.press("m:report"), "What would you like to report?")
 }
@@ -326,7 +326,7 @@ func TestStaffListsAndStats(t *testing.T) {
 	mustContain(t, insp.command("stats"), "для сотрудников") // inspectors see no statistics
 	chief := h.as(chiefNovyGorod)
 	chief.onboard(core.Russian, true)
-	mustContain(t, chief.command("stats"), "Сообщений: 2", "Квартирная кража: 2", "Медиана до принятия")
+	mustContain(t, chief.command("stats"), "Обращений: 2", "Квартирная кража: 2", "Медиана до принятия")
 	mustContain(t, h.command("tickets"), "для сотрудников")
 }
 

@@ -23,7 +23,12 @@ func (t *turn) visibleTickets(ctx context.Context, s *core.Staff) ([]core.Ticket
 	case core.RoleAdmin:
 		return t.e.store.AllTickets(ctx)
 	case core.RoleChief:
-		var out []core.Ticket
+		// Their precinct's, and any assigned to them elsewhere (as a
+		// deputy, say).
+		out, err := t.e.store.TicketsByAssignee(ctx, s.ID)
+		if err != nil {
+			return nil, err
+		}
 		for _, p := range t.e.city.Precincts {
 			if p.Chief != s.ID {
 				continue
@@ -32,7 +37,11 @@ func (t *turn) visibleTickets(ctx context.Context, s *core.Staff) ([]core.Ticket
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, ts...)
+			for _, tk := range ts {
+				if tk.Assignee != s.ID {
+					out = append(out, tk)
+				}
+			}
 		}
 		return out, nil
 	}
@@ -47,6 +56,7 @@ func (t *turn) listTickets(ctx context.Context, filter string) error {
 		t.say(locale.StaffOnly)
 		return nil
 	}
+	filter = strings.ToLower(strings.TrimSpace(filter))
 	if filter == "" {
 		filter = "open"
 	}
@@ -62,13 +72,18 @@ func (t *turn) listTickets(ctx context.Context, filter string) error {
 	}
 	slices.SortFunc(shown, func(a, b core.Ticket) int { return a.Created.Compare(b.Created) })
 	l := t.lang()
-	filters := []core.Button{
+	filters := [][]core.Button{{
 		button(locale.T(l, locale.TkFilterOpen), actTicketList, "open"),
+		button(statusName(core.TicketNew, l), actTicketList, string(core.TicketNew)),
+		button(statusName(core.TicketAccepted, l), actTicketList, string(core.TicketAccepted)),
+	}, {
+		button(statusName(core.TicketReopened, l), actTicketList, string(core.TicketReopened)),
 		button(statusName(core.TicketResolved, l), actTicketList, string(core.TicketResolved)),
+		button(statusName(core.TicketRejected, l), actTicketList, string(core.TicketRejected)),
 		button(locale.T(l, locale.TkFilterAll), actTicketList, "all"),
-	}
+	}}
 	if len(shown) == 0 {
-		t.send(core.Reply{Text: locale.T(l, locale.TkListNone), Buttons: [][]core.Button{filters}})
+		t.send(core.Reply{Text: locale.T(l, locale.TkListNone), Buttons: filters})
 		return nil
 	}
 	var b strings.Builder
@@ -86,7 +101,7 @@ func (t *turn) listTickets(ctx context.Context, filter string) error {
 		fmt.Fprintf(&b, "\n%s · %s · %s · %s", tk.Code, statusName(tk.Status, l), category, locale.Duration(l, t.e.now().Sub(tk.Created)))
 		rows = append(rows, []core.Button{button(tk.Code, actTicket, opOpen+":"+strconv.FormatUint(tk.ID, 10))})
 	}
-	t.send(core.Reply{Text: b.String(), Buttons: append(rows, filters)})
+	t.send(core.Reply{Text: b.String(), Buttons: append(rows, filters...)})
 	return nil
 }
 

@@ -80,7 +80,7 @@ func (t *turn) goTo(ctx context.Context, event string) error {
 	}
 	c := &t.s.Conversation
 	c.State = t.m.Current()
-	if c.State != stPick {
+	if c.State != stPick && c.State != stReportPlace {
 		c.Street = ""
 	}
 	if !slices.Contains(noticeSteps, c.State) {

@@ -34,17 +34,17 @@ var onboardingTexts = map[Key]core.Text{
 		core.Russian: "Перед началом — о ваших данных.\n\n" +
 			"Бот хранит номер чата, выбранный язык и шаг разговора, на котором вы остановились: без этого он не может работать.\n\n" +
 			"Если вы согласитесь, бот сохранит также время согласия, найденный вами участок — чтобы направлять ваши обращения его инспектору — и участки, на оповещения которых вы подписались.\n\n" +
-			"Имя и номер телефона бот не хранит. Данные использует только полиция города и только для работы этого бота, согласно Закону РК «О персональных данных и их защите». Изменить решение можно в любой момент командой /privacy.\n\n" +
+			"Если вы отправите обращение, оно сохранится вместе с номером чата, чтобы вам ответить; имя из профиля — только если обращение не анонимное. Номер телефона бот не хранит. Данные использует только полиция города и только для работы этого бота, согласно Закону РК «О персональных данных и их защите». Изменить решение можно в любой момент командой /privacy.\n\n" +
 			"Если откажетесь, вы всё равно сможете найти инспектора по адресу.",
 		core.Kazakh: "Бастамас бұрын — деректеріңіз туралы.\n\n" +
 			"Бот чат нөмірін, таңдалған тілді және сөйлесудің қай қадамында тоқтағаныңызды сақтайды: бұларсыз ол жұмыс істей алмайды.\n\n" +
 			"Келісім берсеңіз, бот бұған қоса келісім берген уақытыңызды, өзіңіз тапқан учаскені (өтініштеріңізді оның инспекторына жіберу үшін) және сіз хабарландыруларына жазылған учаскелерді сақтайды.\n\n" +
-			"Атыңыз бен телефон нөміріңіз сақталмайды. Деректерді тек қала полициясы және тек осы боттың жұмысы үшін, «Дербес деректер және оларды қорғау туралы» ҚР Заңына сәйкес пайдаланады. Шешіміңізді кез келген уақытта /privacy командасымен өзгерте аласыз.\n\n" +
+			"Өтініш жіберсеңіз, ол сізге жауап беру үшін чат нөмірімен бірге сақталады; профильдегі атыңыз — өтініш жасырын болмаса ғана. Телефон нөміріңіз сақталмайды. Деректерді тек қала полициясы және тек осы боттың жұмысы үшін, «Дербес деректер және оларды қорғау туралы» ҚР Заңына сәйкес пайдаланады. Шешіміңізді кез келген уақытта /privacy командасымен өзгерте аласыз.\n\n" +
 			"Бас тартсаңыз да, инспекторды мекенжай бойынша таба аласыз.",
 		core.English: "Before we start — about your data.\n\n" +
 			"The bot stores your chat number, your language and the step of the conversation you are at: it cannot work without them.\n\n" +
 			"If you agree, it also stores when you agreed, the district you found (so your reports reach its inspector) and the districts whose alerts you subscribe to.\n\n" +
-			"Your name and phone number are not stored. Only the city police use this data, and only for this bot, under the Law of the Republic of Kazakhstan on Personal Data and Their Protection. You can change your mind at any time with /privacy.\n\n" +
+			"A report you send is stored with your chat number so you can be answered, and with your profile name only if it is not anonymous. Your phone number is not stored. Only the city police use this data, and only for this bot, under the Law of the Republic of Kazakhstan on Personal Data and Their Protection. You can change your mind at any time with /privacy.\n\n" +
 			"If you decline, you can still find your inspector by address.",
 	},
 	ConsentAgree: {
@@ -68,9 +68,9 @@ var onboardingTexts = map[Key]core.Text{
 		core.English: "Understood. Without consent the bot keeps only your chat number, language and conversation step. You can find your inspector by address.",
 	},
 	ConsentWithdrew: {
-		core.Russian: "Согласие отозвано: ваш участок, подписки и время согласия удалены. Бот хранит только номер чата, язык и шаг разговора.",
-		core.Kazakh:  "Келісіміңізді кері қайтарып алдыңыз: учаскеңіз, жазылымдарыңыз және келісім уақыты өшірілді. Бот тек чат нөмірін, тілді және сөйлесу қадамын сақтайды.",
-		core.English: "Consent withdrawn: your district, subscriptions and consent time are deleted. The bot keeps only your chat number, language and conversation step.",
+		core.Russian: "Согласие отозвано: ваш участок и подписки удалены. Бот по-прежнему хранит номер чата, язык и шаг разговора. Ваши обращения остаются в полиции для работы, но уже без вашего имени.",
+		core.Kazakh:  "Келісіміңізді кері қайтарып алдыңыз: учаскеңіз бен жазылымдарыңыз өшірілді. Бот бұрынғыдай чат нөмірін, тілді және сөйлесу қадамын сақтайды. Өтініштеріңіз полицияның жұмысы үшін сақталады, бірақ енді атыңызсыз.",
+		core.English: "Consent withdrawn: your district and subscriptions are deleted. The bot still keeps your chat number, language and conversation step. Your reports stay with the police for their work, but no longer with your name.",
 	},
 	ConsentReask: {
 		core.Russian: "Пожалуйста, ответьте кнопкой ниже: вы согласны на хранение ваших данных?",

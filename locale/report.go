@@ -28,8 +28,8 @@ const (
 	ReportSend    Key = "report.send"
 	ReportDrop    Key = "report.drop"
 	ReportDropped Key = "report.dropped"
-	// ReportCreated takes the ticket's code and the expected response
-	// time.
+	// ReportCreated takes the ticket's code and the time within which it
+	// is to be accepted.
 	ReportCreated     Key = "report.created"
 	ReportNeedConsent Key = "report.needs_consent"
 	// ReportLimit takes the daily limit.
@@ -51,9 +51,9 @@ var reportTexts = map[Key]core.Text{
 		core.English: "What would you like to report? Choose a topic. If you need urgent help, call 102.",
 	},
 	ReportText: {
-		core.Russian: "Опишите, что случилось (до %d символов): что, когда, где.",
-		core.Kazakh:  "Не болғанын сипаттаңыз (%d таңбаға дейін): не, қашан, қайда.",
-		core.English: "Describe what happened (up to %d characters): what, when, where.",
+		core.Russian: "Опишите, что случилось, где и когда (до %d символов).",
+		core.Kazakh:  "Не болғанын сипаттаңыз, қай жерде және қашан екенін көрсетіңіз (%d таңбаға дейін).",
+		core.English: "Describe what happened, where and when (up to %d characters).",
 	},
 	ReportPlace: {
 		core.Russian: "Где это? Отправьте геолокацию кнопкой ниже или напишите адрес, например «Ерубаева 12».",
@@ -101,14 +101,14 @@ var reportTexts = map[Key]core.Text{
 		core.English: "No more photos can be added. Press “Done”.",
 	},
 	ReportNoFiles: {
-		core.Russian: "Файлы не принимаются: в них сохраняются данные о месте съёмки, по которым можно узнать отправителя. Отправьте снимок как фото.",
-		core.Kazakh:  "Файлдар қабылданбайды: оларда түсірілген жер туралы деректер сақталады, сол арқылы жіберушіні анықтауға болады. Суретті фото ретінде жіберіңіз.",
-		core.English: "Files are not accepted: they keep data about where a picture was taken, which could identify you. Send the picture as a photo.",
+		core.Russian: "Файлы не принимаются: в них могут остаться данные о месте съёмки, по которым можно узнать отправителя. Отправьте снимок как фото.",
+		core.Kazakh:  "Файлдар қабылданбайды: оларда түсірілген жер туралы деректер қалуы мүмкін, сол арқылы жіберушіні анықтауға болады. Суретті фото ретінде жіберіңіз.",
+		core.English: "Files are not accepted: they may keep data about where a picture was taken, which could identify you. Send the picture as a photo.",
 	},
 	ReportAnonymous: {
-		core.Russian: "Отправить анонимно?\n\nАнонимно — сотрудники полиции не увидят, кто вы. Ответы всё равно придут сюда, в бот.\nС именем — участковый увидит ваше имя в Telegram, это может помочь разобраться.",
-		core.Kazakh:  "Жасырын жіберу керек пе?\n\nЖасырын — полиция қызметкерлері сіздің кім екеніңізді көрмейді. Жауаптар бәрібір осында, ботқа келеді.\nАтыңызбен — учаскелік инспектор Telegram-дағы атыңызды көреді, бұл мәселені шешуге көмектесуі мүмкін.",
-		core.English: "Send it anonymously?\n\nAnonymous: police staff never see who you are. Answers still come here, to the bot.\nWith your name: the inspector sees your Telegram name, which may help.",
+		core.Russian: "Отправить анонимно?\n\nАнонимно — сотрудники полиции не увидят, кто вы. Ответы всё равно придут сюда, в этот чат.\nС именем — сотрудник, который займётся обращением, увидит имя из вашего профиля в мессенджере. Это может помочь разобраться.",
+		core.Kazakh:  "Жасырын жібересіз бе?\n\nЖасырын — полиция қызметкерлері сіздің кім екеніңізді көрмейді. Жауаптар бәрібір осы чатқа келеді.\nАтыңызбен — өтінішіңізбен айналысатын қызметкер мессенджер профиліңіздегі атыңызды көреді. Бұл мәселені анықтауға көмектесуі мүмкін.",
+		core.English: "Send it anonymously?\n\nAnonymously: police staff never see who you are. Answers still come here, to this chat.\nWith your name: the officer handling your report sees the name on your messenger profile, which may help.",
 	},
 	ReportAnonYes: {
 		core.Russian: "🕶 Анонимно",
@@ -121,8 +121,8 @@ var reportTexts = map[Key]core.Text{
 		core.English: "👤 With my name",
 	},
 	ReportSummary: {
-		core.Russian: "Проверьте сообщение:\n\nТема: %s\n%s\n\nМесто: %s\nФото: %d\nАнонимно: %s",
-		core.Kazakh:  "Хабарламаны тексеріңіз:\n\nТақырып: %s\n%s\n\nОрны: %s\nФото: %d\nЖасырын: %s",
+		core.Russian: "Проверьте обращение:\n\nТема: %s\n%s\n\nМесто: %s\nФото: %d\nАнонимно: %s",
+		core.Kazakh:  "Өтінішті тексеріңіз:\n\nТақырып: %s\n%s\n\nОрны: %s\nФото: %d\nЖасырын: %s",
 		core.English: "Check your report:\n\nTopic: %s\n%s\n\nPlace: %s\nPhotos: %d\nAnonymous: %s",
 	},
 	ReportSend: {
@@ -136,28 +136,28 @@ var reportTexts = map[Key]core.Text{
 		core.English: "✖️ Discard",
 	},
 	ReportDropped: {
-		core.Russian: "Сообщение не отправлено.",
-		core.Kazakh:  "Хабарлама жіберілмеді.",
+		core.Russian: "Обращение не отправлено.",
+		core.Kazakh:  "Өтініш жіберілмеді.",
 		core.English: "The report was not sent.",
 	},
 	ReportCreated: {
-		core.Russian: "Сообщение принято, номер %s. Участковый ответит в течение %s. Ответы придут сюда; список ваших сообщений — в меню, «Мои сообщения».",
-		core.Kazakh:  "Хабарлама қабылданды, нөмірі %s. Учаскелік инспектор %s ішінде жауап береді. Жауаптар осында келеді; хабарламаларыңыздың тізімі — мәзірде, «Менің хабарламаларым».",
-		core.English: "Your report is received, number %s. The inspector will answer within %s. Answers come here; your reports are listed in the menu under “My reports”.",
+		core.Russian: "Ваше обращение %s зарегистрировано и будет взято в работу в течение %s. Ответы придут сюда; все ваши обращения — в меню, «Мои обращения».",
+		core.Kazakh:  "Сіздің %s өтінішіңіз тіркелді, ол %s ішінде жұмысқа алынады. Жауаптар осы чатқа келеді; барлық өтініштеріңіз — мәзірде, «Менің өтініштерім» бөлімінде.",
+		core.English: "Your report %s has been received and will be taken up within %s. Answers will come here; all your reports are in the menu under “My reports”.",
 	},
 	ReportNeedConsent: {
-		core.Russian: "Чтобы отправить сообщение, его нужно сохранить вместе с номером чата для ответа, а вы не дали согласия на хранение данных. Дать его можно командой /privacy. Срочно — звоните 102.",
-		core.Kazakh:  "Хабарламаны жіберу үшін оны жауап беруге арналған чат нөмірімен бірге сақтау керек, ал сіз деректерді сақтауға келісім бермедіңіз. Оны /privacy командасымен беруге болады. Шұғыл жағдайда 102-ге қоңырау шалыңыз.",
-		core.English: "To send a report it must be stored with your chat number for the answer, and you have not consented to data being stored. You can consent with /privacy. If it is urgent, call 102.",
+		core.Russian: "Чтобы отправить обращение, его нужно сохранить вместе с номером чата для ответа, а вы не дали согласия на хранение данных. Дать согласие можно командой /privacy. Если срочно — звоните 102.",
+		core.Kazakh:  "Өтінішті жіберу үшін оны жауап беруге арналған чат нөмірімен бірге сақтау керек, ал сіз деректерді сақтауға келісім бермедіңіз. Келісімді /privacy командасымен беруге болады. Шұғыл жағдайда 102-ге қоңырау шалыңыз.",
+		core.English: "To send a report, it must be stored with your chat number so that you can be answered, and you have not consented to your data being stored. You can consent with /privacy. If it is urgent, call 102.",
 	},
 	ReportLimit: {
-		core.Russian: "За сутки можно отправить не больше %d сообщений. Попробуйте позже, а если срочно — звоните 102.",
-		core.Kazakh:  "Тәулігіне %d хабарламадан артық жіберуге болмайды. Кейінірек қайталаңыз, ал шұғыл болса, 102-ге қоңырау шалыңыз.",
-		core.English: "You can send at most %d reports a day. Please try later, and if it is urgent, call 102.",
+		core.Russian: "Лимит обращений на сутки (%d) исчерпан. Попробуйте позже, а если срочно — звоните 102.",
+		core.Kazakh:  "Тәуліктік өтініш лимиті (%d) таусылды. Кейінірек қайталаңыз, ал шұғыл болса, 102-ге қоңырау шалыңыз.",
+		core.English: "You have reached the daily limit of reports (%d). Please try again later, and if it is urgent, call 102.",
 	},
 	ReportBlocked: {
-		core.Russian: "Отправка сообщений для вас сейчас недоступна. Если вам угрожает опасность, звоните 102.",
-		core.Kazakh:  "Хабарлама жіберу қазір сізге қолжетімсіз. Қауіп төнсе, 102-ге қоңырау шалыңыз.",
+		core.Russian: "Отправка обращений для вас сейчас недоступна. Если вам угрожает опасность, звоните 102.",
+		core.Kazakh:  "Өтініш жіберу қазір сізге қолжетімсіз. Қауіп төнсе, 102-ге қоңырау шалыңыз.",
 		core.English: "Sending reports is not available to you at the moment. If you are in danger, call 102.",
 	},
 	PlaceUnknown: {
@@ -166,18 +166,18 @@ var reportTexts = map[Key]core.Text{
 		core.English: "place not given",
 	},
 	MenuMyReports: {
-		core.Russian: "🗂 Мои сообщения",
-		core.Kazakh:  "🗂 Менің хабарламаларым",
+		core.Russian: "🗂 Мои обращения",
+		core.Kazakh:  "🗂 Менің өтініштерім",
 		core.English: "🗂 My reports",
 	},
 	MyReportsNone: {
-		core.Russian: "Вы ещё не отправляли сообщений.",
-		core.Kazakh:  "Сіз әлі хабарлама жібермегенсіз.",
+		core.Russian: "Вы ещё не отправляли обращений.",
+		core.Kazakh:  "Сіз әлі өтініш жібермегенсіз.",
 		core.English: "You have not sent any reports yet.",
 	},
 	MyReports: {
-		core.Russian: "Ваши сообщения:",
-		core.Kazakh:  "Сіздің хабарламаларыңыз:",
+		core.Russian: "Ваши обращения:",
+		core.Kazakh:  "Сіздің өтініштеріңіз:",
 		core.English: "Your reports:",
 	},
 	Hours: {

@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/beatbot-kz/beatbot/locale"
+	"github.com/rs/zerolog"
 )
 
 // TicketStore is the storage escalation needs.
@@ -29,31 +31,41 @@ const (
 // category's service levels (not accepted in time, not resolved in time)
 // and tells the precinct's chief, once per breach, with buttons to remind
 // the inspector or transfer the ticket. now is the injected clock.
-func EscalationJob(store TicketStore, city *core.City, now func() time.Time, wake func()) JobFunc {
-	return func(ctx context.Context, _ time.Time) error {
+func EscalationJob(store TicketStore, city *core.City, log zerolog.Logger, wake func()) JobFunc {
+	return func(ctx context.Context, at time.Time) error {
 		tickets, err := store.OpenTickets(ctx)
 		if err != nil {
 			return fmt.Errorf("notifier: escalate: %w", err)
 		}
-		at := now()
 		queued := false
 		for _, t := range tickets {
 			c := city.Category(t.Category)
 			if c == nil {
 				continue
 			}
+			// A breach is named with the start of the wait it ends, so a
+			// ticket transferred or reopened and left waiting again is
+			// escalated again, but each wait only once.
+			accept := fmt.Sprintf("%s@%d", breachAccept, since(t).Unix())
+			resolve := fmt.Sprintf("%s@%d", breachResolve, t.Created.Unix())
 			breach, waited, target := "", time.Duration(0), time.Duration(0)
 			switch {
-			case t.Status != core.TicketAccepted && c.AcceptWithin > 0 && at.Sub(since(t)) > c.AcceptWithin && !slices.Contains(t.Escalated, breachAccept):
-				breach, waited, target = breachAccept, at.Sub(since(t)), c.AcceptWithin
-			case c.ResolveWithin > 0 && at.Sub(t.Created) > c.ResolveWithin && !slices.Contains(t.Escalated, breachResolve):
-				breach, waited, target = breachResolve, at.Sub(t.Created), c.ResolveWithin
+			case t.Status != core.TicketAccepted && c.AcceptWithin > 0 && at.Sub(since(t)) > c.AcceptWithin && !slices.Contains(t.Escalated, accept):
+				breach, waited, target = accept, at.Sub(since(t)), c.AcceptWithin
+			case c.ResolveWithin > 0 && at.Sub(t.Created) > c.ResolveWithin && !slices.Contains(t.Escalated, resolve):
+				breach, waited, target = resolve, at.Sub(t.Created), c.ResolveWithin
 			default:
 				continue
 			}
 			items, err := escalation(ctx, store, city, t, breach, waited, target)
 			if err != nil {
 				return err
+			}
+			if len(items) == 0 {
+				// Nobody to tell: an alarm, and the breach stays to be
+				// escalated once someone can be reached.
+				log.Error().Uint64("ticket", t.ID).Str("breach", breach).Msg("overdue ticket, but no chief or admin on the messenger to tell")
+				continue
 			}
 			t.Escalated = append(t.Escalated, breach)
 			t.Record(at, "system", core.ActionEscalated, "", breach)
@@ -85,11 +97,16 @@ func since(t core.Ticket) time.Time {
 
 // escalation is the message to the chief about a breach.
 func escalation(ctx context.Context, store TicketStore, city *core.City, t core.Ticket, breach string, waited, target time.Duration) ([]core.OutboxItem, error) {
-	chief := city.PrecinctChief(t.Precinct)
-	if chief == nil {
-		chief = city.Admin()
+	// The chief, unless they are the one it waits for, or unreachable:
+	// then the admin.
+	var chief *core.Staff
+	for _, s := range []*core.Staff{city.PrecinctChief(t.Precinct), city.Admin()} {
+		if s != nil && s.Reachable() && s.ID != t.Assignee {
+			chief = s
+			break
+		}
 	}
-	if chief == nil || chief.TelegramID == 0 {
+	if chief == nil {
 		return nil, nil
 	}
 	chat := core.ChatRef{Channel: core.Telegram, ID: strconv.FormatInt(chief.TelegramID, 10)}
@@ -106,7 +123,7 @@ func escalation(ctx context.Context, store TicketStore, city *core.City, t core.
 		assignee = a.Name.In(l)
 	}
 	key := locale.TkEscalateAccept
-	if breach == breachResolve {
+	if strings.HasPrefix(breach, breachResolve) {
 		key = locale.TkEscalateResolve
 	}
 	id := strconv.FormatUint(t.ID, 10)
@@ -116,6 +133,7 @@ func escalation(ctx context.Context, store TicketStore, city *core.City, t core.
 			Text: locale.T(l, key, t.Code, locale.Duration(l, waited), locale.Duration(l, target), assignee),
 			Buttons: [][]core.Button{
 				{{Label: locale.T(l, locale.TkRemind), Data: "tk:e:" + id}},
+				{{Label: locale.T(l, locale.TkReassign), Data: "tk:g:" + id}},
 				{{Label: locale.T(l, locale.TkTransfer), Data: "tk:t:" + id}},
 				{{Label: "📋 " + t.Code, Data: "tk:o:" + id}},
 			},

@@ -2,6 +2,7 @@ package notifier_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"github.com/beatbot-kz/beatbot/notifier"
 	"github.com/beatbot-kz/beatbot/storage"
 	"github.com/beatbot-kz/beatbot/storage/storagetest"
+	"github.com/rs/zerolog"
 )
 
 func TestEscalationOncePerBreach(t *testing.T) {
@@ -21,7 +23,6 @@ func TestEscalationOncePerBreach(t *testing.T) {
 	}
 	db := storagetest.MustOpen(t, storage.Options{})
 	created := time.Date(2026, 11, 25, 9, 0, 0, 0, city.Location)
-	now := created
 	// Burglary: accept within 12 hours, resolve within 7 days.
 	tk := core.Ticket{ID: 1, Code: "KRG-0001", Category: "burglary", Text: "door", District: "krg-d02", Precinct: "krg-p1",
 		Assignee: "s-i02", Reporter: chat(1001), Lang: core.Russian, Created: created}
@@ -30,12 +31,11 @@ func TestEscalationOncePerBreach(t *testing.T) {
 		t.Fatal(err)
 	}
 	woken := 0
-	job := notifier.EscalationJob(db, city, func() time.Time { return now }, func() { woken++ })
+	job := notifier.EscalationJob(db, city, zerolog.Nop(), func() { woken++ })
 	chief := "5000000000000001" // s-c1
 
 	run := func(at time.Time) []core.OutboxItem {
 		t.Helper()
-		now = at
 		if err := job(ctx, at); err != nil {
 			t.Fatal(err)
 		}
@@ -68,11 +68,26 @@ func TestEscalationOncePerBreach(t *testing.T) {
 		t.Errorf("after 8 days %d escalations, want 2", len(got))
 	}
 	tk, _ = db.Ticket(ctx, 1)
-	if strings.Join(tk.Escalated, ",") != "accept,resolve" {
-		t.Errorf("escalated = %v", tk.Escalated)
+	if want := fmt.Sprintf("accept@%d,resolve@%d", created.Unix(), created.Unix()); strings.Join(tk.Escalated, ",") != want {
+		t.Errorf("escalated = %v, want %s", tk.Escalated, want)
 	}
 	if woken != 2 {
 		t.Errorf("outbox woken %d times, want 2", woken)
+	}
+
+	// Transferred to another district and left waiting again: a new
+	// breach of the accept target, escalated to the new precinct's chief.
+	tk, _ = db.Ticket(ctx, 1)
+	moved := created.Add(9 * 24 * time.Hour)
+	tk.District, tk.Precinct, tk.Assignee = "krg-d05", "krg-p2", "s-i05"
+	tk.Record(moved, "s-c1", core.ActionTransferred, core.TicketNew, "krg-d05")
+	if err := db.SaveTicket(ctx, tk, nil); err != nil {
+		t.Fatal(err)
+	}
+	items = run(moved.Add(13 * time.Hour))
+	last := items[len(items)-1]
+	if len(items) != 3 || last.Chat.ID != "5000000000000002" {
+		t.Errorf("after the transfer: %d escalations, the last to %s; want a third, to the chief of krg-p2", len(items), last.Chat.ID)
 	}
 }
 

@@ -111,6 +111,13 @@ func (db *DB) Apply(ctx context.Context, ch core.Change) error {
 		if err := setSubscriptions(tx, chat, old.Subscriptions, r.Subscriptions); err != nil {
 			return err
 		}
+		if old.Consented() && !r.Consented() {
+			// Consent withdrawn: tickets stay for the police's work, but
+			// no longer with the resident's name.
+			if err := forgetReporterNames(tx, chat); err != nil {
+				return err
+			}
+		}
 		if len(old.Subscriptions) > 0 && len(r.Subscriptions) == 0 {
 			// Unsubscribed from everything: alerts and notices still
 			// queued for them are withdrawn too.
@@ -124,7 +131,9 @@ func (db *DB) Apply(ctx context.Context, ch core.Change) error {
 		return put(tx.Bucket(bucketConversations), key, ch.Session.Conversation)
 	})
 	if err != nil {
-		return fmt.Errorf("storage: apply update %s for %s: %w", ch.Inbound.Key, chat, err)
+		// The chat is left out: with a ticket in the error it would tie an
+		// anonymous reporter to their ticket in the logs.
+		return fmt.Errorf("storage: apply update %s: %w", ch.Inbound.Key, err)
 	}
 	return nil
 }

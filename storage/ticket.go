@@ -240,3 +240,29 @@ func (db *DB) SaveTicket(ctx context.Context, t core.Ticket, items []core.Outbox
 	}
 	return nil
 }
+
+// forgetReporterNames clears the reporter's name from every ticket of chat.
+func forgetReporterNames(tx *bolt.Tx, chat core.ChatRef) error {
+	prefix := []byte(chat.String() + "\x00")
+	tickets := tx.Bucket(bucketTickets)
+	var keys [][]byte
+	c := tx.Bucket(bucketTicketsByReporter).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		keys = append(keys, bytes.Clone(k[len(prefix):]))
+	}
+	for _, k := range keys {
+		var t core.Ticket
+		if err := get(tickets, k, &t); err != nil {
+			return err
+		}
+		if t.ReporterName == "" {
+			continue
+		}
+		t.ReporterName = ""
+		t.Version++
+		if err := put(tickets, k, t); err != nil {
+			return err
+		}
+	}
+	return nil
+}

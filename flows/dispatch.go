@@ -16,6 +16,10 @@ type Recorder interface {
 	// Record stores an update and returns it with its Seq set, or
 	// core.ErrDuplicate if its key was seen before.
 	Record(ctx context.Context, in core.Inbound) (core.Inbound, error)
+	// RecordBatch stores many updates in one commit, all or none, and
+	// returns the new ones in the order given with Seq set, leaving out
+	// duplicates (seen before or repeated in the batch).
+	RecordBatch(ctx context.Context, ins []core.Inbound) ([]core.Inbound, error)
 	// Pending returns recorded updates not yet handled, oldest first.
 	Pending(ctx context.Context) ([]core.Inbound, error)
 }
@@ -145,11 +149,41 @@ func (d *Dispatcher) Accept(ctx context.Context, in core.Inbound) error {
 	return nil
 }
 
+// AcceptBatch is Accept for the updates of one getUpdates answer: they
+// are recorded in one commit, so a batch costs one fsync instead of one
+// per update, and then queued in the order given. Duplicates are dropped.
+// When AcceptBatch returns nil all of them will be handled, so the adapter
+// may confirm the batch; on an error none was recorded and the whole batch
+// may be offered again.
+func (d *Dispatcher) AcceptBatch(ctx context.Context, ins []core.Inbound) error {
+	if len(ins) == 0 {
+		return nil
+	}
+	recs, err := d.rec.RecordBatch(ctx, ins)
+	if err != nil {
+		return fmt.Errorf("flows: accept %d updates: %w", len(ins), err)
+	}
+	if dups := len(ins) - len(recs); dups > 0 {
+		d.log.Debug().Int("updates", len(ins)).Int("duplicates", dups).Msg("duplicate updates ignored")
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, in := range recs {
+		d.enqueueLocked(in)
+	}
+	return nil
+}
+
 // enqueue adds in to its chat's queue, and the chat to the ready list
 // unless a worker has it.
 func (d *Dispatcher) enqueue(in core.Inbound) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	d.enqueueLocked(in)
+}
+
+// enqueueLocked is enqueue with d.mu held.
+func (d *Dispatcher) enqueueLocked(in core.Inbound) {
 	q, known := d.queues[in.Chat]
 	d.queues[in.Chat] = append(q, in)
 	if !known {

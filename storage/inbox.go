@@ -17,44 +17,97 @@ import (
 // recorded before (and not yet purged): the messenger redelivered it.
 //
 // Adapters call Record before they acknowledge an update to the messenger,
-// so an update is never lost between the two.
+// so an update is never lost between the two. Concurrent calls (webhook
+// requests) share one commit, and so one fsync.
 func (db *DB) Record(ctx context.Context, in core.Inbound) (core.Inbound, error) {
 	if in.Key == "" {
 		return in, fmt.Errorf("storage: record update for %s: empty key", in.Chat)
 	}
-	err := db.update(ctx, func(tx *bolt.Tx) error {
-		seen := tx.Bucket(bucketSeen)
-		key := []byte(in.Key)
-		if seen.Get(key) != nil {
-			return core.ErrDuplicate
-		}
-		now := db.now()
-		if in.Received.IsZero() {
-			in.Received = now
-		}
-		stamp := u64(uint64(now.UnixNano()))
-		if err := seen.Put(key, stamp); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketSeenByTime).Put(append(stamp, key...), nil); err != nil {
-			return err
-		}
-		inbox := tx.Bucket(bucketInbox)
-		seq, err := inbox.NextSequence()
-		if err != nil {
-			return err
-		}
-		in.Seq = seq
-		data, err := json.Marshal(in)
-		if err != nil {
-			return err
-		}
-		return inbox.Put(u64(seq), data)
-	})
+	out, err := db.record(ctx, []core.Inbound{in}, db.batch)
+	if err == nil && len(out) == 0 {
+		err = core.ErrDuplicate
+	}
 	if err != nil {
 		return in, fmt.Errorf("storage: record update %s: %w", in.Key, err)
 	}
-	return in, nil
+	return out[0], nil
+}
+
+// RecordBatch is Record for many updates, such as one getUpdates answer,
+// in a single transaction: either all of them are recorded or, on an
+// error, none. It returns the updates it recorded, in the order given,
+// with Seq set in that order; duplicates are left out, both those
+// recorded before and repeats within ins after the first. So a result
+// shorter than ins means duplicates, not a failure, and an empty result
+// is not an error.
+//
+// Unlike Record it commits at once instead of waiting for company: the
+// batch is its own company, and its one caller, the poller, asks for the
+// next batch only after this one is stored.
+func (db *DB) RecordBatch(ctx context.Context, ins []core.Inbound) ([]core.Inbound, error) {
+	out, err := db.record(ctx, ins, db.update)
+	if err != nil {
+		return nil, fmt.Errorf("storage: record %d updates: %w", len(ins), err)
+	}
+	return out, nil
+}
+
+// record appends the updates of ins whose keys are new to the inbox, in a
+// transaction run by commit (db.update or db.batch), and returns them.
+// Duplicates are skipped rather than returned as an error, which would
+// make bbolt roll back and replay a whole shared batch.
+func (db *DB) record(ctx context.Context, ins []core.Inbound, commit func(context.Context, func(*bolt.Tx) error) error) ([]core.Inbound, error) {
+	for _, in := range ins {
+		if in.Key == "" {
+			return nil, fmt.Errorf("update for %s: empty key", in.Chat)
+		}
+	}
+	if len(ins) == 0 {
+		return nil, nil
+	}
+	var out []core.Inbound
+	err := commit(ctx, func(tx *bolt.Tx) error {
+		// A batched fn may run again (when a partner fails): start over.
+		out = make([]core.Inbound, 0, len(ins))
+		seen, byTime, inbox := tx.Bucket(bucketSeen), tx.Bucket(bucketSeenByTime), tx.Bucket(bucketInbox)
+		now := db.now()
+		for _, in := range ins {
+			key := []byte(in.Key)
+			// Keys put earlier in this transaction are visible here, so a
+			// repeat within ins is caught too.
+			if seen.Get(key) != nil {
+				continue
+			}
+			if in.Received.IsZero() {
+				in.Received = now
+			}
+			stamp := u64(uint64(now.UnixNano()))
+			if err := seen.Put(key, stamp); err != nil {
+				return err
+			}
+			if err := byTime.Put(append(stamp, key...), nil); err != nil {
+				return err
+			}
+			seq, err := inbox.NextSequence()
+			if err != nil {
+				return err
+			}
+			in.Seq = seq
+			data, err := json.Marshal(in)
+			if err != nil {
+				return err
+			}
+			if err := inbox.Put(u64(seq), data); err != nil {
+				return err
+			}
+			out = append(out, in)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // Pending returns the recorded updates not yet handled, oldest first. After

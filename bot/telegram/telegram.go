@@ -14,11 +14,18 @@ import (
 	"github.com/rs/zerolog"
 )
 
-// Acceptor takes an update for handling. When Accept returns nil the update
-// is stored durably and will be handled even after a crash, so the adapter
-// may acknowledge it to Telegram.
+// Acceptor takes updates for handling. flows.Dispatcher implements it.
 type Acceptor interface {
+	// Accept takes one update, as a webhook request brings it. When it
+	// returns nil the update is stored durably (or was a duplicate) and
+	// will be handled even after a crash, so the adapter may acknowledge
+	// it to Telegram. It returns an error if the update was not stored.
 	Accept(ctx context.Context, in core.Inbound) error
+	// AcceptBatch takes the updates of one getUpdates answer, in order, and
+	// stores them together. When it returns nil all are stored durably, so
+	// the adapter may confirm the batch; on an error the whole batch must
+	// be offered again (updates already stored are then duplicates).
+	AcceptBatch(ctx context.Context, ins []core.Inbound) error
 }
 
 // DefaultAPIURL is Telegram's own Bot API server.
@@ -138,18 +145,10 @@ func (t *Telegram) Run(ctx context.Context) error {
 	return t.poll(ctx)
 }
 
-// accept converts and hands over one update. A panic while converting is
-// logged and the update skipped: it would fail the same way every time.
-func (t *Telegram) accept(ctx context.Context, u *models.Update) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			t.log.Error().Int64("update_id", u.ID).Str("panic", fmt.Sprint(p)).Bytes("stack", debug.Stack()).Msg("update could not be read; skipped")
-			err = nil
-		}
-	}()
-	in, ok := t.convert(u)
+// accept converts and hands over one update, as the webhook receives it.
+func (t *Telegram) accept(ctx context.Context, u *models.Update) error {
+	in, ok := t.read(u)
 	if !ok {
-		t.log.Debug().Int64("update_id", u.ID).Msg("update ignored")
 		return nil
 	}
 	if err := t.cfg.Acceptor.Accept(ctx, in); err != nil {
@@ -159,6 +158,23 @@ func (t *Telegram) accept(ctx context.Context, u *models.Update) (err error) {
 		t.answerCallback(u.CallbackQuery.ID)
 	}
 	return nil
+}
+
+// read converts an update and reports false for one the bot does not
+// handle. A panic while converting is logged and the update skipped: it
+// would fail the same way every time.
+func (t *Telegram) read(u *models.Update) (in core.Inbound, ok bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			t.log.Error().Int64("update_id", u.ID).Str("panic", fmt.Sprint(p)).Bytes("stack", debug.Stack()).Msg("update could not be read; skipped")
+			in, ok = core.Inbound{}, false
+		}
+	}()
+	in, ok = t.convert(u)
+	if !ok {
+		t.log.Debug().Int64("update_id", u.ID).Msg("update ignored")
+	}
+	return in, ok
 }
 
 // answerCallback stops the spinner on a pressed button. It runs in the

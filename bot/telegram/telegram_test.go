@@ -25,25 +25,43 @@ import (
 
 const token = "7100000001:AAE-adapter-test-token-0123456789"
 
-// acceptFunc adapts a function to telegram.Acceptor.
+// acceptFunc adapts a function to telegram.Acceptor. A batch is offered
+// to it update by update and fails at the first error.
 type acceptFunc func(context.Context, core.Inbound) error
 
 func (f acceptFunc) Accept(ctx context.Context, in core.Inbound) error { return f(ctx, in) }
 
-// inbox collects what the adapter accepts.
+func (f acceptFunc) AcceptBatch(ctx context.Context, ins []core.Inbound) error {
+	for _, in := range ins {
+		if err := f(ctx, in); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// inbox collects what the adapter accepts, and the size of each batch.
 type inbox struct {
-	mu  sync.Mutex
-	got []core.Inbound
-	ch  chan struct{}
+	mu      sync.Mutex
+	got     []core.Inbound
+	batches []int
+	ch      chan struct{}
 }
 
 func newInbox() *inbox { return &inbox{ch: make(chan struct{}, 100)} }
 
-func (b *inbox) Accept(_ context.Context, in core.Inbound) error {
+func (b *inbox) Accept(ctx context.Context, in core.Inbound) error {
+	return b.AcceptBatch(ctx, []core.Inbound{in})
+}
+
+func (b *inbox) AcceptBatch(_ context.Context, ins []core.Inbound) error {
 	b.mu.Lock()
-	b.got = append(b.got, in)
+	b.got = append(b.got, ins...)
+	b.batches = append(b.batches, len(ins))
 	b.mu.Unlock()
-	b.ch <- struct{}{}
+	for range ins {
+		b.ch <- struct{}{}
+	}
 	return nil
 }
 
@@ -62,7 +80,12 @@ func (b *inbox) next(t *testing.T) core.Inbound {
 // start runs a polling adapter against a fake Bot API.
 func start(t *testing.T, acc telegram.Acceptor) (*telegram.Telegram, *telegramtest.Server) {
 	t.Helper()
-	srv := telegramtest.New(token)
+	return startOn(t, telegramtest.New(token), acc)
+}
+
+// startOn is start on a given server, which may already hold updates.
+func startOn(t *testing.T, srv *telegramtest.Server, acc telegram.Acceptor) (*telegram.Telegram, *telegramtest.Server) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	tg, err := telegram.New(ctx, telegram.Config{Token: token, APIURL: srv.URL(), Acceptor: acc, Log: zerolog.Nop(), PollTimeout: 2 * time.Second})
 	if err != nil {
@@ -279,6 +302,43 @@ func TestPollingConfirmsOnlyRecordedUpdates(t *testing.T) {
 	}
 	if err := srv.Wait(ctx, func([]telegramtest.Call) bool { return len(srv.Pending()) == 0 }); err != nil {
 		t.Errorf("updates never confirmed after they were recorded: pending %v", srv.Pending())
+	}
+}
+
+// TestPollingAcceptsABatchTogether queues updates before the bot polls:
+// one getUpdates answer reaches the Acceptor as one batch, in order,
+// without the update the bot ignores, and the whole batch is then
+// confirmed and its button press answered.
+func TestPollingAcceptsABatchTogether(t *testing.T) {
+	srv := telegramtest.New(token)
+	user := models.User{ID: 42, FirstName: "A"}
+	srv.SendText(42, user, "one")
+	srv.SendUpdate(loadUpdate(t, "group_text.json"))
+	srv.SendUpdate(loadUpdate(t, "callback.json"))
+	srv.SendText(42, user, "two")
+	box := newInbox()
+	startOn(t, srv, box)
+	for range 3 {
+		box.next(t)
+	}
+	box.mu.Lock()
+	got, batches := box.got, box.batches
+	box.mu.Unlock()
+	var kinds []string
+	for _, in := range got {
+		kinds = append(kinds, in.Text+in.Data)
+	}
+	if want := []string{"one", "lang:ru", "two"}; !slices.Equal(kinds, want) || !slices.Equal(batches, []int{3}) {
+		t.Fatalf("accepted %q in batches %v, want %q in one batch of 3", kinds, batches, want)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Wait(ctx, func([]telegramtest.Call) bool { return len(srv.Pending()) == 0 }); err != nil {
+		t.Errorf("batch never confirmed: pending %v", srv.Pending())
+	}
+	err := srv.Wait(ctx, func(calls []telegramtest.Call) bool { return countMethod(calls, "answerCallbackQuery") == 1 })
+	if err != nil {
+		t.Errorf("button press in the batch never answered: %v", err)
 	}
 }
 

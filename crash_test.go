@@ -143,6 +143,17 @@ func buildBot(t *testing.T) string {
 // broadcast rate and no quiet hours, so a test runs the same at any hour.
 func crashConfig(t testing.TB) string {
 	t.Helper()
+	return exampleConfig(t, map[string]string{
+		`quiet_hours: {from: "22:00", to: "08:00"}`: "quiet_hours: off",
+		"rate: 30 ":              "rate: 1000 ",
+		"paid_broadcast: false ": "paid_broadcast: true ",
+	})
+}
+
+// exampleConfig copies the example city into a temporary directory with
+// some of its text replaced, and returns the copy's path.
+func exampleConfig(t testing.TB, replace map[string]string) string {
+	t.Helper()
 	dir := t.TempDir()
 	err := filepath.WalkDir("configs/example", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -155,11 +166,7 @@ func crashConfig(t testing.TB) string {
 		}
 		if rel == "city.yaml" {
 			s := string(data)
-			for old, new := range map[string]string{
-				`quiet_hours: {from: "22:00", to: "08:00"}`: "quiet_hours: off",
-				"rate: 30 ":              "rate: 1000 ",
-				"paid_broadcast: false ": "paid_broadcast: true ",
-			} {
+			for old, new := range replace {
 				if !strings.Contains(s, old) {
 					return fmt.Errorf("example city.yaml no longer contains %q", old)
 				}

@@ -22,6 +22,12 @@ const (
 // reportKk files a report in Kazakh about district 02 through the bot.
 func reportKk(t *testing.T, r *resident, anonymous bool) []telegramtest.Sent {
 	t.Helper()
+	return reportKkAt(t, r, anonymous, 49.8250, 73.0880, "📍 №2 учаске")
+}
+
+// reportKkAt files a report in Kazakh about a point.
+func reportKkAt(t *testing.T, r *resident, anonymous bool, lat, lon float64, place string) []telegramtest.Sent {
+	t.Helper()
 	msgs := r.say("/start", 1)
 	msgs = r.press(msgs[0], "Қазақша", 2)
 	msgs = r.press(msgs[1], "✅ Келісемін", 2)
@@ -30,8 +36,8 @@ func reportKk(t *testing.T, r *resident, anonymous bool) []telegramtest.Sent {
 	mustSay(t, msgs, "Не болғанын сипаттаңыз")
 	msgs = r.say("Көршінің есігі ашық тұр, ішінде ешкім жоқ.", 1)
 	mustSay(t, msgs, "Бұл қай жерде?")
-	msgs = r.shareLocation(49.8250, 73.0880, 2)
-	mustSay(t, msgs, "📍 №2 учаске")
+	msgs = r.shareLocation(lat, lon, 2)
+	mustSay(t, msgs, place)
 	msgs = r.press(msgs[1], "Фотосыз", 1)
 	anon := "👤 Менің атыммен"
 	if anonymous {
@@ -162,4 +168,29 @@ func countMethodCalls(calls []telegramtest.Call, method string) int {
 		}
 	}
 	return n
+}
+
+// TestEndToEndRoutingToADeputy: the inspector of district 04 is on leave
+// in the example city, so a report about it reaches their deputy, the
+// inspector of district 03, and not them.
+func TestEndToEndRoutingToADeputy(t *testing.T) {
+	srv := telegramtest.New(testToken)
+	t.Cleanup(srv.Close)
+	srv.AddChat(models.Chat{ID: dutyChatP1, Type: models.ChatTypeSupergroup, Title: "Duty desk"})
+	// The example's leave ends on a real date; this test must not.
+	config := exampleConfig(t, map[string]string{"away_until: 2026-12-15": "away_until: 2099-12-31"})
+	startBotWith(t, srv, filepath.Join(t.TempDir(), "beatbot.db"), nil, config)
+	const deputy, away = 5000000000000013, 5000000000000014 // s-i03, s-i04
+	res := &resident{t: t, srv: srv, user: models.User{ID: 703, FirstName: "R", LanguageCode: "kk"}}
+	mustSay(t, reportKkAt(t, res, false, 49.8250, 73.1450, "📍 №4 учаске"), "KRG-0001")
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	msgs, err := srv.WaitSent(ctx, deputy, 2)
+	if err != nil {
+		t.Fatalf("the deputy never got the ticket: %v", err)
+	}
+	mustSay(t, msgs, "KRG-0001")
+	if got := srv.Sent(away); len(got) != 0 {
+		t.Errorf("the inspector on leave got %d messages", len(got))
+	}
 }

@@ -200,7 +200,7 @@ func TestOnlyTheRightStaffMayActOnATicket(t *testing.T) {
 			if id != 1001 {
 				who.onboard(core.English, true)
 			}
-			for _, data := range []string{"tk:a:1", "tk:s:1", "tk:x:1", "tk:t:1", "tk:o:1", "tt:1:krg-d05", "tx:1:false", "tk:b:1"} {
+			for _, data := range []string{"tk:a:1", "tk:r:1", "tk:s:1", "tk:x:1", "tk:t:1", "tk:o:1", "tk:g:1", "tk:e:1", "tk:b:1", "tt:1:krg-d05", "tr:1:s-i03", "tx:1:false"} {
 				r := who.press(data)
 				if texts := texts(r); !strings.Contains(texts, "cannot act") && !strings.Contains(texts, "не можете работать") {
 					t.Errorf("%s pressing %s got %q", name, data, texts)

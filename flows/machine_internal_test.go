@@ -2,6 +2,8 @@ package flows
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/looplab/fsm"
@@ -59,4 +61,28 @@ func TestOnboardingCannotBeSkipped(t *testing.T) {
 			}
 		}
 	}
+}
+
+// checkCallbacks returns an error for a callback that names no known state
+// or event: looplab/fsm silently ignores such callbacks, so a test must
+// catch a misspelt one.
+func checkCallbacks(evs fsm.Events, cbs fsm.Callbacks) error {
+	known := map[string]bool{"state": true, "event": true}
+	for _, e := range evs {
+		known[e.Name] = true
+		known[e.Dst] = true
+		for _, s := range e.Src {
+			known[s] = true
+		}
+	}
+	for name := range cbs {
+		target := name
+		for _, p := range []string{"before_", "leave_", "enter_", "after_"} {
+			target = strings.TrimPrefix(target, p)
+		}
+		if !known[target] {
+			return fmt.Errorf("flows: callback %q names no state or event", name)
+		}
+	}
+	return nil
 }

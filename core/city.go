@@ -43,6 +43,8 @@ type City struct {
 	staffByID    map[string]*Staff
 	streetByID   map[string]*Street
 	categoryByID map[string]*Category
+	// staffByTelegram is looked up on every update, to recognise staff.
+	staffByTelegram map[int64]*Staff
 }
 
 // EmergencyNumber is a number to call in danger, e.g. 102 (police).
@@ -147,26 +149,26 @@ type Staff struct {
 // Index builds the lookup maps. Call it once after filling the slices and
 // before the City is shared; the configuration loader does.
 func (c *City) Index() {
-	c.precinctByID = make(map[string]*Precinct, len(c.Precincts))
-	for i := range c.Precincts {
-		c.precinctByID[c.Precincts[i].ID] = &c.Precincts[i]
-	}
-	c.districtByID = make(map[string]*District, len(c.Districts))
-	for i := range c.Districts {
-		c.districtByID[c.Districts[i].ID] = &c.Districts[i]
-	}
-	c.staffByID = make(map[string]*Staff, len(c.Staff))
+	c.precinctByID = byID(c.Precincts, func(p *Precinct) string { return p.ID })
+	c.districtByID = byID(c.Districts, func(d *District) string { return d.ID })
+	c.staffByID = byID(c.Staff, func(s *Staff) string { return s.ID })
+	c.streetByID = byID(c.Streets, func(s *Street) string { return s.ID })
+	c.categoryByID = byID(c.Categories, func(k *Category) string { return k.ID })
+	c.staffByTelegram = make(map[int64]*Staff, len(c.Staff))
 	for i := range c.Staff {
-		c.staffByID[c.Staff[i].ID] = &c.Staff[i]
+		if id := c.Staff[i].TelegramID; id != 0 {
+			c.staffByTelegram[id] = &c.Staff[i]
+		}
 	}
-	c.streetByID = make(map[string]*Street, len(c.Streets))
-	for i := range c.Streets {
-		c.streetByID[c.Streets[i].ID] = &c.Streets[i]
+}
+
+// byID maps each item's id to the item.
+func byID[T any](items []T, id func(*T) string) map[string]*T {
+	m := make(map[string]*T, len(items))
+	for i := range items {
+		m[id(&items[i])] = &items[i]
 	}
-	c.categoryByID = make(map[string]*Category, len(c.Categories))
-	for i := range c.Categories {
-		c.categoryByID[c.Categories[i].ID] = &c.Categories[i]
-	}
+	return m
 }
 
 // Category returns the report category with the given id, or nil.
@@ -190,12 +192,7 @@ func (c *City) StaffByTelegram(id int64) *Staff {
 	if id == 0 {
 		return nil
 	}
-	for i := range c.Staff {
-		if c.Staff[i].TelegramID == id {
-			return &c.Staff[i]
-		}
-	}
-	return nil
+	return c.staffByTelegram[id]
 }
 
 // Jurisdiction returns the districts a staff member may send notices to:

@@ -19,6 +19,7 @@ import (
 // NoticeStore is the storage the notice runner needs.
 type NoticeStore interface {
 	Notices(ctx context.Context) ([]core.Notice, error)
+	Notice(ctx context.Context, id uint64) (core.Notice, error)
 	Audience(ctx context.Context, districts []string) ([]core.Recipient, error)
 	UpdateNotice(ctx context.Context, id uint64, fn func(*core.Notice) ([]core.OutboxItem, error)) error
 	DeliveryReport(ctx context.Context, batch string) (core.DeliveryReport, error)
@@ -214,25 +215,26 @@ func (n *Notices) authorMay(notice core.Notice) bool {
 // recipients are taken in chat order, so a resumed fan-out continues after
 // the last one queued.
 func (n *Notices) fanOut(ctx context.Context, id uint64) error {
-	for {
-		notice, audience, err := n.pending(ctx, id)
-		if err != nil || notice.FanOut == nil {
-			return err
-		}
-		var done bool
-		err = n.store.UpdateNotice(ctx, id, func(cur *core.Notice) ([]core.OutboxItem, error) {
-			if cur.Cancelled || cur.FanOut == nil || !cur.FanOut.At.Equal(notice.FanOut.At) || cur.FanOut.After != notice.FanOut.After {
+	notice, audience, err := n.pending(ctx, id)
+	if err != nil || notice.FanOut == nil {
+		return err
+	}
+	at, after := notice.FanOut.At, notice.FanOut.After
+	for done := false; !done; {
+		chunk := audience[:min(len(audience), fanOutChunk)]
+		audience = audience[len(chunk):]
+		err := n.store.UpdateNotice(ctx, id, func(cur *core.Notice) ([]core.OutboxItem, error) {
+			if cur.Cancelled || cur.FanOut == nil || !cur.FanOut.At.Equal(at) || cur.FanOut.After != after {
 				done = true // cancelled or moved on meanwhile
 				return nil, nil
 			}
 			f := cur.FanOut
 			batch := cur.Batch(f.At)
-			chunk := audience[:min(len(audience), fanOutChunk)]
 			items := n.items(*cur, batch, chunk)
 			if len(chunk) > 0 {
 				f.After, f.Queued = chunk[len(chunk)-1].Chat.String(), f.Queued+len(chunk)
 			}
-			if len(chunk) == len(audience) { // the last chunk
+			if len(audience) == 0 { // the last chunk
 				done = true
 				cur.FanOut = nil
 				if f.Queued > 0 {
@@ -246,25 +248,22 @@ func (n *Notices) fanOut(ctx context.Context, id uint64) error {
 		if err != nil {
 			return err
 		}
-		n.wake()
-		if done {
-			n.log.Info().Uint64("notice", id).Msg("notice queued")
-			return nil
+		if len(chunk) > 0 {
+			after = chunk[len(chunk)-1].Chat.String()
 		}
+		n.wake()
 	}
+	n.log.Info().Uint64("notice", id).Msg("notice queued")
+	return nil
 }
 
-// pending reads the notice and the recipients its fan-out has yet to queue.
+// pending reads the notice and, once, the recipients its fan-out has yet
+// to queue, in chat order.
 func (n *Notices) pending(ctx context.Context, id uint64) (core.Notice, []core.Recipient, error) {
-	notices, err := n.store.Notices(ctx)
-	if err != nil {
-		return core.Notice{}, nil, err
+	notice, err := n.store.Notice(ctx, id)
+	if err != nil || notice.FanOut == nil {
+		return notice, nil, err
 	}
-	i := slices.IndexFunc(notices, func(x core.Notice) bool { return x.ID == id })
-	if i < 0 || notices[i].FanOut == nil {
-		return core.Notice{}, nil, nil
-	}
-	notice := notices[i]
 	audience, err := n.store.Audience(ctx, notice.Districts)
 	if err != nil {
 		return notice, nil, fmt.Errorf("notifier: audience of notice %d: %w", id, err)

@@ -153,25 +153,17 @@ func texts(rs []core.Reply) string {
 }
 
 // buttons lists the payloads of every button in the replies.
-func buttons(rs []core.Reply) []string {
-	var out []string
-	for _, r := range rs {
-		for _, row := range r.Buttons {
-			for _, b := range row {
-				out = append(out, b.Data)
-			}
-		}
-	}
-	return out
-}
+func buttons(rs []core.Reply) []string { return eachButton(rs, func(b core.Button) string { return b.Data }) }
 
 // labels lists the labels of every button in the replies.
-func labels(rs []core.Reply) []string {
+func labels(rs []core.Reply) []string { return eachButton(rs, func(b core.Button) string { return b.Label }) }
+
+func eachButton(rs []core.Reply, field func(core.Button) string) []string {
 	var out []string
 	for _, r := range rs {
 		for _, row := range r.Buttons {
 			for _, b := range row {
-				out = append(out, b.Label)
+				out = append(out, field(b))
 			}
 		}
 	}

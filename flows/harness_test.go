@@ -153,10 +153,14 @@ func texts(rs []core.Reply) string {
 }
 
 // buttons lists the payloads of every button in the replies.
-func buttons(rs []core.Reply) []string { return eachButton(rs, func(b core.Button) string { return b.Data }) }
+func buttons(rs []core.Reply) []string {
+	return eachButton(rs, func(b core.Button) string { return b.Data })
+}
 
 // labels lists the labels of every button in the replies.
-func labels(rs []core.Reply) []string { return eachButton(rs, func(b core.Button) string { return b.Label }) }
+func labels(rs []core.Reply) []string {
+	return eachButton(rs, func(b core.Button) string { return b.Label })
+}
 
 func eachButton(rs []core.Reply, field func(core.Button) string) []string {
 	var out []string

@@ -37,6 +37,9 @@ type City struct {
 	Abuse AbuseLimits
 	// Alerts are the scheduled alerts to district subscribers.
 	Alerts []ScheduledAlert
+	// Polls are the polls defined in the configuration; they are imported
+	// into storage at start.
+	Polls []Poll
 
 	precinctByID map[string]*Precinct
 	districtByID map[string]*District

@@ -31,6 +31,13 @@ type Notice struct {
 	// Reports lists the deliveries whose report to the author is still
 	// owed, by batch name.
 	Reports []string `json:"reports,omitempty"`
+	// Poll, when set, makes the notice an invitation to take that poll:
+	// each recipient gets the poll's invitation in their own language
+	// instead of Text.
+	Poll string `json:"poll,omitempty"`
+	// Invited counts the invitations queued per district, for the poll's
+	// response rate.
+	Invited map[string]int `json:"invited,omitempty"`
 	// FanOut is a delivery being queued, chunk by chunk, so that a large
 	// audience never needs one huge transaction and a crash midway resumes
 	// where it stopped.

@@ -44,6 +44,9 @@ type OutboxItem struct {
 	NotBefore time.Time `json:"not_before,omitzero"`
 	// Batch groups items for a delivery report, e.g. "notice:17".
 	Batch string `json:"batch,omitempty"`
+	// District is the district a bulk message reaches the recipient for;
+	// a poll's invitations are counted by it.
+	District string `json:"district,omitempty"`
 	// ToStaff marks a message to a staff member or a duty chat: a refusal
 	// from it is an alarm, not a resident leaving.
 	ToStaff bool `json:"to_staff,omitempty"`

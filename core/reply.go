@@ -4,8 +4,8 @@ package core
 // render it as well as their messenger allows: inline buttons or a list on
 // WhatsApp, a reply keyboard with a location button on Telegram.
 type Reply struct {
-	// Text is the message body. It may be empty only when Pin or Photo is
-	// set.
+	// Text is the message body. It may be empty only when Pin, Photo or
+	// Image is set.
 	Text string
 	// Buttons are choices shown with the message, in rows.
 	Buttons [][]Button
@@ -19,6 +19,9 @@ type Reply struct {
 	// Photo is a messenger's reference to a photo to show, with Text as its
 	// caption where the messenger allows one that long.
 	Photo string
+	// Image is a picture the bot made (a PNG chart) to upload and show,
+	// with Text as its caption.
+	Image []byte `json:",omitempty"`
 }
 
 // Button is one choice the resident can press.

@@ -59,6 +59,8 @@ type Conversation struct {
 	AnswerTo uint64 `json:"answer_to,omitempty"`
 	// Report is the concern a resident is reporting.
 	Report *Ticket `json:"report,omitempty"`
+	// Poll is the poll being answered.
+	Poll *PollProgress `json:"poll,omitempty"`
 	// Ticket is the ticket being written about.
 	Ticket  uint64    `json:"ticket,omitempty"`
 	Updated time.Time `json:"updated"`
@@ -93,6 +95,9 @@ type Change struct {
 	Tickets []Ticket
 	// Block, when not nil, stops a resident from reporting.
 	Block *ReportBlock
+	// Answers, when not nil, replaces the stored answer set with the same
+	// poll and key.
+	Answers *AnswerSet
 	// CancelNotice, when not zero, cancels that notice and withdraws its
 	// items not yet delivered.
 	CancelNotice uint64
@@ -102,4 +107,7 @@ type Change struct {
 type Recipient struct {
 	Chat ChatRef
 	Lang Lang
+	// District is the first of the districts asked for that the chat
+	// subscribes to.
+	District string
 }

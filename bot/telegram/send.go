@@ -1,13 +1,13 @@
 package telegram
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf16"
 
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/go-telegram/bot"
@@ -66,9 +66,15 @@ func (t *Telegram) send(ctx context.Context, chat core.ChatRef, r core.Reply, ca
 	return max(skip, len(calls)), nil
 }
 
-// calls renders r as Bot API calls: the photo, the text (as a caption when
-// it fits, else as messages after the photo), the venue. The reply's
-// buttons go on the last call.
+// calls renders r as Bot API calls: the picture, the text (as a caption
+// when it fits, else as messages after the picture), the venue. The reply's
+// buttons go on the last call. The calls depend on r alone, so a retry of
+// the same reply skips exactly the calls already done.
+//
+// The picture is r.Image, uploaded, or else the photo r.Photo names. A
+// reply with both is a flow's mistake, since both would take Text as their
+// caption: the Image takes precedence, the Photo is not sent, and a warning
+// is logged.
 func (t *Telegram) calls(chat core.ChatRef, r core.Reply, paid bool) ([]apiCall, error) {
 	id, err := strconv.ParseInt(chat.ID, 10, 64)
 	if chat.Channel != core.Telegram || err != nil {
@@ -76,15 +82,23 @@ func (t *Telegram) calls(chat core.ChatRef, r core.Reply, paid bool) ([]apiCall,
 	}
 	var calls []apiCall
 	text := strings.TrimSpace(r.Text) != ""
-	if r.Photo != "" {
-		p := &bot.SendPhotoParams{ChatID: id, Photo: &models.InputFileString{Data: r.Photo}, AllowPaidBroadcast: paid}
+	if len(r.Image) > 0 || r.Photo != "" {
+		if len(r.Image) > 0 && r.Photo != "" {
+			t.log.Warn().Msg("reply has both an image and a photo; sending the image only")
+		}
+		p := &bot.SendPhotoParams{ChatID: id, AllowPaidBroadcast: paid}
 		if text && textLen(r.Text) <= maxCaptionLen {
 			p.Caption, text = r.Text, false
 		}
 		if !text && r.Pin == nil {
 			p.ReplyMarkup = markup(r)
 		}
-		calls = append(calls, apiCall{"sendPhoto", func(ctx context.Context) error { _, err := t.bot.SendPhoto(ctx, p); return err }})
+		calls = append(calls, apiCall{"sendPhoto", func(ctx context.Context) error {
+			q := *p // each attempt needs its own reader over the image
+			q.Photo = picture(r)
+			_, err := t.bot.SendPhoto(ctx, &q)
+			return err
+		}})
 	}
 	if text {
 		parts := split(r.Text, core.MaxTextLen)
@@ -104,6 +118,19 @@ func (t *Telegram) calls(chat core.ChatRef, r core.Reply, paid bool) ([]apiCall,
 		calls = append(calls, apiCall{"sendVenue", func(ctx context.Context) error { _, err := t.bot.SendVenue(ctx, p); return err }})
 	}
 	return calls, nil
+}
+
+// imageFilename names an uploaded Image; Telegram reads the format from
+// the content, and core.Reply.Image is a PNG.
+const imageFilename = "chart.png"
+
+// picture is the photo of r for one sendPhoto attempt: a fresh upload of
+// r.Image, since an attempt consumes its reader, or else r.Photo's file_id.
+func picture(r core.Reply) models.InputFile {
+	if len(r.Image) > 0 {
+		return &models.InputFileUpload{Filename: imageFilename, Data: bytes.NewReader(r.Image)}
+	}
+	return &models.InputFileString{Data: r.Photo}
 }
 
 // classify maps the library's errors onto core's delivery errors. The
@@ -172,54 +199,4 @@ func (t *Telegram) retry(ctx context.Context, method string, fn func() error) er
 		case <-time.After(wait):
 		}
 	}
-}
-
-// split cuts text into pieces Telegram accepts: at most n UTF-16 code
-// units each (Telegram counts an emoji as two), cut after a line break
-// where possible, else after a space, and never a blank piece.
-func split(text string, n int) []string {
-	runes := []rune(text)
-	var parts []string
-	for len(runes) > 0 {
-		end, units := 0, 0
-		for end < len(runes) {
-			w := max(utf16.RuneLen(runes[end]), 1)
-			if units+w > n {
-				break
-			}
-			units += w
-			end++
-		}
-		cut := end
-		if end < len(runes) {
-			cut = breakPoint(runes[:end])
-		}
-		if part := string(runes[:cut]); strings.TrimSpace(part) != "" {
-			parts = append(parts, part)
-		}
-		runes = runes[cut:]
-	}
-	return parts
-}
-
-// textLen is the length of s as Telegram counts it, in UTF-16 code units.
-func textLen(s string) int {
-	n := 0
-	for _, r := range s {
-		n += max(utf16.RuneLen(r), 1)
-	}
-	return n
-}
-
-// breakPoint returns where to cut runes: after the last line break in its
-// second half, else after the last space there, else at its end.
-func breakPoint(runes []rune) int {
-	for _, sep := range []rune{'\n', ' '} {
-		for i := len(runes); i > len(runes)/2; i-- {
-			if runes[i-1] == sep {
-				return i
-			}
-		}
-	}
-	return len(runes)
 }

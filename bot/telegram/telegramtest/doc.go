@@ -10,8 +10,9 @@
 //     like Telegram's, honours offset, limit, timeout and allowed_updates)
 //     and a webhook bot through DeliverWebhook. Redeliver queues a duplicate.
 //   - Calls records every request; Sent, Edits and Message give parsed views
-//     of the messages the bot sent into a chat; WaitSent and Wait block until
-//     something happened, without sleeping.
+//     of the messages the bot sent into a chat, with the bytes of an uploaded
+//     photo in Sent.Upload; WaitSent and Wait block until something
+//     happened, without sleeping.
 //   - FailNext and SetFaultRate inject errors (429 with retry_after, 5xx),
 //     delays and dropped connections; SetBlocked makes a chat answer 403.
 //
@@ -26,8 +27,9 @@
 // The server checks what commonly breaks bots in production: text of 1 to
 // 4096 UTF-16 code units, callback_data of 1 to 64 bytes, inline buttons
 // without an action, request_location outside private chats, edits that
-// change nothing, unknown callback queries. Descriptions match the real API
-// where they are well known ("Bad Request: message is too long"); for rarer
-// cases they are close approximations. Formatting (parse_mode) is recorded
-// but not parsed.
+// change nothing, unknown callback queries, uploaded photos that are empty,
+// not PNG, JPEG or GIF, or beyond Telegram's dimension limits. Descriptions
+// match the real API where they are well known ("Bad Request: message is
+// too long"); for rarer cases they are close approximations. Formatting
+// (parse_mode) is recorded but not parsed.
 package telegramtest

@@ -48,8 +48,13 @@ type Sent struct {
 	Location *models.Location
 	// Venue is set for sendVenue.
 	Venue *models.Venue
-	// Photo is the file_id of the largest size, for sendPhoto.
+	// Photo is the file_id of the largest size, for sendPhoto: the one the
+	// bot sent, or a new one for an upload or a URL.
 	Photo string
+	// Upload is the file a sendPhoto uploaded (its bytes, file name and
+	// form field), nil when the photo was a file_id or a URL. Its Data must
+	// not be modified.
+	Upload *File
 	// At is when the server accepted it.
 	At time.Time
 }

@@ -1,6 +1,7 @@
 package telegramtest_test
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -129,8 +130,9 @@ func TestSendPlacesAndPhoto(t *testing.T) {
 	if venue.Venue == nil || venue.Location == nil || venue.Venue.Title != "Precinct 5" {
 		t.Errorf("got venue message %+v, want venue and location", venue)
 	}
+	png := pngBytes(t, 640, 480)
 	photo, err := b.SendPhoto(ctx, &bot.SendPhotoParams{ChatID: alice.ID, Caption: "Map",
-		Photo: &models.InputFileUpload{Filename: "map.png", Data: strings.NewReader("PNG…")}})
+		Photo: &models.InputFileUpload{Filename: "map.png", Data: bytes.NewReader(png)}})
 	if err != nil {
 		t.Fatalf("send photo: %v", err)
 	}
@@ -157,7 +159,7 @@ func TestSendPlacesAndPhoto(t *testing.T) {
 		t.Errorf("got %+v and %+v, want file_id %s for both", sent[2], sent[3], fileID)
 	}
 	for _, c := range srv.Calls() {
-		if c.Method == "sendPhoto" && c.Files["photo"].Filename == "map.png" && string(c.Files["photo"].Data) == "PNG…" {
+		if c.Method == "sendPhoto" && c.Files["photo"].Filename == "map.png" && bytes.Equal(c.Files["photo"].Data, png) {
 			return
 		}
 	}

@@ -18,7 +18,7 @@ func check(path string, stdout io.Writer) error {
 		return err
 	}
 	s := configs.Summarize(city)
-	fmt.Fprintf(stdout, "%s: OK: %d precincts, %d districts, %d staff, %d streets, %d address ranges, %d alerts, %d categories\n",
-		path, s.Precincts, s.Districts, s.Staff, s.Streets, s.Addresses, s.Alerts, s.Categories)
+	fmt.Fprintf(stdout, "%s: OK: %d precincts, %d districts, %d staff, %d streets, %d address ranges, %d alerts, %d categories, %d polls\n",
+		path, s.Precincts, s.Districts, s.Staff, s.Streets, s.Addresses, s.Alerts, s.Categories, s.Polls)
 	return nil
 }

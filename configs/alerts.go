@@ -102,17 +102,28 @@ func sameDay(a, b time.Time) bool {
 
 // targets checks an alert's districts; none means every district.
 func (c *checker) targets(field string, list []string, districts ids) {
+	c.refList(field, "district", list, districts)
+}
+
+// refList checks a list of references to records of one kind, which must
+// exist and be listed once. It returns the list with "" in place of each
+// id that does not pass.
+func (c *checker) refList(field, kind string, list []string, known ids) []string {
+	out := make([]string, len(list))
 	seen := make(map[string]bool, len(list))
 	for i, id := range list {
 		at := index(field, i)
-		if !c.ref(at, "district", id, districts) {
+		if !c.ref(at, kind, id, known) {
 			continue
 		}
 		if seen[id] {
-			c.errorf(at, "district %q is listed twice", id)
+			c.errorf(at, "%s %q is listed twice", kind, id)
+			continue
 		}
 		seen[id] = true
+		out[i] = id
 	}
+	return out
 }
 
 // textLength checks that each translation fits in one message.

@@ -8,6 +8,9 @@
 // stopping at the first. Findings that may be intended, such as two
 // districts whose boundaries overlap, are returned as warnings.
 //
+// The city file may list safety polls, one file each, which Load checks
+// against the city; LoadPoll loads one on its own.
+//
 // The schema is documented in README.md beside this file; example/city.yaml
 // is a complete, valid city modelled on Karaganda, with invented staff.
 package configs

@@ -315,9 +315,9 @@ func ExampleSummarize() {
 		return
 	}
 	s := configs.Summarize(city)
-	fmt.Printf("%s: %d precincts, %d districts, %d staff, %d streets, %d house ranges, %d alerts, %d categories, %d warnings\n",
-		city.Name.In(core.English), s.Precincts, s.Districts, s.Staff, s.Streets, s.Addresses, s.Alerts, s.Categories, len(warnings))
-	// Output: Karaganda: 2 precincts, 8 districts, 11 staff, 31 streets, 54 house ranges, 4 alerts, 9 categories, 0 warnings
+	fmt.Printf("%s: %d precincts, %d districts, %d staff, %d streets, %d house ranges, %d alerts, %d categories, %d polls, %d warnings\n",
+		city.Name.In(core.English), s.Precincts, s.Districts, s.Staff, s.Streets, s.Addresses, s.Alerts, s.Categories, s.Polls, len(warnings))
+	// Output: Karaganda: 2 precincts, 8 districts, 11 staff, 31 streets, 54 house ranges, 4 alerts, 9 categories, 1 polls, 0 warnings
 }
 
 // districtsAt returns the ids of the districts containing pt.

@@ -9,7 +9,8 @@ import (
 )
 
 // Load reads, parses and validates the city file at path, and the GeoJSON
-// boundary files it references (relative to the file's directory).
+// boundary files and poll files it references (relative to the file's
+// directory); polls are checked as LoadPoll checks them.
 //
 // It returns the city, already indexed, and warnings: findings that do not
 // stop the bot but deserve a look, such as overlapping districts. If the
@@ -45,6 +46,8 @@ type Summary struct {
 	// Categories is the number of report categories: nine when the file
 	// leaves them to the default set.
 	Categories int
+	// Polls is the number of polls the city file lists.
+	Polls int
 }
 
 // Summarize counts the records of c.
@@ -57,5 +60,6 @@ func Summarize(c *core.City) Summary {
 		Addresses:  c.AddressCount(),
 		Alerts:     len(c.Alerts),
 		Categories: len(c.Categories),
+		Polls:      len(c.Polls),
 	}
 }

@@ -163,12 +163,18 @@ var loadTests = []struct {
 	{"admin as an inspector's deputy", "absence.yaml", `testdata/absence.yaml: staff[1].deputy: staff "a1" has role "admin": the deputy of an inspector must be an inspector or a chief`, false},
 	{"admin as a chief's deputy", "absence.yaml", `testdata/absence.yaml: staff[0].deputy: staff "a1" has role "admin": the deputy of a chief must be an inspector or a chief`, false},
 
+	// Polls.
+	{"error in a poll file", "polls/city_errors.yaml", `testdata/polls/district.yaml: districts[0]: unknown district id "d9"`, false},
+	{"duplicate poll", "polls/city_errors.yaml", `testdata/polls/city_errors.yaml: polls[2]: duplicate poll id "citywide-2026" (first used at polls[0]): give each run of a poll its own id, and the runs the same series`, false},
+	{"missing poll file", "polls/city_errors.yaml", `testdata/polls/city_errors.yaml: polls[3]: open testdata/polls/missing.yaml: no such file or directory`, false},
+	{"blank poll path", "polls/city_errors.yaml", `testdata/polls/city_errors.yaml: polls[4]: required: the path of a poll file, relative to this file`, false},
+
 	// YAML itself.
 	{"unknown field in city", "unknown_fields.yaml", `testdata/unknown_fields.yaml:6: city.timezone: unknown field (want one of: code, contact, emergency, languages, name, time_zone)`, false},
 	{"unknown field in location", "unknown_fields.yaml", `testdata/unknown_fields.yaml:16: precincts[0].location.alt: unknown field (want one of: lat, lon)`, false},
 	{"unknown field in district", "unknown_fields.yaml", `testdata/unknown_fields.yaml:30: districts[1].inspektor: unknown field (want one of: addresses, boundary, boundary_file, id, inspector, name, precinct)`, false},
 	{"unknown field in street", "unknown_fields.yaml", `testdata/unknown_fields.yaml:35: streets[0].alias: unknown field (want one of: aliases, id, name)`, false},
-	{"unknown top-level field", "unknown_fields.yaml", `testdata/unknown_fields.yaml:36: comment: unknown field (want one of: abuse, alerts, categories, city, delivery, districts, precincts, staff, streets)`, false},
+	{"unknown top-level field", "unknown_fields.yaml", `testdata/unknown_fields.yaml:36: comment: unknown field (want one of: abuse, alerts, categories, city, delivery, districts, polls, precincts, staff, streets)`, false},
 	{"string for a list", "types.yaml", "testdata/types.yaml:31: cannot unmarshal !!str `2-10 even` into []string", false},
 	{"houses lost to the type error", "types.yaml", `testdata/types.yaml: districts[1].addresses[0].houses: required: house numbers or ranges such as "1-35 odd", "2-40 even", "12А"`, false},
 	{"string for a number", "types.yaml", "testdata/types.yaml:52: cannot unmarshal !!str `abc` into int64", false},

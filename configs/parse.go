@@ -15,10 +15,11 @@ import (
 // lineMessage splits yaml's "line 12: message" error texts.
 var lineMessage = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
-// parse decodes the city file into doc. Syntax errors stop it; unknown
-// fields and values of the wrong type are recorded and decoding carries on,
-// so that one run reports as much as possible.
-func (c *checker) parse(data []byte, doc *fileDoc) bool {
+// parse decodes a YAML file into doc, a pointer to the type that mirrors
+// it (*fileDoc for a city, *pollDoc for a poll). Syntax errors stop it;
+// unknown fields and values of the wrong type are recorded and decoding
+// carries on, so that one run reports as much as possible.
+func (c *checker) parse(data []byte, doc any) bool {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		c.yamlError(err.Error())
@@ -28,7 +29,7 @@ func (c *checker) parse(data []byte, doc *fileDoc) bool {
 		c.errorIn(c.file, 0, "", "file is empty")
 		return false
 	}
-	c.unknownFields(&root, reflect.TypeFor[fileDoc](), "")
+	c.unknownFields(&root, reflect.TypeOf(doc), "")
 	if err := root.Decode(doc); err != nil {
 		var te *yaml.TypeError
 		if !errors.As(err, &te) {

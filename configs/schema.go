@@ -21,6 +21,8 @@ type fileDoc struct {
 	Abuse      abuseDoc       `yaml:"abuse"`
 	Delivery   deliveryDoc    `yaml:"delivery"`
 	Alerts     []alertDoc     `yaml:"alerts"`
+	// Polls are paths of poll files, relative to the city file.
+	Polls []string `yaml:"polls"`
 }
 
 // cityDoc is the "city" section.

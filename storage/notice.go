@@ -73,6 +73,9 @@ func (db *DB) UpdateNotice(ctx context.Context, id uint64, fn func(*core.Notice)
 		if err != nil {
 			return err
 		}
+		if n.Poll != "" {
+			countInvitations(tx, &n, items)
+		}
 		if err := putNotice(tx, n); err != nil {
 			return err
 		}
@@ -83,6 +86,23 @@ func (db *DB) UpdateNotice(ctx context.Context, id uint64, fn func(*core.Notice)
 		return fmt.Errorf("storage: update notice %d: %w", id, err)
 	}
 	return nil
+}
+
+// countInvitations adds to a poll invitation's counts the items about to
+// be queued, by district. An item whose key was queued before (the same
+// resident invited to the same poll by another run) is not queued again,
+// and so not counted again.
+func countInvitations(tx *bolt.Tx, n *core.Notice, items []core.OutboxItem) {
+	keys := tx.Bucket(bucketOutboxKeys)
+	for _, it := range items {
+		if it.District == "" || keys.Get([]byte(it.Key)) != nil {
+			continue
+		}
+		if n.Invited == nil {
+			n.Invited = map[string]int{}
+		}
+		n.Invited[it.District]++
+	}
 }
 
 // cancelNotice marks a notice cancelled and withdraws its deliveries not

@@ -83,6 +83,15 @@ var migrations = []func(*bolt.Tx) error{
 			return indexItem(tx, it, true)
 		})
 	},
+	// 5 → 6: safety polls and their pseudonymous answers.
+	func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketPolls, bucketPollAnswers} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		return nil
+	},
 }
 
 // SchemaVersion is the schema this build writes.

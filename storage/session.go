@@ -92,6 +92,11 @@ func (db *DB) Apply(ctx context.Context, ch core.Change) error {
 				return err
 			}
 		}
+		if ch.Answers != nil {
+			if err := putAnswers(tx, ch.Answers); err != nil {
+				return err
+			}
+		}
 		if ch.CancelNotice != 0 {
 			if err := cancelNotice(tx, ch.CancelNotice); err != nil {
 				return err
@@ -230,7 +235,7 @@ func (db *DB) Audience(ctx context.Context, districts []string) ([]core.Recipien
 				if err != nil {
 					return err
 				}
-				out = append(out, core.Recipient{Chat: chat, Lang: r.Lang})
+				out = append(out, core.Recipient{Chat: chat, Lang: r.Lang, District: district})
 			}
 		}
 		return nil

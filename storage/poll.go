@@ -1,0 +1,188 @@
+package storage
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/beatbot-kz/beatbot/core"
+	bolt "go.etcd.io/bbolt"
+)
+
+var (
+	// bucketPolls: poll id → JSON core.Poll (schema 6).
+	bucketPolls = []byte("polls")
+	// bucketPollAnswers: poll id + 0x00 + pseudonym → binary answer set
+	// (see answers.go). Nothing in it names a resident.
+	bucketPollAnswers = []byte("poll_answers")
+)
+
+// ErrPollChanged is returned by SavePoll when a poll that already has
+// answers would change its questions or options: the stored answers refer
+// to them by position, and results would silently mix two questionnaires.
+var ErrPollChanged = errors.New("the poll's questions cannot change once it has answers")
+
+// SavePoll stores a poll's definition, new or changed. Texts, dates and
+// districts of a poll with answers may change; its questions and their
+// options may not (ErrPollChanged): a new version is a new poll of the
+// same series.
+func (db *DB) SavePoll(ctx context.Context, p core.Poll) error {
+	err := db.update(ctx, func(tx *bolt.Tx) error {
+		var old core.Poll
+		switch err := get(tx.Bucket(bucketPolls), []byte(p.ID), &old); {
+		case errors.Is(err, core.ErrNotFound):
+		case err != nil:
+			return err
+		default:
+			if n := countAnswers(tx, p.ID); n > 0 && !sameQuestions(&old, &p) {
+				return fmt.Errorf("%w (%d answer sets); give the new version a new id and the same series", ErrPollChanged, n)
+			}
+		}
+		p.Imported = db.now().UTC()
+		return put(tx.Bucket(bucketPolls), []byte(p.ID), p)
+	})
+	if err != nil {
+		return fmt.Errorf("storage: save poll %s: %w", p.ID, err)
+	}
+	return nil
+}
+
+// sameQuestions reports whether two versions of a poll ask the same
+// questions with the same options in the same order.
+func sameQuestions(a, b *core.Poll) bool {
+	return slices.EqualFunc(a.Questions, b.Questions, func(x, y core.Question) bool {
+		return x.ID == y.ID && x.Kind == y.Kind &&
+			slices.EqualFunc(x.Options, y.Options, func(o, p core.Option) bool { return o.ID == p.ID })
+	})
+}
+
+// Poll returns a poll's definition, or core.ErrNotFound.
+func (db *DB) Poll(ctx context.Context, id string) (core.Poll, error) {
+	var p core.Poll
+	err := db.view(ctx, func(tx *bolt.Tx) error { return get(tx.Bucket(bucketPolls), []byte(id), &p) })
+	if err != nil {
+		return p, fmt.Errorf("storage: load poll %s: %w", id, err)
+	}
+	return p, nil
+}
+
+// Polls returns every poll, the latest to open first.
+func (db *DB) Polls(ctx context.Context) ([]core.Poll, error) {
+	var out []core.Poll
+	err := db.view(ctx, func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketPolls).ForEach(func(k, v []byte) error {
+			var p core.Poll
+			if err := json.Unmarshal(v, &p); err != nil {
+				return fmt.Errorf("decode poll %s: %w", k, err)
+			}
+			out = append(out, p)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: list polls: %w", err)
+	}
+	slices.SortStableFunc(out, func(a, b core.Poll) int { return b.Opens.Compare(a.Opens) })
+	return out, nil
+}
+
+func answersKey(poll, key string) []byte {
+	return append(append([]byte(poll), 0), key...)
+}
+
+// AnswerSet returns the answers stored under a pseudonym, or
+// core.ErrNotFound.
+func (db *DB) AnswerSet(ctx context.Context, poll, key string) (core.AnswerSet, error) {
+	s := core.AnswerSet{Poll: poll, Key: key}
+	err := db.view(ctx, func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketPollAnswers).Get(answersKey(poll, key))
+		if v == nil {
+			return core.ErrNotFound
+		}
+		return decodeAnswers(v, &s)
+	})
+	if err != nil {
+		return s, fmt.Errorf("storage: load answers to poll %s: %w", poll, err)
+	}
+	return s, nil
+}
+
+func putAnswers(tx *bolt.Tx, s *core.AnswerSet) error {
+	if s.Poll == "" || s.Key == "" {
+		return fmt.Errorf("answer set without poll or key")
+	}
+	return tx.Bucket(bucketPollAnswers).Put(answersKey(s.Poll, s.Key), encodeAnswers(s))
+}
+
+// SaveAnswers stores an answer set, replacing the one with the same poll
+// and key. The flows store answers with the session through Apply; this is
+// for imports and tests.
+func (db *DB) SaveAnswers(ctx context.Context, sets ...core.AnswerSet) error {
+	err := db.update(ctx, func(tx *bolt.Tx) error {
+		for i := range sets {
+			if err := putAnswers(tx, &sets[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("storage: save %d answer sets: %w", len(sets), err)
+	}
+	return nil
+}
+
+// EachAnswerSet calls fn with every answer set of a poll, in key order,
+// inside one read transaction. The set passed to fn is reused for the next
+// call: fn must copy what it keeps. An error from fn stops the walk and is
+// returned.
+func (db *DB) EachAnswerSet(ctx context.Context, poll string, fn func(*core.AnswerSet) error) error {
+	err := db.view(ctx, func(tx *bolt.Tx) error {
+		prefix := answersKey(poll, "")
+		s := core.AnswerSet{Poll: poll}
+		c := tx.Bucket(bucketPollAnswers).Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			s.Key = string(k[len(prefix):])
+			if err := decodeAnswers(v, &s); err != nil {
+				return fmt.Errorf("answer set %s: %w", s.Key, err)
+			}
+			if err := fn(&s); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("storage: read answers to poll %s: %w", poll, err)
+	}
+	return nil
+}
+
+// CountAnswerSets returns how many residents answered a poll.
+func (db *DB) CountAnswerSets(ctx context.Context, poll string) (int, error) {
+	var n int
+	err := db.view(ctx, func(tx *bolt.Tx) error {
+		n = countAnswers(tx, poll)
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("storage: count answers to poll %s: %w", poll, err)
+	}
+	return n, nil
+}
+
+func countAnswers(tx *bolt.Tx, poll string) int {
+	prefix := answersKey(poll, "")
+	n := 0
+	c := tx.Bucket(bucketPollAnswers).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		n++
+	}
+	return n
+}

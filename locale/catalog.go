@@ -19,6 +19,8 @@ var catalog = merge(
 	answerTexts,
 	reportTexts,
 	ticketTexts,
+	pollTexts,
+	pollResultTexts,
 )
 
 // merge joins the areas' texts into one map. A key defined in two areas is

@@ -13,8 +13,6 @@ const (
 	MenuEmergency Key = "menu.emergency"
 	MenuLanguage  Key = "menu.language"
 	MenuBack      Key = "menu.back"
-	// NotYet takes the menu item's label.
-	NotYet Key = "menu.not_yet"
 )
 
 var menuTexts = map[Key]core.Text{
@@ -62,10 +60,5 @@ var menuTexts = map[Key]core.Text{
 		core.Russian: "☰ Меню",
 		core.Kazakh:  "☰ Мәзір",
 		core.English: "☰ Menu",
-	},
-	NotYet: {
-		core.Russian: "Раздел «%s» ещё в разработке и скоро появится. Пока вы можете найти своего участкового и позвонить ему.",
-		core.Kazakh:  "«%s» бөлімі әзірленуде, жақында іске қосылады. Әзірге учаскелік инспекторыңызды тауып, оған қоңырау шала аласыз.",
-		core.English: "“%s” is still being built and is coming soon. Meanwhile you can find your district inspector and call them.",
 	},
 }

@@ -18,6 +18,21 @@ type Store interface {
 	SessionStore
 	NoticeStore
 	TicketStore
+	PollStore
+}
+
+// PollStore reads polls and their pseudonymous answers.
+type PollStore interface {
+	// Poll returns a poll, or core.ErrNotFound; Polls returns every poll,
+	// the latest to open first.
+	Poll(ctx context.Context, id string) (core.Poll, error)
+	Polls(ctx context.Context) ([]core.Poll, error)
+	// AnswerSet returns the answers under a pseudonym, or
+	// core.ErrNotFound.
+	AnswerSet(ctx context.Context, poll, key string) (core.AnswerSet, error)
+	// EachAnswerSet calls fn with every answer set of a poll; the set is
+	// reused between calls.
+	EachAnswerSet(ctx context.Context, poll string, fn func(*core.AnswerSet) error) error
 }
 
 // SessionStore keeps chats' sessions and commits the outcome of one update
@@ -69,6 +84,9 @@ type Engine struct {
 	onOutbox func()
 	onNotice func()
 	limits   *chatLimits
+	// pollSecret keys residents' pseudonyms in polls; without it polls
+	// are not offered.
+	pollSecret []byte
 }
 
 // Config holds what an Engine is built from.
@@ -88,6 +106,10 @@ type Config struct {
 	// OnNotice is called after a notice was stored or changed, so that
 	// one due at once goes at once; nil means nobody is told.
 	OnNotice func()
+	// PollSecret is the server secret residents' poll answers are keyed
+	// with (core.Pseudonym). Empty means polls are not offered: answers
+	// keyed without a secret could be traced back to their chats.
+	PollSecret []byte
 }
 
 // New returns an Engine.
@@ -102,7 +124,8 @@ func New(cfg Config) *Engine {
 		cfg.OnNotice = func() {}
 	}
 	return &Engine{store: cfg.Store, city: cfg.City, index: cfg.Index, log: cfg.Log, now: cfg.Now,
-		onOutbox: cfg.OnOutbox, onNotice: cfg.OnNotice, limits: newChatLimits(cfg.City.Abuse.MessagesPerMinute)}
+		onOutbox: cfg.OnOutbox, onNotice: cfg.OnNotice, limits: newChatLimits(cfg.City.Abuse.MessagesPerMinute),
+		pollSecret: cfg.PollSecret}
 }
 
 // Handle handles one recorded update: it works out the answer, commits the
@@ -155,7 +178,7 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 		return apology(), e.Drop(ctx, in)
 	}
 
-	change := core.Change{Inbound: in, Outbox: t.outbox, Notice: t.notice, Tickets: t.tickets, Block: t.block, CancelNotice: t.cancel}
+	change := core.Change{Inbound: in, Outbox: t.outbox, Notice: t.notice, Tickets: t.tickets, Block: t.block, CancelNotice: t.cancel, Answers: t.answers}
 	if t.dirty {
 		t.s.Conversation.Updated = e.now()
 		change.Session = &t.s

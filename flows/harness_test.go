@@ -22,6 +22,9 @@ import (
 // against the same directory a newcomer runs.
 const exampleCity = "../configs/example/city.yaml"
 
+// testPollSecret keys the pseudonyms of poll answers in tests.
+const testPollSecret = "test-poll-secret-0123456789abcdef"
+
 // harness drives the real engine over a real bbolt file and the example
 // city.
 type harness struct {
@@ -54,7 +57,8 @@ func newHarness(t *testing.T) *harness {
 	h := &harness{t: t, city: city, chat: core.ChatRef{Channel: core.Telegram, ID: "1001"}, seq: new(atomic.Int64),
 		now: time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)}
 	h.db = storagetest.MustOpen(t, storage.Options{Now: func() time.Time { return h.now }})
-	h.engine = flows.New(flows.Config{Store: h.db, City: city, Index: index, Log: zerolog.Nop(), Now: func() time.Time { return h.now }})
+	h.engine = flows.New(flows.Config{Store: h.db, City: city, Index: index, Log: zerolog.Nop(), Now: func() time.Time { return h.now },
+		PollSecret: []byte(testPollSecret)})
 	return h
 }
 

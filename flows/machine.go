@@ -18,6 +18,7 @@ const (
 	stFind     = "find"      // waiting for a location or an address
 	stPick     = "find_pick" // waiting for a choice among streets or districts
 	stAnswer   = "answer"    // waiting for a resident's answer to a notice
+	stPoll     = "poll"      // a poll's question asked
 
 	// The steps of a chief composing a notice.
 	stNoticeTarget    = "notice_target"
@@ -54,6 +55,7 @@ const (
 	evFind     = "ask_place"
 	evPick     = "offer_choices"
 	evAnswer   = "ask_answer"
+	evPoll     = "ask_poll_question"
 
 	evNoticeTarget    = "ask_notice_target"
 	evNoticeDistricts = "ask_notice_districts"
@@ -89,7 +91,7 @@ var ticketWriting = []string{stTicketReply, stTicketResolve, stTicketBlock, stTi
 
 // onboarded are the states reachable once a resident has chosen a language
 // and answered the consent question.
-var onboarded = slices.Concat([]string{stMenu, stFind, stPick, stAnswer}, noticeSteps, reportSteps, ticketWriting)
+var onboarded = slices.Concat([]string{stMenu, stFind, stPick, stAnswer, stPoll}, noticeSteps, reportSteps, ticketWriting)
 
 var allStates = append([]string{stNew, stLanguage, stConsent}, onboarded...)
 
@@ -102,6 +104,7 @@ var events = fsm.Events{
 	{Name: evFind, Src: onboarded, Dst: stFind},
 	{Name: evPick, Src: onboarded, Dst: stPick},
 	{Name: evAnswer, Src: onboarded, Dst: stAnswer},
+	{Name: evPoll, Src: onboarded, Dst: stPoll},
 	// A notice is started from anywhere after onboarding; its steps follow
 	// one another, and any of them may go back to an earlier one.
 	{Name: evNoticeTarget, Src: onboarded, Dst: stNoticeTarget},

@@ -19,7 +19,6 @@ const maxAlertChoices = 16
 
 // menu handles a main-menu button.
 func (t *turn) menu(ctx context.Context, item string) error {
-	l := t.lang()
 	switch item {
 	case menuFind:
 		return t.goTo(ctx, evFind)
@@ -32,8 +31,7 @@ func (t *turn) menu(ctx context.Context, item string) error {
 	case menuMine:
 		return t.myReports(ctx)
 	case menuPoll:
-		t.send(core.Reply{Text: locale.T(l, locale.NotYet, locale.T(l, locale.MenuPoll)), Buttons: t.homeRow()})
-		return nil
+		return t.pollsMenu(ctx)
 	case menuAlerts:
 		t.alerts()
 		return nil

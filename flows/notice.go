@@ -54,7 +54,10 @@ func (t *turn) noticeButton(ctx context.Context, action, arg string) error {
 	if s == nil {
 		return t.goTo(ctx, evMenu)
 	}
-	allowed := t.e.city.Jurisdiction(s)
+	allowed, err := t.noticeAllowed(ctx, s, draft)
+	if err != nil {
+		return err
+	}
 	switch action {
 	case actNoticeTarget:
 		return t.chooseTarget(ctx, s, allowed, arg)
@@ -64,7 +67,7 @@ func (t *turn) noticeButton(ctx context.Context, action, arg string) error {
 				t.say(locale.NoticeNoDistricts)
 				return nil
 			}
-			return t.goTo(ctx, evNoticeText)
+			return t.afterTarget(ctx)
 		}
 		if !slices.Contains(allowed, arg) {
 			t.say(locale.NoticeOutside)
@@ -92,6 +95,9 @@ func (t *turn) noticeButton(ctx context.Context, action, arg string) error {
 		case "at":
 			return t.goTo(ctx, evNoticeAt)
 		case "cron":
+			if draft.Poll != "" {
+				return t.stale(ctx) // invitations go once
+			}
 			return t.goTo(ctx, evNoticeCron)
 		}
 		return t.stale(ctx)
@@ -120,6 +126,11 @@ func (t *turn) chooseTarget(ctx context.Context, s *core.Staff, allowed []string
 		draft.Districts = slices.Clone(allowed)
 	case kind == "p":
 		districts := t.precinctDistricts(id)
+		if draft.Poll != "" {
+			// An invitation goes to the districts of the precinct that the
+			// poll asks; allowed holds no others.
+			districts = slices.DeleteFunc(districts, func(d string) bool { return !slices.Contains(allowed, d) })
+		}
 		if len(districts) == 0 || !within(districts, allowed) {
 			t.say(locale.NoticeOutside)
 			return nil
@@ -129,7 +140,7 @@ func (t *turn) chooseTarget(ctx context.Context, s *core.Staff, allowed []string
 		t.say(locale.NoticeOutside)
 		return nil
 	}
-	return t.goTo(ctx, evNoticeText)
+	return t.afterTarget(ctx)
 }
 
 func (t *turn) precinctDistricts(precinct string) []string {
@@ -244,6 +255,16 @@ func (t *turn) confirmNotice(ctx context.Context, s *core.Staff, allowed []strin
 		t.say(locale.NoticeOutside)
 		return t.goTo(ctx, evMenu)
 	}
+	if draft.Poll != "" {
+		p, err := t.loadPoll(ctx, draft.Poll)
+		if err != nil {
+			return err
+		}
+		if p == nil || !t.e.now().Before(p.Closes) {
+			t.say(locale.PollInviteClosed)
+			return t.goTo(ctx, evMenu)
+		}
+	}
 	id, err := t.e.store.NextNoticeID(ctx)
 	if err != nil {
 		return err
@@ -302,7 +323,8 @@ func (t *turn) noticePrompt(state string) {
 	case stNoticeDistricts:
 		var rows [][]core.Button
 		if s != nil {
-			for _, id := range t.e.city.Jurisdiction(s) {
+			allowed, _ := t.noticeAllowed(t.ctx, s, draft)
+			for _, id := range allowed {
 				label := t.e.city.District(id).Name.In(l)
 				if slices.Contains(draft.Districts, id) {
 					label = "✅ " + label
@@ -324,11 +346,14 @@ func (t *turn) noticePrompt(state string) {
 			}},
 		})
 	case stNoticeWhen:
-		t.send(core.Reply{Text: locale.T(l, locale.NoticeWhen), Buttons: [][]core.Button{
+		rows := [][]core.Button{
 			{t.draftButton(locale.T(l, locale.NoticeNowButton), actNoticeWhen, "now")},
 			{t.draftButton(locale.T(l, locale.NoticeAtButton), actNoticeWhen, "at")},
-			{t.draftButton(locale.T(l, locale.NoticeCronButton), actNoticeWhen, "cron")},
-		}})
+		}
+		if draft.Poll == "" {
+			rows = append(rows, []core.Button{t.draftButton(locale.T(l, locale.NoticeCronButton), actNoticeWhen, "cron")})
+		}
+		t.send(core.Reply{Text: locale.T(l, locale.NoticeWhen), Buttons: rows})
 	case stNoticeAt:
 		t.send(core.Reply{Text: locale.T(l, locale.NoticeAtPrompt, t.e.city.Location.String()), Buttons: t.homeRow()})
 	case stNoticeCron:

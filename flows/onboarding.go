@@ -46,6 +46,13 @@ func (t *turn) command(ctx context.Context) error {
 		return t.showTicket(ctx, t.in.Text)
 	case "stats":
 		return t.stats(ctx)
+	case "polls", "poll":
+		if !t.onboarded() {
+			return t.resume(ctx)
+		}
+		return t.pollsMenu(ctx)
+	case "pollresults":
+		return t.staffPolls(ctx, strings.TrimSpace(t.in.Text))
 	case "stop":
 		r := &t.s.Resident
 		if len(r.Subscriptions) == 0 {

@@ -36,6 +36,8 @@ func (t *turn) prompt(state string) {
 		}
 	case stAnswer:
 		t.send(core.Reply{Text: locale.T(l, locale.AnswerPrompt), Buttons: t.homeRow()})
+	case stPoll:
+		t.pollPrompt()
 	case stNoticeTarget, stNoticeDistricts, stNoticeText, stNoticeUrgency, stNoticeWhen,
 		stNoticeAt, stNoticeCron, stNoticeConfirm:
 		t.noticePrompt(state)

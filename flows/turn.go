@@ -38,6 +38,10 @@ type turn struct {
 	block *core.ReportBlock
 	// cancel is a notice to cancel, committed with the session.
 	cancel uint64
+	// answers are poll answers to store, committed with the session.
+	answers *core.AnswerSet
+	// poll is the poll read during this turn, kept to read it once.
+	poll *core.Poll
 }
 
 func newTurn(e *Engine, in core.Inbound, s core.Session) *turn {
@@ -91,6 +95,9 @@ func (t *turn) goTo(ctx context.Context, event string) error {
 	}
 	if c.State != stAnswer {
 		c.AnswerTo = 0
+	}
+	if c.State != stPoll {
+		c.Poll = nil
 	}
 	if !slices.Contains(ticketWriting, c.State) {
 		c.Ticket = 0
@@ -200,6 +207,8 @@ func (t *turn) button(ctx context.Context) error {
 		return t.reportButton(ctx, action, arg)
 	case ticketActions[action] && t.onboarded() && slices.Contains(onboarded, state):
 		return t.ticketButton(ctx, action, arg)
+	case pollActions[action] && t.onboarded() && slices.Contains(onboarded, state):
+		return t.pollButton(ctx, action, arg)
 	case (action == actSub || action == actUnsub) && t.onboarded():
 		d := t.e.city.District(arg)
 		if d == nil {
@@ -233,6 +242,8 @@ func (t *turn) input(ctx context.Context) error {
 		}
 	case stAnswer:
 		return t.answer(ctx)
+	case stPoll:
+		return t.pollInput(ctx)
 	}
 	if slices.Contains(reportSteps, t.m.Current()) {
 		return t.reportInput(ctx)

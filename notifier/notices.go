@@ -23,6 +23,7 @@ type NoticeStore interface {
 	Audience(ctx context.Context, districts []string) ([]core.Recipient, error)
 	UpdateNotice(ctx context.Context, id uint64, fn func(*core.Notice) ([]core.OutboxItem, error)) error
 	DeliveryReport(ctx context.Context, batch string) (core.DeliveryReport, error)
+	Poll(ctx context.Context, id string) (core.Poll, error)
 }
 
 // fanOutChunk is how many recipients are queued per transaction: a
@@ -219,6 +220,14 @@ func (n *Notices) fanOut(ctx context.Context, id uint64) error {
 	if err != nil || notice.FanOut == nil {
 		return err
 	}
+	var poll *core.Poll
+	if notice.Poll != "" {
+		p, err := n.store.Poll(ctx, notice.Poll)
+		if err != nil {
+			return fmt.Errorf("notifier: poll of notice %d: %w", id, err)
+		}
+		poll = &p
+	}
 	at, after := notice.FanOut.At, notice.FanOut.After
 	for done := false; !done; {
 		chunk := audience[:min(len(audience), fanOutChunk)]
@@ -230,7 +239,7 @@ func (n *Notices) fanOut(ctx context.Context, id uint64) error {
 			}
 			f := cur.FanOut
 			batch := cur.Batch(f.At)
-			items := n.items(*cur, batch, chunk)
+			items := n.items(*cur, poll, batch, chunk)
 			if len(chunk) > 0 {
 				f.After, f.Queued = chunk[len(chunk)-1].Chat.String(), f.Queued+len(chunk)
 			}
@@ -275,10 +284,14 @@ func (n *Notices) pending(ctx context.Context, id uint64) (core.Notice, []core.R
 }
 
 // items are a notice's messages to recipients.
-func (n *Notices) items(notice core.Notice, batch string, recipients []core.Recipient) []core.OutboxItem {
+func (n *Notices) items(notice core.Notice, poll *core.Poll, batch string, recipients []core.Recipient) []core.OutboxItem {
 	from := n.source(notice)
 	items := make([]core.OutboxItem, 0, len(recipients))
 	for _, r := range recipients {
+		if poll != nil {
+			items = append(items, n.invitation(notice, poll, from, batch, r))
+			continue
+		}
 		text := locale.T(r.Lang, locale.NoticeHeader, from.In(r.Lang)) + "\n\n" + notice.Text + "\n\n" + locale.T(r.Lang, locale.AlertFooter)
 		items = append(items, core.OutboxItem{
 			Key: batch + ":" + r.Chat.String(), Chat: r.Chat, Batch: batch,
@@ -290,6 +303,27 @@ func (n *Notices) items(notice core.Notice, batch string, recipients []core.Reci
 		})
 	}
 	return items
+}
+
+// invitation is a poll invitation to one recipient, in their language.
+// It is keyed by poll and chat, not by run: a resident invited to a poll
+// once is not invited again by another run within the outbox's memory of
+// keys.
+func (n *Notices) invitation(notice core.Notice, poll *core.Poll, from core.Text, batch string, r core.Recipient) core.OutboxItem {
+	l := r.Lang
+	text := poll.Invitation.In(l)
+	if text == "" {
+		text = locale.T(l, locale.PollInvitation, poll.Title.In(l))
+	}
+	text = locale.T(l, locale.NoticeHeader, from.In(l)) + "\n\n" + text
+	return core.OutboxItem{
+		Key: "poll:" + poll.ID + ":" + r.Chat.String(), Chat: r.Chat, Batch: batch, District: r.District,
+		Priority: core.PriorityBulk, Urgent: notice.Urgent,
+		Reply: core.Reply{Text: text + "\n\n" + locale.T(l, locale.AlertFooter), Buttons: [][]core.Button{{{
+			Label: locale.T(l, locale.PollTakeButton),
+			Data:  "pl:" + poll.ID,
+		}}}},
+	}
 }
 
 // report tells the author about each finished delivery of the notice.

@@ -1,0 +1,294 @@
+package flows
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/beatbot-kz/beatbot/locale"
+	"github.com/beatbot-kz/beatbot/polls"
+)
+
+const (
+	// maxChartDistricts is how many districts get bars of their own in a
+	// chart beside the whole scope; more would not fit on a phone.
+	maxChartDistricts = 6
+	// latestTexts is how many free-text answers the results quote.
+	latestTexts = 5
+)
+
+// resultScope is the part of the city results are shown for.
+type resultScope struct {
+	name      string
+	districts []string
+}
+
+func (r resultScope) has(d string) bool { return slices.Contains(r.districts, d) }
+
+// pollResults shows a poll's results to a chief (for their precinct) or an
+// admin (for the city or a precinct they choose): respondents and the
+// response rate, each district with at least polls.MinCell respondents on
+// its own, the change since the previous run, and a chart per question.
+func (t *turn) pollResults(ctx context.Context, arg string) error {
+	l := t.lang()
+	s := t.staffMember()
+	if s == nil || s.Role != core.RoleChief && s.Role != core.RoleAdmin {
+		t.say(locale.PollResultsNotAllowed)
+		return nil
+	}
+	id, scopeArg, _ := strings.Cut(arg, ":")
+	p, err := t.loadPoll(ctx, id)
+	if err != nil {
+		return err
+	}
+	if p == nil {
+		t.say(locale.PollNotFound)
+		return nil
+	}
+	if s.Role == core.RoleAdmin && scopeArg == "" {
+		rows := [][]core.Button{{button(locale.T(l, locale.NoticeWholeCity), actPollResults, p.ID+":*")}}
+		for _, pr := range t.e.city.Precincts {
+			rows = append(rows, []core.Button{button(pr.Name.In(l), actPollResults, p.ID+":"+pr.ID)})
+		}
+		t.send(core.Reply{Text: locale.T(l, locale.PollResultsScope, p.Title.In(l)), Buttons: append(rows, t.homeRow()...)})
+		return nil
+	}
+	scope, ok := t.resultScope(s, scopeArg)
+	if !ok {
+		t.say(locale.NoticeOutside)
+		return nil
+	}
+	cur, texts, err := t.tally(ctx, p, scope)
+	if err != nil {
+		return err
+	}
+	total := cur.Total(scope.has)
+	if !total.Shown() {
+		t.send(core.Reply{Text: locale.T(l, locale.PollResultsTooFew, p.Title.In(l), scope.name, total.Respondents, polls.MinCell),
+			Buttons: t.homeRow()})
+		return nil
+	}
+	prev, err := t.previousRun(ctx, p, scope)
+	if err != nil {
+		return err
+	}
+	invited, err := t.invited(ctx, p, scope)
+	if err != nil {
+		return err
+	}
+	r := results{t: t, l: l, p: p, scope: scope, cur: cur, total: total, prev: prev, texts: texts}
+	t.send(core.Reply{Text: r.summary(invited)})
+	for qi := range p.Questions {
+		reply, err := r.question(qi)
+		if err != nil {
+			return err
+		}
+		t.send(reply)
+	}
+	t.send(core.Reply{Text: locale.T(l, locale.PollResultsEnd, polls.MinCell), Buttons: t.homeRow()})
+	return nil
+}
+
+// resultScope resolves the scope asked for against who asks: a chief sees
+// the precincts they run, whatever the button says; an admin any precinct
+// or the city ("*").
+func (t *turn) resultScope(s *core.Staff, arg string) (resultScope, bool) {
+	l := t.lang()
+	if s.Role == core.RoleAdmin {
+		if arg == "*" {
+			return resultScope{name: t.e.city.Name.In(l), districts: t.e.city.Jurisdiction(s)}, true
+		}
+		if p := t.e.city.Precinct(arg); p != nil {
+			return resultScope{name: p.Name.In(l), districts: t.precinctDistricts(p.ID)}, true
+		}
+		return resultScope{}, false
+	}
+	var names []string
+	for _, p := range t.e.city.Precincts {
+		if p.Chief == s.ID {
+			names = append(names, p.Name.In(l))
+		}
+	}
+	districts := t.e.city.Jurisdiction(s)
+	return resultScope{name: strings.Join(names, ", "), districts: districts}, len(districts) > 0
+}
+
+// tally counts the answer sets of the scope's districts, and keeps the
+// latest free-text answers of each question.
+func (t *turn) tally(ctx context.Context, p *core.Poll, scope resultScope) (*polls.Tally, map[int][]string, error) {
+	tally := polls.NewTally(p)
+	texts := map[int][]string{}
+	latest := map[int][]core.AnswerSet{}
+	err := t.e.store.EachAnswerSet(ctx, p.ID, func(set *core.AnswerSet) error {
+		if !scope.has(set.District) {
+			return nil
+		}
+		tally.Add(set)
+		for _, a := range set.Answers {
+			if a.Text == "" {
+				continue
+			}
+			kept := append(latest[a.Q], core.AnswerSet{Updated: set.Updated, Answers: []core.Answer{{Text: a.Text}}})
+			slices.SortFunc(kept, func(x, y core.AnswerSet) int { return y.Updated.Compare(x.Updated) })
+			latest[a.Q] = kept[:min(len(kept), latestTexts)]
+		}
+		return nil
+	})
+	for q, sets := range latest {
+		for _, s := range sets {
+			texts[q] = append(texts[q], s.Answers[0].Text)
+		}
+	}
+	return tally, texts, err
+}
+
+// previousRun tallies the latest earlier poll of the same series over the
+// same scope, or returns nil when there is none.
+func (t *turn) previousRun(ctx context.Context, p *core.Poll, scope resultScope) (*polls.Tally, error) {
+	if p.Series == "" {
+		return nil, nil
+	}
+	all, err := t.e.store.Polls(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, q := range all { // the latest to open first
+		if q.Series == p.Series && q.ID != p.ID && q.Opens.Before(p.Opens) {
+			prev, _, err := t.tally(ctx, &q, scope)
+			return prev, err
+		}
+	}
+	return nil, nil
+}
+
+// invited counts the residents of the scope invited to the poll.
+func (t *turn) invited(ctx context.Context, p *core.Poll, scope resultScope) (int, error) {
+	all, err := t.e.store.Notices(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, notice := range all {
+		if notice.Poll != p.ID {
+			continue
+		}
+		for d, count := range notice.Invited {
+			if scope.has(d) {
+				n += count
+			}
+		}
+	}
+	return n, nil
+}
+
+// results renders one poll's results for one scope.
+type results struct {
+	t     *turn
+	l     core.Lang
+	p     *core.Poll
+	scope resultScope
+	cur   *polls.Tally
+	total polls.Counts
+	// prev is the previous run of the series, nil if none.
+	prev  *polls.Tally
+	texts map[int][]string
+}
+
+// shown returns the scope's districts with enough respondents to be shown
+// on their own, in directory order.
+func (r *results) shown(tally *polls.Tally) []string {
+	var out []string
+	for _, d := range r.scope.districts {
+		if tally.District(d).Shown() {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func (r *results) districtName(id string) string {
+	if d := r.t.e.city.District(id); d != nil {
+		return d.Name.In(r.l)
+	}
+	return id
+}
+
+// summary is the first message: who answered, how many were invited, each
+// district, and what changed since the previous run.
+func (r *results) summary(invited int) string {
+	l, t := r.l, r.t
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n", locale.T(l, locale.PollResultsHeader, r.p.Title.In(l), r.scope.name, t.date(r.p.Opens), t.lastDay(r.p)))
+	fmt.Fprintf(&b, "\n%s", locale.T(l, locale.PollResultsRespondents, r.total.Respondents, r.total.Completed))
+	if invited > 0 {
+		fmt.Fprintf(&b, "\n%s", locale.T(l, locale.PollResultsInvited, invited, percent(r.total.Respondents, invited)))
+	}
+	b.WriteString("\n\n" + locale.T(l, locale.PollResultsByDistrict))
+	hidden := 0
+	for _, d := range r.scope.districts {
+		c := r.cur.District(d)
+		switch {
+		case c.Shown():
+			fmt.Fprintf(&b, "\n• %s — %d", r.districtName(d), c.Respondents)
+		case c.Respondents > 0:
+			hidden++
+		}
+	}
+	if hidden > 0 {
+		fmt.Fprintf(&b, "\n• %s", locale.T(l, locale.PollResultsHidden, hidden, polls.MinCell))
+	}
+	if r.prev != nil {
+		b.WriteString(r.changes())
+	}
+	return b.String()
+}
+
+// changes lists, per district shown in both runs, the rise or fall of each
+// scale question's mean: the poll's headline figures.
+func (r *results) changes() string {
+	l := r.l
+	var b strings.Builder
+	for _, d := range append([]string{""}, r.shown(r.cur)...) {
+		cur, prev := r.total, r.prev.Total(r.scope.has)
+		name := r.scope.name
+		if d != "" {
+			cur, prev, name = r.cur.District(d), r.prev.District(d), r.districtName(d)
+		}
+		if !prev.Shown() {
+			continue
+		}
+		for _, delta := range polls.Compare(cur, prev, r.p, r.prev.Poll()) {
+			qi := r.p.Question(delta.Question)
+			if delta.Option != "" || qi < 0 {
+				continue
+			}
+			q := &r.p.Questions[qi]
+			fmt.Fprintf(&b, "\n• %s: «%s» %s", name, clip(q.Text.In(l), 50), signed(delta.Change, ""))
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return "\n\n" + locale.T(l, locale.PollResultsChanges, r.prev.Poll().Title.In(l)) + b.String()
+}
+
+// percent is part of whole in per cent, 0 for an empty whole.
+func percent(part, whole int) float64 {
+	if whole == 0 {
+		return 0
+	}
+	return 100 * float64(part) / float64(whole)
+}
+
+// signed shows a change with an arrow: "▲ +4.2", "▼ −1.0", "= 0.0".
+func signed(v float64, unit string) string {
+	switch {
+	case v >= 0.05:
+		return fmt.Sprintf("▲ +%.1f%s", v, unit)
+	case v <= -0.05:
+		return fmt.Sprintf("▼ −%.1f%s", -v, unit)
+	}
+	return "= 0" + unit
+}

@@ -19,6 +19,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if len(rest) > 0 && !isFlag(rest[0]) {
 		cmd, rest = rest[0], rest[1:]
 	}
+	if cmd == "polls" {
+		return pollsCommand(ctx, rest, getenv, stdout)
+	}
 	fs := flag.NewFlagSet("beatbot "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stdout)
 	configPath := fs.String("config", defaultConfig, "city configuration `file` (YAML)")
@@ -57,6 +60,7 @@ const usage = `beatbot connects residents with their district police inspector.
 Usage:
   beatbot [run] [-config FILE]   run the bot (needs TELEGRAM_BOT_TOKEN)
   beatbot check [-config FILE]   validate a city configuration and summarise it
+  beatbot polls list|import|export   manage safety polls (beatbot polls -h)
   beatbot help                   show this help
 
 Flags:

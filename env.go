@@ -19,7 +19,14 @@ type settings struct {
 	httpAddr      string // BEATBOT_HTTP_ADDR
 	logFormat     string // BEATBOT_LOG_FORMAT: json or console
 	logLevel      zerolog.Level
+	// pollSecret keys residents' pseudonyms in polls
+	// (BEATBOT_POLL_SECRET); empty turns polls off.
+	pollSecret string
 }
+
+// minPollSecret is the shortest poll secret accepted: a short one could
+// be guessed, and with it every pseudonym traced back to its chat.
+const minPollSecret = 16
 
 func loadEnv(getenv func(string) string) (settings, error) {
 	s := settings{
@@ -30,6 +37,10 @@ func loadEnv(getenv func(string) string) (settings, error) {
 		dataPath:      or(getenv("BEATBOT_DATA"), "./data/beatbot.db"),
 		httpAddr:      or(getenv("BEATBOT_HTTP_ADDR"), ":8080"),
 		logFormat:     or(getenv("BEATBOT_LOG_FORMAT"), "json"),
+		pollSecret:    getenv("BEATBOT_POLL_SECRET"),
+	}
+	if n := len(s.pollSecret); n > 0 && n < minPollSecret {
+		return s, fmt.Errorf("BEATBOT_POLL_SECRET has %d characters; use at least %d, e.g. from `openssl rand -hex 32`", n, minPollSecret)
 	}
 	if s.logFormat != "json" && s.logFormat != "console" {
 		return s, fmt.Errorf("BEATBOT_LOG_FORMAT %q: want json or console", s.logFormat)

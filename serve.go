@@ -94,12 +94,20 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 		}
 	}()
 
+	if err := importPolls(ctx, db, city); err != nil {
+		return err
+	}
+	if env.pollSecret == "" {
+		log.Warn().Msg("BEATBOT_POLL_SECRET is not set: safety polls are turned off until it is")
+	}
+
 	// The outbox is built before the engine, which wakes it; its senders
 	// are added once the adapters exist, before it runs.
 	senders := map[core.Channel]notifier.Sender{}
 	outbox := notifier.New(notifier.Config{Store: db, City: city, Senders: senders, Log: log})
 	notices := notifier.NewNotices(notifier.NoticesConfig{Store: db, City: city, Log: log, Wake: outbox.Wake})
-	engine := flows.New(flows.Config{Store: db, City: city, Index: index, Log: log, OnOutbox: outbox.Wake, OnNotice: notices.Kick})
+	engine := flows.New(flows.Config{Store: db, City: city, Index: index, Log: log, OnOutbox: outbox.Wake, OnNotice: notices.Kick,
+		PollSecret: []byte(env.pollSecret)})
 	dispatcher := flows.NewDispatcher(flows.DispatcherConfig{Recorder: db, Engine: engine, Log: log})
 	tg, err := telegram.New(ctx, telegram.Config{
 		Token:         env.token,

@@ -57,9 +57,8 @@ func encodeAnswers(s *core.AnswerSet) []byte {
 	return b
 }
 
-// answerReader decodes answer sets, reusing its buffers: the district
-// string of the previous set is kept when the next one has the same, which
-// is common when a poll's sets are read in bulk.
+// answerReader reads the fields of an encoded answer set; the first
+// malformed field sets err and stops the rest.
 type answerReader struct {
 	data []byte
 	err  error
@@ -108,14 +107,25 @@ func (r *answerReader) byte() byte {
 
 // decodeAnswers fills s from data, reusing s.Answers' storage. s.Poll and
 // s.Key are left to the caller, who has them from the record's key.
-func decodeAnswers(data []byte, s *core.AnswerSet) error {
+// districts, if not nil, interns district names: a poll's million sets
+// name a few thousand districts.
+func decodeAnswers(data []byte, s *core.AnswerSet, districts map[string]string) error {
 	r := answerReader{data: data}
 	if v := r.byte(); v != answersVersion {
 		return fmt.Errorf("%w: version %d", errAnswersCorrupt, v)
 	}
 	s.Done = r.byte()&1 != 0
-	if d := r.bytes(r.uvarint()); string(d) != s.District {
+	switch d := r.bytes(r.uvarint()); {
+	case string(d) == s.District:
+	case districts == nil:
 		s.District = string(d)
+	default:
+		name, ok := districts[string(d)]
+		if !ok {
+			name = string(d)
+			districts[name] = name
+		}
+		s.District = name
 	}
 	s.Started = time.Unix(r.varint(), 0).UTC()
 	s.Updated = time.Unix(r.varint(), 0).UTC()

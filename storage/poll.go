@@ -102,7 +102,7 @@ func (db *DB) AnswerSet(ctx context.Context, poll, key string) (core.AnswerSet, 
 		if v == nil {
 			return core.ErrNotFound
 		}
-		return decodeAnswers(v, &s)
+		return decodeAnswers(v, &s, nil)
 	})
 	if err != nil {
 		return s, fmt.Errorf("storage: load answers to poll %s: %w", poll, err)
@@ -143,13 +143,14 @@ func (db *DB) EachAnswerSet(ctx context.Context, poll string, fn func(*core.Answ
 	err := db.view(ctx, func(tx *bolt.Tx) error {
 		prefix := answersKey(poll, "")
 		s := core.AnswerSet{Poll: poll}
+		districts := map[string]string{}
 		c := tx.Bucket(bucketPollAnswers).Cursor()
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 			s.Key = string(k[len(prefix):])
-			if err := decodeAnswers(v, &s); err != nil {
+			if err := decodeAnswers(v, &s, districts); err != nil {
 				return fmt.Errorf("answer set %s: %w", s.Key, err)
 			}
 			if err := fn(&s); err != nil {

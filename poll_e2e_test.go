@@ -21,23 +21,44 @@ const (
 	chiefP2     = 5000000000000002 // s-c2, precinct krg-p2
 	pollSecret  = "e2e-poll-secret-0123456789abcdef"
 	examplePoll = "safety-2026-q4"
+	// previousPoll is a closed earlier run of the example checklist.
+	previousPoll = "safety-2026-q2"
 )
 
 // pollConfig is the example city with its safety checklist open from
-// yesterday for a month, and no quiet hours, whenever the test runs.
-func pollConfig(t *testing.T) string {
+// yesterday for a month, and no quiet hours, whenever the test runs. With
+// closed, the city also has the checklist's previous run, closed since
+// yesterday.
+func pollConfig(t *testing.T, closed bool) string {
 	t.Helper()
-	city := exampleConfig(t, map[string]string{`quiet_hours: {from: "22:00", to: "08:00"}`: "quiet_hours: off"})
-	path := filepath.Join(filepath.Dir(city), "polls", "safety-checklist.yaml")
-	data, err := os.ReadFile(path)
+	replace := map[string]string{
+		`quiet_hours: {from: "22:00", to: "08:00"}`: "quiet_hours: off",
+		// A test presses buttons far faster than a person reads.
+		"messages_per_minute: 30": "messages_per_minute: 600",
+	}
+	if closed {
+		replace["  - polls/safety-checklist.yaml"] = "  - polls/safety-checklist.yaml\n  - polls/previous.yaml"
+	}
+	city := exampleConfig(t, replace)
+	dir := filepath.Join(filepath.Dir(city), "polls")
+	data, err := os.ReadFile(filepath.Join(dir, "safety-checklist.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	today := time.Now()
-	s := regexp.MustCompile(`(?m)^opens: .*$`).ReplaceAllString(string(data), "opens: "+today.AddDate(0, 0, -1).Format(time.DateOnly))
-	s = regexp.MustCompile(`(?m)^closes: .*$`).ReplaceAllString(s, "closes: "+today.AddDate(0, 1, 0).Format(time.DateOnly))
-	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
-		t.Fatal(err)
+	dates := func(s string, opens, closes time.Time) string {
+		s = regexp.MustCompile(`(?m)^opens: .*$`).ReplaceAllString(s, "opens: "+opens.Format(time.DateOnly))
+		return regexp.MustCompile(`(?m)^closes: .*$`).ReplaceAllString(s, "closes: "+closes.Format(time.DateOnly))
+	}
+	write := func(name, s string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("safety-checklist.yaml", dates(string(data), today.AddDate(0, 0, -1), today.AddDate(0, 1, 0)))
+	if closed {
+		prev := strings.Replace(string(data), "id: "+examplePoll, "id: "+previousPoll, 1)
+		write("previous.yaml", dates(prev, today.AddDate(0, -3, 0), today.AddDate(0, 0, -1)))
 	}
 	return city
 }
@@ -119,7 +140,7 @@ func TestEndToEndSafetyPoll(t *testing.T) {
 	srv := telegramtest.New(testToken)
 	t.Cleanup(srv.Close)
 	data := filepath.Join(t.TempDir(), "beatbot.db")
-	config := pollConfig(t)
+	config := pollConfig(t, false)
 	bot := startBotWith(t, srv, data, map[string]string{"BEATBOT_POLL_SECRET": pollSecret}, config)
 
 	// Six residents of district 02 subscribe to its alerts.
@@ -210,5 +231,67 @@ func TestEndToEndSafetyPoll(t *testing.T) {
 		if row[1] != "krg-d02" || strings.Contains(strings.Join(row, ","), "80") && strings.Contains(row[0], "80") {
 			t.Errorf("row %q: want district krg-d02 and a pseudonymous key", row)
 		}
+	}
+}
+
+// TestEndToEndPollStopChangeAndClosed: a resident stops halfway and comes
+// back to the question they stopped at, finishes, then changes an answer;
+// a closed poll takes no answers. The export shows one set with the
+// changed answer.
+func TestEndToEndPollStopChangeAndClosed(t *testing.T) {
+	srv := telegramtest.New(testToken)
+	t.Cleanup(srv.Close)
+	data := filepath.Join(t.TempDir(), "beatbot.db")
+	config := pollConfig(t, true)
+	bot := startBotWith(t, srv, data, map[string]string{"BEATBOT_POLL_SECRET": pollSecret}, config)
+
+	r := newResident(t, srv, 901, "ru")
+	onboardRu(t, r)
+	r.shareLocation(49.8250, 73.0880, 2)
+	// The closed run is not offered: the open one starts at once.
+	msgs := r.say("/polls", 2)
+	mustSay(t, msgs, "Чек-лист безопасности района", "вопрос 1 из 12")
+	msgs = r.pressData(msgs[1], "pa:", 1) // the lowest score
+	msgs = r.pressData(msgs[0], "pa:", 1)
+	mustSay(t, msgs, "вопрос 3 из 12")
+	mustSay(t, r.press(msgs[0], "⏸ Продолжить позже", 1), "Чем могу помочь?")
+
+	msgs = r.say("/polls", 2)
+	mustSay(t, msgs, "С возвращением", "с вопроса 3", "вопрос 3 из 12")
+	mustSay(t, []telegramtest.Sent{takePoll(t, r, msgs[1], 0, "Спасибо участковому")}, "Спасибо! Ваши ответы")
+
+	msgs = r.say("/polls", 1)
+	mustSay(t, msgs, "Вы уже ответили")
+	msgs = r.press(msgs[0], "✏️ Изменить ответы", 2)
+	mustSay(t, msgs, "Проверим ваши ответы")
+	if _, ok := msgs[1].ReplyMarkup.InlineButton("✓ 1"); !ok {
+		t.Errorf("the earlier answer is not marked: %v", msgs[1].ReplyMarkup.InlineKeyboard)
+	}
+	msgs = r.press(msgs[1], "4", 1) // a better score this time
+	for !strings.Contains(msgs[0].Text, "Спасибо!") {
+		if b, ok := msgs[0].ReplyMarkup.InlineButton("Оставить прежний ответ"); ok {
+			srv.PressButton(r.user.ID, r.user, msgs[0].MessageID, b.CallbackData)
+			msgs = r.expect(1)
+			continue
+		}
+		t.Fatalf("question %q offers no way to keep the answer", msgs[0].Text)
+	}
+	r.expect(1) // the menu
+
+	srv.PressButton(r.user.ID, r.user, msgs[0].MessageID, "pl:"+previousPoll)
+	mustSay(t, r.expect(1), "закрыт", "Спасибо за интерес")
+
+	bot.stop(t)
+	var out bytes.Buffer
+	env := func(k string) string { return map[string]string{"BEATBOT_DATA": data}[k] }
+	if err := run(context.Background(), []string{"beatbot", "polls", "export", "-config", config, examplePoll}, env, &out); err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	rows, err := csv.NewReader(&out).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || rows[1][2] != "true" || rows[0][5] != "night_walk" || rows[1][5] != "4" {
+		t.Errorf("export %q: want one finished set with night_walk changed to 4", rows)
 	}
 }

@@ -90,7 +90,7 @@ func answerButtons(msg telegramtest.Sent) (answers []string, multi bool) {
 	for _, row := range msg.ReplyMarkup.InlineKeyboard {
 		for _, b := range row {
 			parts := strings.Split(b.CallbackData, ":")
-			if parts[0] != "pa" || len(parts) != 4 {
+			if parts[0] != "pa" || len(parts) < 4 {
 				continue
 			}
 			switch parts[3][0] {
@@ -114,8 +114,9 @@ func takePoll(t *testing.T, r *resident, q telegramtest.Sent, pick int, comment 
 		var next []telegramtest.Sent
 		switch {
 		case multi:
-			r.pressData(q, answers[pick%len(answers)], 1)
-			next = r.pressData(q, strings.Join(strings.Split(answers[0], ":")[:3], ":")+":ok", 1)
+			// A tick comes back as the question with the option ticked.
+			ticked := r.pressData(q, answers[pick%len(answers)], 1)[0]
+			next = r.pressData(ticked, strings.Join(strings.Split(answers[0], ":")[:3], ":")+":ok:", 1)
 		case len(answers) > 0:
 			next = r.pressData(q, answers[pick%len(answers)], 1)
 		default:
@@ -174,13 +175,13 @@ func TestEndToEndSafetyPoll(t *testing.T) {
 		}
 		q := r.pressData(invite, "pl:"+examplePoll, 2)[1]
 		thanks := takePoll(t, r, q, i, fmt.Sprintf("Нужно больше освещения, ответ %d", i))
-		mustSay(t, []telegramtest.Sent{thanks}, map[int]string{0: "Рақмет!", 1: "Спасибо!"}[i%2])
+		mustSay(t, []telegramtest.Sent{thanks}, map[int]string{0: "Рахмет!", 1: "Спасибо!"}[i%2])
 	}
 	// The chief is told how the invitation went.
 	mustSay(t, chief.expect(1), "доставлено")
 
 	results := chief.say("/pollresults "+examplePoll, 14)
-	mustSay(t, results, "Итоги опроса «Чек-лист безопасности района»", "Ответили: 6 (до конца: 6)", "Приглашено: 6 · отклик 100.0%", "Участок №2", "Театральная — 6")
+	mustSay(t, results, "Итоги опроса «Чек-лист безопасности района»", "Ответили: 6 (до конца: 6)", "Приглашений отправлено: 6 · ответивших на 100 приглашённых: 100", "Участок №2", "Театральная — 6")
 	charts := 0
 	for _, m := range results {
 		if m.Method != "sendPhoto" {
@@ -227,9 +228,23 @@ func TestEndToEndSafetyPoll(t *testing.T) {
 	if len(rows) != 7 || rows[0][0] != "key" || rows[0][1] != "district" {
 		t.Fatalf("export has %d rows, header %q; want a header and 6 answer sets", len(rows), rows[0])
 	}
+	out.Reset()
+	if err := run(context.Background(), []string{"beatbot", "polls", "export", "-config", config, "-texts", examplePoll}, env, &out); err != nil {
+		t.Fatalf("export texts: %v", err)
+	}
+	texts, err := csv.NewReader(&out).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(texts) != 7 || texts[0][0] != "question" || texts[1][0] != "comment" || texts[1][1] != "krg-d02" || !strings.HasPrefix(texts[1][2], "Нужно больше освещения") {
+		t.Errorf("texts export %q: want six comments of district 02", texts)
+	}
 	for _, row := range rows[1:] {
-		if row[1] != "krg-d02" || strings.Contains(strings.Join(row, ","), "80") && strings.Contains(row[0], "80") {
-			t.Errorf("row %q: want district krg-d02 and a pseudonymous key", row)
+		if row[1] != "krg-d02" || len(row[0]) != 32 || row[len(row)-1] != "written" {
+			t.Errorf("row %q: want a pseudonymous key, district krg-d02 and the comment marked written", row)
+		}
+		if strings.Contains(strings.Join(row, ","), "освещения") {
+			t.Errorf("row %q carries a free text; texts are exported apart", row)
 		}
 	}
 }

@@ -7,18 +7,34 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"time"
 
 	"github.com/beatbot-kz/beatbot/configs"
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/beatbot-kz/beatbot/polls"
 	"github.com/beatbot-kz/beatbot/storage"
+	"github.com/rs/zerolog"
 )
 
 // importPolls stores the polls of the city configuration, so that a poll
-// added to the city file is offered from the next start.
-func importPolls(ctx context.Context, db *storage.DB, city *core.City) error {
+// added to the city file is offered from the next start. The city file is
+// the source of truth for the polls it lists: a version imported by hand
+// under the same id is replaced, and the log says so.
+func importPolls(ctx context.Context, db *storage.DB, city *core.City, log zerolog.Logger) error {
 	for _, p := range city.Polls {
+		old, err := db.Poll(ctx, p.ID)
+		switch {
+		case errors.Is(err, core.ErrNotFound):
+		case err != nil:
+			return err
+		default:
+			old.Imported = p.Imported
+			if reflect.DeepEqual(old, p) {
+				continue
+			}
+			log.Info().Str("poll", p.ID).Msg("the city file's version of the poll replaces the stored one")
+		}
 		if err := db.SavePoll(ctx, p); err != nil {
 			return fmt.Errorf("import the configuration's poll %s: %w", p.ID, err)
 		}
@@ -29,7 +45,7 @@ func importPolls(ctx context.Context, db *storage.DB, city *core.City) error {
 const pollsUsage = `Usage:
   beatbot polls list [-config FILE]
   beatbot polls import [-config FILE] POLL.yaml
-  beatbot polls export [-config FILE] [-format csv] [-o FILE] POLL-ID
+  beatbot polls export [-config FILE] [-format csv] [-texts] [-o FILE] POLL-ID
 
 They work on the data file (BEATBOT_DATA, default ./data/beatbot.db)
 while the bot is stopped: a running bot holds it. A poll listed under
@@ -51,6 +67,7 @@ func pollsCommand(ctx context.Context, args []string, getenv func(string) string
 	configPath := fs.String("config", defaultConfig, "city configuration `file` (YAML)")
 	format := fs.String("format", "csv", "export `format`; only csv")
 	out := fs.String("o", "", "write the export to `file` instead of standard output")
+	texts := fs.Bool("texts", false, "export the free-text answers (question, district, text) instead of the answer sets; they cannot be matched to each other")
 	fs.Usage = func() {
 		fmt.Fprint(stdout, pollsUsage)
 		fs.PrintDefaults()
@@ -90,7 +107,7 @@ func pollsCommand(ctx context.Context, args []string, getenv func(string) string
 	case "import":
 		return importPoll(ctx, db, city, fs.Arg(0), stdout)
 	case "export":
-		return exportPoll(ctx, db, fs.Arg(0), *out, stdout)
+		return exportPoll(ctx, db, fs.Arg(0), *out, *texts, stdout)
 	}
 	return listPolls(ctx, db, city, stdout)
 }
@@ -130,9 +147,9 @@ func listPolls(ctx context.Context, db *storage.DB, city *core.City, stdout io.W
 	return nil
 }
 
-// exportPoll writes one CSV row per answer set: pseudonyms and districts,
-// never a chat.
-func exportPoll(ctx context.Context, db *storage.DB, id, out string, stdout io.Writer) (err error) {
+// exportPoll writes one CSV row per answer set (pseudonyms and districts,
+// never a chat), or with texts one row per free-text answer.
+func exportPoll(ctx context.Context, db *storage.DB, id, out string, texts bool, stdout io.Writer) (err error) {
 	p, err := db.Poll(ctx, id)
 	if err != nil {
 		return err
@@ -150,8 +167,41 @@ func exportPoll(ctx context.Context, db *storage.DB, id, out string, stdout io.W
 		}()
 		w = f
 	}
+	if texts {
+		return exportTexts(ctx, db, &p, w)
+	}
 	csv := polls.NewCSV(w, &p)
 	if err := db.EachAnswerSet(ctx, p.ID, csv.Write); err != nil {
+		return err
+	}
+	return csv.Flush()
+}
+
+// exportTexts writes a poll's free texts. Where fewer than polls.MinCell
+// people of a district wrote for a question, their texts go without the
+// district: with it, a text could be matched to the few answer sets of
+// that district marked "written" in the other export.
+func exportTexts(ctx context.Context, db *storage.DB, p *core.Poll, w io.Writer) error {
+	type cell struct {
+		q        int
+		district string
+	}
+	writers := map[cell]int{}
+	err := db.EachPollText(ctx, p.ID, func(t core.PollText) error {
+		writers[cell{t.Q, t.District}]++
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	csv := polls.NewTextsCSV(w, p)
+	err = db.EachPollText(ctx, p.ID, func(t core.PollText) error {
+		if writers[cell{t.Q, t.District}] < polls.MinCell {
+			t.District = ""
+		}
+		return csv.Write(t)
+	})
+	if err != nil {
 		return err
 	}
 	return csv.Flush()

@@ -94,7 +94,7 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 		}
 	}()
 
-	if err := importPolls(ctx, db, city); err != nil {
+	if err := importPolls(ctx, db, city, log); err != nil {
 		return err
 	}
 	if env.pollSecret == "" {

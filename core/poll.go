@@ -1,11 +1,6 @@
 package core
 
-import (
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
-	"time"
-)
+import "time"
 
 // Poll is a safety poll (a "safety checklist"): a short questionnaire
 // residents of some districts answer in the messenger between two dates.
@@ -151,141 +146,21 @@ func (p *Poll) Next(i int, a Answer) int {
 	return i + 1
 }
 
-// Path returns the questions a resident with these answers is asked, in
-// order, up to and including the first one not answered yet (if any).
-func (p *Poll) Path(answers []Answer) []int {
-	var path []int
+// Walk follows the poll as these answers direct it: an answered question
+// leads where its answer skips to, an unanswered one to the next. It
+// returns the questions on the way, in order, and the first of them not
+// answered yet, or len(p.Questions) when every one is.
+func (p *Poll) Walk(answers []Answer) (asked []int, next int) {
+	next = len(p.Questions)
 	for i := 0; i < len(p.Questions); {
-		path = append(path, i)
+		asked = append(asked, i)
 		a, ok := FindAnswer(answers, i)
 		if !ok {
-			break
+			next = min(next, i)
+			i++
+			continue
 		}
 		i = p.Next(i, a)
 	}
-	return path
-}
-
-// Answer is the answer to one question.
-type Answer struct {
-	// Q is the question's index in the poll.
-	Q int `json:"q"`
-	// Options is the set of chosen options, bit i for option i; for a
-	// yes/no question bit 0 is yes and bit 1 is no.
-	Options uint16 `json:"options,omitempty"`
-	// Value is a scale's answer, 1 to ScaleMax.
-	Value int `json:"value,omitempty"`
-	// Text is a free-text answer.
-	Text string `json:"text,omitempty"`
-	// Skipped is set when an optional question was passed over.
-	Skipped bool `json:"skipped,omitempty"`
-}
-
-// Matches reports whether a is the answer a skip key names: an option id,
-// or a scale value.
-func (a Answer) Matches(q *Question, key string) bool {
-	switch q.Kind {
-	case Scale:
-		return a.Value > 0 && key == itoa(uint64(a.Value))
-	case SingleChoice, MultiChoice, YesNo:
-		opts := q.Options
-		for i := range opts {
-			if opts[i].ID == key {
-				return a.Options&(1<<i) != 0
-			}
-		}
-	}
-	return false
-}
-
-// YesNoOptions are the options of every yes/no question, in this order.
-var YesNoOptions = []Option{
-	{ID: "yes", Text: Text{Russian: "Да", Kazakh: "Иә", English: "Yes"}},
-	{ID: "no", Text: Text{Russian: "Нет", Kazakh: "Жоқ", English: "No"}},
-}
-
-// FindAnswer returns the answer to question q, if any.
-func FindAnswer(answers []Answer, q int) (Answer, bool) {
-	for _, a := range answers {
-		if a.Q == q {
-			return a, true
-		}
-	}
-	return Answer{}, false
-}
-
-// AnswerSet is one resident's answers to one poll. It carries no chat or
-// name: Key is a pseudonym that cannot be turned back into the resident
-// without the server's secret, and District is the only place kept.
-type AnswerSet struct {
-	Poll string `json:"poll"`
-	// Key is the resident's pseudonym for this poll (see Pseudonym).
-	Key      string `json:"key"`
-	District string `json:"district"`
-	// Answers are ordered by question.
-	Answers []Answer `json:"answers"`
-	// Done is set once the resident reached the end of the poll.
-	Done    bool      `json:"done,omitempty"`
-	Started time.Time `json:"started"`
-	Updated time.Time `json:"updated"`
-}
-
-// Set records a, replacing any earlier answer to the same question and
-// keeping the answers in question order.
-func (s *AnswerSet) Set(a Answer) {
-	for i := range s.Answers {
-		switch {
-		case s.Answers[i].Q == a.Q:
-			s.Answers[i] = a
-			return
-		case s.Answers[i].Q > a.Q:
-			s.Answers = append(s.Answers[:i], append([]Answer{a}, s.Answers[i:]...)...)
-			return
-		}
-	}
-	s.Answers = append(s.Answers, a)
-}
-
-// Prune drops answers to questions off the resident's path, left behind
-// when a changed answer skips over them, so results count only what the
-// poll asked.
-func (s *AnswerSet) Prune(p *Poll) {
-	path := p.Path(s.Answers)
-	kept := s.Answers[:0]
-	for _, a := range s.Answers {
-		for _, q := range path {
-			if a.Q == q {
-				kept = append(kept, a)
-				break
-			}
-		}
-	}
-	s.Answers = kept
-}
-
-// Pseudonym is the key a resident's answers to a poll are stored under: an
-// HMAC-SHA256 of the poll and the chat with a server secret, so that the
-// same resident always finds their own answers, while nobody holding only
-// the database can tell whose they are, or link one resident's answers
-// across polls.
-func Pseudonym(secret []byte, poll string, chat ChatRef) string {
-	m := hmac.New(sha256.New, secret)
-	m.Write([]byte(poll))
-	m.Write([]byte{0})
-	m.Write([]byte(chat.String()))
-	return hex.EncodeToString(m.Sum(nil)[:16])
-}
-
-// PollProgress is where a resident stands in the poll they are answering.
-// The answers themselves are stored in the answer set, so a resident who
-// stops finds them again when they come back.
-type PollProgress struct {
-	Poll string `json:"poll"`
-	// Q is the question being asked.
-	Q int `json:"q"`
-	// Picked are the options ticked so far in a multiple-choice question.
-	Picked uint16 `json:"picked,omitempty"`
-	// Review is set when the resident goes through a finished poll again
-	// to change answers.
-	Review bool `json:"review,omitempty"`
+	return asked, next
 }

@@ -27,12 +27,14 @@ type PollStore interface {
 	// the latest to open first.
 	Poll(ctx context.Context, id string) (core.Poll, error)
 	Polls(ctx context.Context) ([]core.Poll, error)
-	// AnswerSet returns the answers under a pseudonym, or
-	// core.ErrNotFound.
-	AnswerSet(ctx context.Context, poll, key string) (core.AnswerSet, error)
-	// EachAnswerSet calls fn with every answer set of a poll; the set is
-	// reused between calls.
+	// AnswerSet returns the answers under a pseudonym, with the free
+	// texts under textKey, or core.ErrNotFound.
+	AnswerSet(ctx context.Context, poll, key, textKey string) (core.AnswerSet, error)
+	// EachAnswerSet calls fn with every answer set of a poll, without
+	// their texts; the set is reused between calls.
 	EachAnswerSet(ctx context.Context, poll string, fn func(*core.AnswerSet) error) error
+	// EachPollText calls fn with every free-text answer to a poll.
+	EachPollText(ctx context.Context, poll string, fn func(core.PollText) error) error
 }
 
 // SessionStore keeps chats' sessions and commits the outcome of one update

@@ -190,6 +190,12 @@ func (t *turn) noticeInput(ctx context.Context) error {
 			t.say(locale.NoticeAtPast)
 			return nil
 		}
+		if draft.Poll != "" {
+			if p, err := t.loadPoll(ctx, draft.Poll); err != nil || p == nil || !at.Before(p.Closes) {
+				t.say(locale.PollInviteAfterClose)
+				return err
+			}
+		}
 		draft.At, draft.Cron = at, ""
 		return t.goTo(ctx, evNoticeConfirm)
 	case stNoticeCron:

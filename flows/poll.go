@@ -3,8 +3,6 @@ package flows
 import (
 	"context"
 	"errors"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/beatbot-kz/beatbot/core"
@@ -13,11 +11,13 @@ import (
 
 // Button actions of polls. Like every payload they are checked on the
 // server: an answer counts only for the question being asked, in the
-// generation of the poll session it was shown in.
+// generation of the poll session it was shown in. A multiple choice's
+// ticks travel in its buttons ("t<option>:<ticked so far>"), so that no
+// answer is ever kept in the chat's session.
 const (
 	actPollStart   = "pl" // pl:<poll> — take, continue or look at a poll
 	actPollReview  = "pv" // pv:<poll> — go through a finished poll again
-	actPollAnswer  = "pa" // pa:<gen>:<question>:<o3|t3|ok|v4|skip|keep>
+	actPollAnswer  = "pa" // pa:<gen>:<question>:<o3|t3:<mask>|ok:<mask>|v4|skip|keep>
 	actPollResults = "pr" // pr:<poll>[:<precinct>|*], staff only
 	actPollInvite  = "pi" // pi:<poll>, chiefs and admins only
 )
@@ -42,8 +42,8 @@ func (t *turn) pollButton(ctx context.Context, action, arg string) error {
 	return t.stale(ctx)
 }
 
-// loadPoll returns the poll, cached for the turn, or nil with the resident
-// told why when it does not exist.
+// loadPoll returns the poll, cached for the turn, or nil when it does not
+// exist.
 func (t *turn) loadPoll(ctx context.Context, id string) (*core.Poll, error) {
 	if t.poll != nil && t.poll.ID == id {
 		return t.poll, nil
@@ -76,8 +76,8 @@ func (t *turn) pollDistrict(p *core.Poll) string {
 }
 
 // mayAnswer tells the resident why they cannot answer p now, if they
-// cannot, and returns their district if they can.
-func (t *turn) mayAnswer(p *core.Poll) (string, bool) {
+// cannot, and reports whether they can.
+func (t *turn) mayAnswer(p *core.Poll) bool {
 	l := t.lang()
 	now := t.e.now()
 	switch {
@@ -89,13 +89,12 @@ func (t *turn) mayAnswer(p *core.Poll) (string, bool) {
 		t.send(core.Reply{Text: locale.T(l, locale.PollNotOpen, p.Title.In(l), t.date(p.Opens)), Buttons: t.homeRow()})
 	case !p.Open(now):
 		t.send(core.Reply{Text: locale.T(l, locale.PollClosed, p.Title.In(l), t.lastDay(p)), Buttons: t.homeRow()})
-	default:
-		if d := t.pollDistrict(p); d != "" {
-			return d, true
-		}
+	case t.pollDistrict(p) == "":
 		t.needDistrict(p)
+	default:
+		return true
 	}
-	return "", false
+	return false
 }
 
 // needDistrict explains that a poll is for the residents of some
@@ -112,13 +111,15 @@ func (t *turn) needDistrict(p *core.Poll) {
 	}})
 }
 
-// answerSet returns the resident's answers to p so far, or a new set.
-func (t *turn) answerSet(ctx context.Context, p *core.Poll) (core.AnswerSet, bool, error) {
+// answerSet returns the resident's answers to p so far, with their free
+// texts, or a new set; found reports whether one was stored.
+func (t *turn) answerSet(ctx context.Context, p *core.Poll) (set core.AnswerSet, found bool, err error) {
 	key := core.Pseudonym(t.e.pollSecret, p.ID, t.in.Chat)
-	set, err := t.e.store.AnswerSet(ctx, p.ID, key)
+	textKey := core.TextPseudonym(t.e.pollSecret, p.ID, t.in.Chat)
+	set, err = t.e.store.AnswerSet(ctx, p.ID, key, textKey)
 	if errors.Is(err, core.ErrNotFound) {
 		now := t.e.now()
-		return core.AnswerSet{Poll: p.ID, Key: key, Started: now, Updated: now}, false, nil
+		return core.AnswerSet{Poll: p.ID, Key: key, TextKey: textKey, Started: now, Updated: now}, false, nil
 	}
 	return set, err == nil, err
 }
@@ -127,18 +128,19 @@ func (t *turn) answerSet(ctx context.Context, p *core.Poll) (core.AnswerSet, boo
 // A new poll session is a new generation: answer buttons of earlier ones
 // go stale.
 func (t *turn) startPoll(ctx context.Context, id string, review bool) error {
-	if t.staffMember() != nil && !review {
+	if t.staffMember() != nil {
 		// Staff look after polls; they do not answer them.
-		return t.staffPolls(ctx, id)
+		return t.staffPolls(ctx, "")
 	}
 	p, err := t.loadPoll(ctx, id)
-	if err != nil || p == nil {
-		if err == nil {
-			t.say(locale.PollNotFound)
-		}
+	if err != nil {
 		return err
 	}
-	if _, ok := t.mayAnswer(p); !ok {
+	if p == nil {
+		t.say(locale.PollNotFound)
+		return nil
+	}
+	if !t.mayAnswer(p) {
 		return nil
 	}
 	set, found, err := t.answerSet(ctx, p)
@@ -146,25 +148,25 @@ func (t *turn) startPoll(ctx context.Context, id string, review bool) error {
 		return err
 	}
 	l := t.lang()
-	if set.Done && !review {
+	_, next := p.Walk(set.Answers)
+	review = review && found && len(set.Answers) > 0
+	switch {
+	case set.Done && !review:
 		t.send(core.Reply{Text: locale.T(l, locale.PollAlreadyDone, p.Title.In(l), t.date(set.Updated), t.lastDay(p)),
 			Buttons: [][]core.Button{
 				{button(locale.T(l, locale.PollChangeButton), actPollReview, p.ID)},
 				t.homeRow()[0],
 			}})
 		return nil
-	}
-	c := &t.s.Conversation
-	c.Gen++
-	progress := &core.PollProgress{Poll: p.ID, Review: review && set.Done}
-	switch {
-	case progress.Review:
-		progress.Q = 0
+	case review:
+		next = 0
 		t.say(locale.PollReviewIntro, p.Title.In(l))
+	case next == len(p.Questions):
+		// Every question answered, the set not yet marked done: a poll
+		// whose skips changed, say.
+		return t.finishPoll(ctx, p, set)
 	case found && len(set.Answers) > 0:
-		path := p.Path(set.Answers)
-		progress.Q = path[len(path)-1]
-		t.say(locale.PollResumed, p.Title.In(l), progress.Q+1)
+		t.say(locale.PollResumed, p.Title.In(l), next+1)
 	default:
 		intro := "📋 " + p.Title.In(l)
 		if s := p.Intro.In(l); s != "" {
@@ -172,199 +174,24 @@ func (t *turn) startPoll(ctx context.Context, id string, review bool) error {
 		}
 		t.say(locale.PollIntro, intro, len(p.Questions))
 	}
-	if progress.Q >= len(p.Questions) {
-		return t.finishPoll(ctx, p, set)
-	}
-	if err := t.goTo(ctx, evPoll); err != nil {
-		return err
-	}
-	t.moveTo(progress, p, set, progress.Q)
-	c.Poll = progress
-	t.prompt(stPoll)
-	return nil
-}
-
-// moveTo makes question q the one asked; in a review a multiple choice
-// starts with the options ticked before.
-func (t *turn) moveTo(progress *core.PollProgress, p *core.Poll, set core.AnswerSet, q int) {
-	progress.Q, progress.Picked = q, 0
-	if a, ok := core.FindAnswer(set.Answers, q); ok && p.Questions[q].Kind == core.MultiChoice {
-		progress.Picked = a.Options
-	}
+	c := &t.s.Conversation
+	c.Gen++
+	// The progress is in place before the state is entered, whose prompt
+	// shows its question, even when a poll is started from another one.
+	c.Poll = &core.PollProgress{Poll: p.ID, Q: next, Review: review}
+	t.set = &set
 	t.dirty = true
+	return t.goTo(ctx, evPoll)
 }
 
-// current returns the poll being answered and the resident's answers,
-// or nil when the poll is gone or closed meanwhile (the resident is told
-// and taken to the menu).
-func (t *turn) current(ctx context.Context) (*core.Poll, core.AnswerSet, error) {
-	progress := t.s.Conversation.Poll
-	if progress == nil {
-		return nil, core.AnswerSet{}, t.goTo(ctx, evMenu)
-	}
-	p, err := t.loadPoll(ctx, progress.Poll)
-	if err != nil {
-		return nil, core.AnswerSet{}, err
-	}
-	if p == nil || progress.Q >= len(p.Questions) {
-		t.say(locale.PollNotFound)
-		return nil, core.AnswerSet{}, t.goTo(ctx, evMenu)
-	}
-	if !p.Open(t.e.now()) {
-		t.say(locale.PollClosedNow, p.Title.In(t.lang()))
-		return nil, core.AnswerSet{}, t.goTo(ctx, evMenu)
-	}
-	set, _, err := t.answerSet(ctx, p)
-	return p, set, err
-}
-
-// answerButton handles a press on an answer button.
-func (t *turn) answerButton(ctx context.Context, arg string) error {
-	parts := strings.Split(arg, ":")
-	progress := t.s.Conversation.Poll
-	if len(parts) != 3 || t.m.Current() != stPoll || progress == nil ||
-		parts[0] != strconv.Itoa(t.s.Conversation.Gen) || parts[1] != strconv.Itoa(progress.Q) {
-		return t.stale(ctx)
-	}
-	p, set, err := t.current(ctx)
-	if p == nil || err != nil {
-		return err
-	}
-	q := &p.Questions[progress.Q]
-	value := parts[2]
-	a := core.Answer{Q: progress.Q}
-	switch {
-	case value == "skip" && q.Optional:
-		a.Skipped = true
-	case value == "keep" && progress.Review:
-		old, ok := core.FindAnswer(set.Answers, progress.Q)
-		if !ok {
-			return t.stale(ctx)
-		}
-		a = old
-	case value == "ok" && q.Kind == core.MultiChoice:
-		if progress.Picked == 0 {
-			t.say(locale.PollPickSome)
-			return nil
-		}
-		a.Options = progress.Picked
-	case strings.HasPrefix(value, "t") && q.Kind == core.MultiChoice:
-		i, ok := optionIndex(value[1:], q)
-		if !ok {
-			return t.stale(ctx)
-		}
-		progress.Picked ^= 1 << i
-		t.dirty = true
-		t.prompt(stPoll)
-		return nil
-	case strings.HasPrefix(value, "o") && (q.Kind == core.SingleChoice || q.Kind == core.YesNo):
-		i, ok := optionIndex(value[1:], q)
-		if !ok {
-			return t.stale(ctx)
-		}
-		a.Options = 1 << i
-	case strings.HasPrefix(value, "v") && q.Kind == core.Scale:
-		v, err := strconv.Atoi(value[1:])
-		if err != nil || v < 1 || v > core.ScaleMax {
-			return t.stale(ctx)
-		}
-		a.Value = v
-	default:
-		return t.stale(ctx)
-	}
-	return t.record(ctx, p, set, a)
-}
-
-func optionIndex(s string, q *core.Question) (int, bool) {
-	i, err := strconv.Atoi(s)
-	return i, err == nil && i >= 0 && i < len(q.Options)
-}
-
-// record stores an answer with the session and asks the next question, or
-// ends the poll.
-func (t *turn) record(ctx context.Context, p *core.Poll, set core.AnswerSet, a core.Answer) error {
-	set.Set(a)
-	set.Updated = t.e.now()
-	if d := t.pollDistrict(p); d != "" {
-		set.District = d // the resident may have moved since they began
-	}
-	next := p.Next(a.Q, a)
-	if next >= len(p.Questions) {
-		return t.finishPoll(ctx, p, set)
-	}
-	t.answers = &set
-	t.moveTo(t.s.Conversation.Poll, p, set, next)
-	t.prompt(stPoll)
-	return nil
-}
-
-// finishPoll marks the answers complete, dropping those a changed answer
-// skipped over, and thanks the resident.
+// finishPoll settles the answers and thanks the resident.
 func (t *turn) finishPoll(ctx context.Context, p *core.Poll, set core.AnswerSet) error {
-	set.Prune(p)
-	set.Done = true
+	set.Settle(p)
 	set.Updated = t.e.now()
 	t.answers = &set
 	l := t.lang()
 	t.say(locale.PollThanks, p.Title.In(l), t.lastDay(p))
 	return t.goTo(ctx, evMenu)
-}
-
-// pollInput handles what a resident types while a question is asked: the
-// answer to a free-text question, or a choice typed instead of pressed.
-// Anything else is asked again, with what is expected.
-func (t *turn) pollInput(ctx context.Context) error {
-	if t.in.Kind != core.KindText {
-		t.say(locale.Unsupported)
-		t.prompt(stPoll)
-		return nil
-	}
-	p, set, err := t.current(ctx)
-	if p == nil || err != nil {
-		return err
-	}
-	progress := t.s.Conversation.Poll
-	q := &p.Questions[progress.Q]
-	text := strings.TrimSpace(t.in.Text)
-	a := core.Answer{Q: progress.Q}
-	switch q.Kind {
-	case core.FreeText:
-		if n := len([]rune(text)); n > core.MaxFreeText {
-			t.say(locale.TooLong, n, core.MaxFreeText)
-			return nil
-		}
-		a.Text = text
-		return t.record(ctx, p, set, a)
-	case core.Scale:
-		if v, err := strconv.Atoi(text); err == nil && v >= 1 && v <= core.ScaleMax {
-			a.Value = v
-			return t.record(ctx, p, set, a)
-		}
-		t.say(locale.PollReaskScale, core.ScaleMax)
-	case core.SingleChoice, core.YesNo:
-		if i, ok := typedOption(text, q); ok {
-			a.Options = 1 << i
-			return t.record(ctx, p, set, a)
-		}
-		t.say(locale.PollReaskChoice)
-	case core.MultiChoice:
-		t.say(locale.PollReaskMulti)
-	}
-	t.prompt(stPoll)
-	return nil
-}
-
-// typedOption recognises an option typed instead of pressed: its label in
-// any language, without regard to case.
-func typedOption(text string, q *core.Question) (int, bool) {
-	for i, o := range q.Options {
-		for _, l := range core.Langs {
-			if strings.EqualFold(text, o.Text.In(l)) || o.Short != nil && strings.EqualFold(text, o.Short.In(l)) {
-				return i, true
-			}
-		}
-	}
-	return 0, false
 }
 
 // date formats a day in the city's time zone.

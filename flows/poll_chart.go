@@ -22,6 +22,10 @@ func (r *results) question(qi int) (core.Reply, error) {
 	title := fmt.Sprintf("%d. %s", qi+1, q.Text.In(l))
 	b.WriteString(title)
 	if q.Kind == core.FreeText {
+		if qc.Texts < polls.MinCell {
+			fmt.Fprintf(&b, "\n\n%s", locale.T(l, locale.PollResultsFewAnswers, polls.MinCell))
+			return core.Reply{Text: b.String()}, nil
+		}
 		fmt.Fprintf(&b, "\n\n%s", locale.T(l, locale.PollResultsTexts, qc.Texts))
 		for _, text := range r.texts[qi] {
 			fmt.Fprintf(&b, "\n«%s»", clip(text, 200))
@@ -58,7 +62,11 @@ func (r *results) question(qi int) (core.Reply, error) {
 	chart.Series = append(chart.Series, r.series(r.scope.name, qc, q))
 	if shown := r.shown(r.cur); len(shown) > 1 && len(shown) <= maxChartDistricts {
 		for _, d := range shown {
-			chart.Series = append(chart.Series, r.series(r.districtName(d), r.cur.District(d).Questions[qi], q))
+			// A district's bars need enough answers to this question too:
+			// after a skip, a few may have answered it.
+			if dq := r.cur.District(d).Questions[qi]; dq.Answered >= polls.MinCell {
+				chart.Series = append(chart.Series, r.series(r.districtName(d), dq, q))
+			}
 		}
 	}
 	png, err := chart.PNG()
@@ -109,7 +117,7 @@ func (r *results) series(name string, qc polls.QuestionCounts, q *core.Question)
 // questionChange is the rise or fall of each option (in percentage
 // points) or of a scale's mean since the previous run, over the scope.
 func (r *results) questionChange(q *core.Question, labels []string) string {
-	prev := r.prev.Total(r.scope.has)
+	prev := r.prev.Safe(r.scope.has)
 	if !prev.Shown() {
 		return ""
 	}

@@ -18,29 +18,38 @@ func (t *turn) pollPrompt() {
 		return
 	}
 	p, err := t.loadPoll(t.ctx, progress.Poll)
-	if err != nil || p == nil || progress.Q >= len(p.Questions) {
+	if err == nil && p != nil && t.set == nil {
+		var set core.AnswerSet
+		set, _, err = t.answerSet(t.ctx, p)
+		t.set = &set
+	}
+	switch {
+	case err != nil:
+		t.e.log.Error().Err(err).Str("poll", progress.Poll).Msg("show a poll's question")
+		t.say(locale.ErrorGeneric)
+		return
+	case p == nil || progress.Q >= len(p.Questions):
 		t.say(locale.PollNotFound)
 		return
 	}
 	var old *core.Answer
-	if progress.Review {
-		set, _, err := t.answerSet(t.ctx, p)
-		if a, ok := core.FindAnswer(set.Answers, progress.Q); err == nil && ok {
-			old = &a
-		}
+	if a, ok := core.FindAnswer(t.set.Answers, progress.Q); ok && progress.Review {
+		old = &a
 	}
-	if t.answers != nil {
-		if a, ok := core.FindAnswer(t.answers.Answers, progress.Q); ok && progress.Review {
-			old = &a
-		}
+	var ticks uint16
+	switch {
+	case t.ticks != nil:
+		ticks = *t.ticks
+	case old != nil:
+		ticks = old.Options
 	}
-	t.send(questionReply(t.lang(), p, progress, t.s.Conversation.Gen, old))
+	t.send(questionReply(t.lang(), p, progress, t.s.Conversation.Gen, old, ticks))
 }
 
 // questionReply renders question progress.Q of p. It is a function of its
 // arguments alone, so that the rendering of every kind of question can be
 // tested on its own.
-func questionReply(l core.Lang, p *core.Poll, progress *core.PollProgress, gen int, old *core.Answer) core.Reply {
+func questionReply(l core.Lang, p *core.Poll, progress *core.PollProgress, gen int, old *core.Answer, ticks uint16) core.Reply {
 	qi := progress.Q
 	q := &p.Questions[qi]
 	var b strings.Builder
@@ -72,16 +81,17 @@ func questionReply(l core.Lang, p *core.Poll, progress *core.PollProgress, gen i
 		b.WriteString("\n\n" + locale.T(l, locale.PollMultiHint))
 		for i, o := range q.Options {
 			box := "⬜ "
-			if progress.Picked&(1<<i) != 0 {
+			if ticks&(1<<i) != 0 {
 				box = "☑️ "
 			}
 			short := o.Short.In(l)
 			if short != "" {
 				short = box + short
 			}
-			rows = append(rows, []core.Button{{Label: box + o.Text.In(l), Short: short, Data: data("t" + strconv.Itoa(i))}})
+			rows = append(rows, []core.Button{{Label: box + o.Text.In(l), Short: short,
+				Data: data(fmt.Sprintf("t%d:%d", i, ticks))}})
 		}
-		rows = append(rows, []core.Button{{Label: locale.T(l, locale.PollDoneButton), Data: data("ok")}})
+		rows = append(rows, []core.Button{{Label: locale.T(l, locale.PollDoneButton), Data: data(fmt.Sprintf("ok:%d", ticks))}})
 	case core.Scale:
 		if lo, hi := q.Low.In(l), q.High.In(l); lo != "" && hi != "" {
 			fmt.Fprintf(&b, "\n\n1 — %s\n%d — %s", lo, core.ScaleMax, hi)

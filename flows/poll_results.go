@@ -3,7 +3,6 @@ package flows
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/beatbot-kz/beatbot/core"
@@ -23,9 +22,20 @@ const (
 type resultScope struct {
 	name      string
 	districts []string
+	// in holds districts for has: a city-wide poll is checked a million
+	// times.
+	in map[string]bool
 }
 
-func (r resultScope) has(d string) bool { return slices.Contains(r.districts, d) }
+func newScope(name string, districts []string) resultScope {
+	in := make(map[string]bool, len(districts))
+	for _, d := range districts {
+		in[d] = true
+	}
+	return resultScope{name: name, districts: districts, in: in}
+}
+
+func (r resultScope) has(d string) bool { return r.in[d] }
 
 // pollResults shows a poll's results to a chief (for their precinct) or an
 // admin (for the city or a precinct they choose): respondents and the
@@ -48,7 +58,7 @@ func (t *turn) pollResults(ctx context.Context, arg string) error {
 		return nil
 	}
 	if s.Role == core.RoleAdmin && scopeArg == "" {
-		rows := [][]core.Button{{button(locale.T(l, locale.NoticeWholeCity), actPollResults, p.ID+":*")}}
+		rows := [][]core.Button{{button(locale.T(l, locale.PollResultsWholeCity), actPollResults, p.ID+":*")}}
 		for _, pr := range t.e.city.Precincts {
 			rows = append(rows, []core.Button{button(pr.Name.In(l), actPollResults, p.ID+":"+pr.ID)})
 		}
@@ -60,15 +70,22 @@ func (t *turn) pollResults(ctx context.Context, arg string) error {
 		t.say(locale.NoticeOutside)
 		return nil
 	}
-	cur, texts, err := t.tally(ctx, p, scope)
+	cur, err := t.tally(ctx, p, scope)
 	if err != nil {
 		return err
 	}
-	total := cur.Total(scope.has)
+	// Only safe totals are shown: sums of districts each answered by
+	// enough people that no difference of two figures singles anyone out.
+	total := cur.Safe(scope.has)
 	if !total.Shown() {
-		t.send(core.Reply{Text: locale.T(l, locale.PollResultsTooFew, p.Title.In(l), scope.name, total.Respondents, polls.MinCell),
+		raw := cur.Total(scope.has)
+		t.send(core.Reply{Text: locale.T(l, locale.PollResultsTooFew, p.Title.In(l), scope.name, raw.Respondents, polls.MinCell),
 			Buttons: t.homeRow()})
 		return nil
+	}
+	texts, err := t.texts(ctx, p, scope, cur)
+	if err != nil {
+		return err
 	}
 	prev, err := t.previousRun(ctx, p, scope)
 	if err != nil {
@@ -98,10 +115,10 @@ func (t *turn) resultScope(s *core.Staff, arg string) (resultScope, bool) {
 	l := t.lang()
 	if s.Role == core.RoleAdmin {
 		if arg == "*" {
-			return resultScope{name: t.e.city.Name.In(l), districts: t.e.city.Jurisdiction(s)}, true
+			return newScope(t.e.city.Name.In(l), t.e.city.Jurisdiction(s)), true
 		}
 		if p := t.e.city.Precinct(arg); p != nil {
-			return resultScope{name: p.Name.In(l), districts: t.precinctDistricts(p.ID)}, true
+			return newScope(p.Name.In(l), t.precinctDistricts(p.ID)), true
 		}
 		return resultScope{}, false
 	}
@@ -112,36 +129,36 @@ func (t *turn) resultScope(s *core.Staff, arg string) (resultScope, bool) {
 		}
 	}
 	districts := t.e.city.Jurisdiction(s)
-	return resultScope{name: strings.Join(names, ", "), districts: districts}, len(districts) > 0
+	return newScope(strings.Join(names, ", "), districts), len(districts) > 0
 }
 
-// tally counts the answer sets of the scope's districts, and keeps the
-// latest free-text answers of each question.
-func (t *turn) tally(ctx context.Context, p *core.Poll, scope resultScope) (*polls.Tally, map[int][]string, error) {
+// tally counts the answer sets of the scope's districts.
+func (t *turn) tally(ctx context.Context, p *core.Poll, scope resultScope) (*polls.Tally, error) {
 	tally := polls.NewTally(p)
-	texts := map[int][]string{}
-	latest := map[int][]core.AnswerSet{}
 	err := t.e.store.EachAnswerSet(ctx, p.ID, func(set *core.AnswerSet) error {
-		if !scope.has(set.District) {
-			return nil
-		}
-		tally.Add(set)
-		for _, a := range set.Answers {
-			if a.Text == "" {
-				continue
-			}
-			kept := append(latest[a.Q], core.AnswerSet{Updated: set.Updated, Answers: []core.Answer{{Text: a.Text}}})
-			slices.SortFunc(kept, func(x, y core.AnswerSet) int { return y.Updated.Compare(x.Updated) })
-			latest[a.Q] = kept[:min(len(kept), latestTexts)]
+		if scope.has(set.District) {
+			tally.Add(set)
 		}
 		return nil
 	})
-	for q, sets := range latest {
-		for _, s := range sets {
-			texts[q] = append(texts[q], s.Answers[0].Text)
+	return tally, err
+}
+
+// texts picks, for each free-text question, a few texts of the scope's
+// districts whose answers to it count in the safe totals. Texts come in
+// the order of their pseudonyms, which says nothing of who wrote them.
+func (t *turn) texts(ctx context.Context, p *core.Poll, scope resultScope, tally *polls.Tally) (map[int][]string, error) {
+	texts := map[int][]string{}
+	err := t.e.store.EachPollText(ctx, p.ID, func(pt core.PollText) error {
+		if !scope.has(pt.District) || pt.Q >= len(p.Questions) || len(texts[pt.Q]) == latestTexts {
+			return nil
 		}
-	}
-	return tally, texts, err
+		if tally.District(pt.District).Questions[pt.Q].Answered >= polls.MinCell {
+			texts[pt.Q] = append(texts[pt.Q], pt.Text)
+		}
+		return nil
+	})
+	return texts, err
 }
 
 // previousRun tallies the latest earlier poll of the same series over the
@@ -156,8 +173,7 @@ func (t *turn) previousRun(ctx context.Context, p *core.Poll, scope resultScope)
 	}
 	for _, q := range all { // the latest to open first
 		if q.Series == p.Series && q.ID != p.ID && q.Opens.Before(p.Opens) {
-			prev, _, err := t.tally(ctx, &q, scope)
-			return prev, err
+			return t.tally(ctx, &q, scope)
 		}
 	}
 	return nil, nil
@@ -223,7 +239,11 @@ func (r *results) summary(invited int) string {
 	fmt.Fprintf(&b, "%s\n", locale.T(l, locale.PollResultsHeader, r.p.Title.In(l), r.scope.name, t.date(r.p.Opens), t.lastDay(r.p)))
 	fmt.Fprintf(&b, "\n%s", locale.T(l, locale.PollResultsRespondents, r.total.Respondents, r.total.Completed))
 	if invited > 0 {
-		fmt.Fprintf(&b, "\n%s", locale.T(l, locale.PollResultsInvited, invited, percent(r.total.Respondents, invited)))
+		rate := min(100, percent(r.total.Respondents, invited))
+		fmt.Fprintf(&b, "\n%s", locale.T(l, locale.PollResultsInvited, invited, rate))
+	}
+	if r.total.Withheld > 0 {
+		fmt.Fprintf(&b, "\n%s", locale.T(l, locale.PollResultsWithheld, r.total.Withheld, polls.MinCell))
 	}
 	b.WriteString("\n\n" + locale.T(l, locale.PollResultsByDistrict))
 	hidden := 0
@@ -251,7 +271,7 @@ func (r *results) changes() string {
 	l := r.l
 	var b strings.Builder
 	for _, d := range append([]string{""}, r.shown(r.cur)...) {
-		cur, prev := r.total, r.prev.Total(r.scope.has)
+		cur, prev := r.total, r.prev.Safe(r.scope.has)
 		name := r.scope.name
 		if d != "" {
 			cur, prev, name = r.cur.District(d), r.prev.District(d), r.districtName(d)

@@ -18,7 +18,7 @@ func (h *harness) seedAnswers(poll, district string, n, value int) {
 	h.t.Helper()
 	sets := make([]core.AnswerSet, n)
 	for i := range sets {
-		sets[i] = core.AnswerSet{Poll: poll, Key: fmt.Sprintf("%s-%s-%d", poll, district, i), District: district, Done: true,
+		sets[i] = core.AnswerSet{Poll: poll, Key: fmt.Sprintf("%s-%s-%d", poll, district, i), TextKey: fmt.Sprintf("t-%s-%d", district, i), District: district, Done: true,
 			Started: h.now, Updated: h.now, Answers: []core.Answer{
 				{Q: 0, Value: value}, {Q: 1, Options: 0b01}, {Q: 2, Options: 0b001}, {Q: 3, Options: 0b011}, {Q: 4, Text: "Свет во дворе"},
 			}}
@@ -55,13 +55,16 @@ func TestChiefSeesTheirPrecinctsResults(t *testing.T) {
 	r = chief.press("pr:s1")
 	mustContain(t, r,
 		"Итоги опроса «Безопасность двора»", "Новый город",
-		"Ответили: 10 (до конца: 10)",
+		"Ответили: 7 (до конца: 7)",
 		"Участок №2", "— 7",
-		"ещё участков: 1, в каждом меньше 5",
+		// District 03's three count nowhere: the precinct minus district
+		// 02 would show them.
+		"Не учтены ответы 3 чел.",
+		"участков, где ответили меньше 5 человек: 1",
 		"Изменения с прошлого опроса «Весенний опрос»", "«Безопасно ли ночью?» ▲ +",
-		"Средняя оценка: 3.1 из 5",
+		"Средняя оценка: 4.0 из 5",
 		"По сравнению с опросом «Весенний опрос»:",
-		"Письменных ответов: 10", "«Свет во дворе»")
+		"Письменных ответов: 7", "«Свет во дворе»")
 	mustNotContain(t, r, "Участок №5", "— 20", "Участок №3")
 	images := 0
 	for _, reply := range r {
@@ -109,7 +112,9 @@ func TestPollResultsNeedEnoughRespondentsAndTheRightRole(t *testing.T) {
 		t.Errorf("admin's scope buttons %v", got)
 	}
 	h.seedAnswers("s1", "krg-d06", 5, 2)
-	mustContain(t, admin.press("pr:s1:*"), "Karaganda", "Respondents: 9")
+	// District 02's four are left out even of the city's figures: the
+	// city minus precinct 2 would show them.
+	mustContain(t, admin.press("pr:s1:*"), "Karaganda", "Respondents: 5", "Answers of 4 people", "left out")
 	mustContain(t, admin.press("pr:s1:krg-p1"), "4 people answered", "at least 5")
 	mustContain(t, admin.press("pr:s1:nowhere"), "Nothing was changed")
 }

@@ -2,6 +2,7 @@ package flows_test
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -95,6 +96,16 @@ func (h *harness) answers(poll string) (core.AnswerSet, bool) {
 	return *found, true
 }
 
+// texts returns the stored free texts of poll.
+func (h *harness) texts(poll string) []core.PollText {
+	h.t.Helper()
+	var out []core.PollText
+	if err := h.db.EachPollText(context.Background(), poll, func(t core.PollText) error { out = append(out, t); return nil }); err != nil {
+		h.t.Fatal(err)
+	}
+	return out
+}
+
 // withoutSecret returns an engine like h's but without a poll secret.
 func withoutSecret(h *harness) *flows.Engine {
 	city, index := example()
@@ -107,7 +118,7 @@ func TestResidentTakesAPollWithASkip(t *testing.T) {
 		intro, q1, thanks, reaskScale string
 	}{
 		{core.Russian, "Ответы хранятся без имени", "вопрос 1 из 5", "Спасибо! Ваши ответы", "числом от 1 до 5"},
-		{core.Kazakh, "Жауаптар атсыз сақталады", "1-сұрақ (барлығы 5)", "Рақмет!", "1 мен 5 аралығындағы"},
+		{core.Kazakh, "Жауаптар атсыз сақталады", "1-сұрақ (барлығы 5)", "Рахмет!", "1 мен 5 аралығындағы"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			h := newHarness(t).withPoll(safetyPoll("s1", pollOpens, pollCloses)).resident(tc.lang)
@@ -122,13 +133,13 @@ func TestResidentTakesAPollWithASkip(t *testing.T) {
 			r = h.text("4") // typed instead of pressed
 			mustContain(t, r, core.Text{core.Russian: "вопрос 2 из 5", core.Kazakh: "2-сұрақ"}[tc.lang])
 			// "No" skips the question about contacting the inspector.
-			r = h.press(payload(t, r, "pa", "1:o1"))
+			r = h.press(answerData(t, r, "1:o1"))
 			mustContain(t, r, core.Text{core.Russian: "Что беспокоит?", core.Kazakh: "Не мазалайды?"}[tc.lang])
 			// Ticks, then Done.
-			r = h.press(payload(t, r, "pa", "3:t0"))
+			r = h.press(answerData(t, r, "3:t0"))
 			mustHaveLabel(t, r, "☑️ "+core.Text{core.Russian: "Кражи", core.Kazakh: "Ұрлық"}[tc.lang])
-			r = h.press(payload(t, r, "pa", "3:t2"))
-			r = h.press(payload(t, r, "pa", "3:ok"))
+			r = h.press(answerData(t, r, "3:t2"))
+			r = h.press(answerData(t, r, "3:ok"))
 			mustContain(t, r, core.Text{core.Russian: "Что изменить?", core.Kazakh: "Нені өзгерту керек?"}[tc.lang])
 			r = h.text("Больше света во дворе у дома 12")
 			mustContain(t, r, tc.thanks)
@@ -140,13 +151,24 @@ func TestResidentTakesAPollWithASkip(t *testing.T) {
 			if !ok {
 				t.Fatal("no answers stored")
 			}
-			want := []core.Answer{{Q: 0, Value: 4}, {Q: 1, Options: 0b10}, {Q: 3, Options: 0b101}, {Q: 4, Text: "Больше света во дворе у дома 12"}}
+			want := []core.Answer{{Q: 0, Value: 4}, {Q: 1, Options: 0b10}, {Q: 3, Options: 0b101}, {Q: 4, Written: true}}
 			if !set.Done || set.District != "krg-d02" || !slices.Equal(set.Answers, want) {
 				t.Errorf("stored %+v; want done, district krg-d02, answers %+v", set, want)
 			}
 			// The set names nobody: its key is a pseudonym, not the chat.
 			if strings.Contains(set.Key, h.chat.ID) || len(set.Key) != 32 {
 				t.Errorf("answer set key %q is not a pseudonym", set.Key)
+			}
+			// The text is kept apart, with only the district.
+			if got := h.texts("s1"); len(got) != 1 || got[0] != (core.PollText{Poll: "s1", Q: 4, District: "krg-d02", Text: "Больше света во дворе у дома 12"}) {
+				t.Errorf("texts %+v", got)
+			}
+			// Nothing of the answers is left in the chat's session.
+			raw, _ := json.Marshal(h.session())
+			for _, leak := range []string{"Больше света", `"picked"`, `"options"`} {
+				if strings.Contains(string(raw), leak) {
+					t.Errorf("session holds %s: %s", leak, raw)
+				}
 			}
 		})
 	}
@@ -155,11 +177,11 @@ func TestResidentTakesAPollWithASkip(t *testing.T) {
 func TestPollStopsAndContinuesLater(t *testing.T) {
 	h := newHarness(t).withPoll(safetyPoll("s1", pollOpens, pollCloses)).resident(core.Russian)
 	r := h.press("m:poll")
-	r = h.press(payload(t, r, "pa", "0:v2"))
-	r = h.press(payload(t, r, "pa", "1:o0")) // yes: the next question is asked
+	r = h.press(answerData(t, r, "0:v2"))
+	r = h.press(answerData(t, r, "1:o0")) // yes: the next question is asked
 	mustContain(t, r, "Обращались?")
 	// Stopping keeps the answers given so far.
-	old := payload(t, r, "pa", "2:o1")
+	old := answerData(t, r, "2:o1")
 	h.press("m:home")
 	if set, _ := h.answers("s1"); len(set.Answers) != 2 || set.Done {
 		t.Fatalf("after stopping: %+v; want two answers, not done", set)
@@ -168,10 +190,10 @@ func TestPollStopsAndContinuesLater(t *testing.T) {
 	mustContain(t, h.press(old), "кнопка уже неактивна")
 	r = h.press("m:poll")
 	mustContain(t, r, "С возвращением", "с вопроса 3", "Обращались?")
-	r = h.press(payload(t, r, "pa", "2:o1"))
-	r = h.press(payload(t, r, "pa", "3:t1"))
-	r = h.press(payload(t, r, "pa", "3:ok"))
-	r = h.press(payload(t, r, "pa", "4:skip"))
+	r = h.press(answerData(t, r, "2:o1"))
+	r = h.press(answerData(t, r, "3:t1"))
+	r = h.press(answerData(t, r, "3:ok"))
+	r = h.press(answerData(t, r, "4:skip"))
 	mustContain(t, r, "Спасибо!")
 	set, _ := h.answers("s1")
 	if !set.Done || len(set.Answers) != 5 || !set.Answers[4].Skipped {
@@ -182,45 +204,45 @@ func TestPollStopsAndContinuesLater(t *testing.T) {
 func TestPollAnswersCanChangeUntilItCloses(t *testing.T) {
 	h := newHarness(t).withPoll(safetyPoll("s1", pollOpens, pollCloses)).resident(core.Russian)
 	r := h.press("m:poll")
-	r = h.press(payload(t, r, "pa", "0:v5"))
-	r = h.press(payload(t, r, "pa", "1:o0"))
-	r = h.press(payload(t, r, "pa", "2:o0"))
-	r = h.press(payload(t, r, "pa", "3:t0"))
-	r = h.press(payload(t, r, "pa", "3:ok"))
+	r = h.press(answerData(t, r, "0:v5"))
+	r = h.press(answerData(t, r, "1:o0"))
+	r = h.press(answerData(t, r, "2:o0"))
+	r = h.press(answerData(t, r, "3:t0"))
+	r = h.press(answerData(t, r, "3:ok"))
 	h.text("Всё хорошо")
 
 	r = h.press("m:poll")
-	mustContain(t, r, "Вы уже ответили", "до 30.11.2026")
+	mustContain(t, r, "Вы уже ответили", "по 30.11.2026 включительно")
 	r = h.press("pv:s1")
 	mustContain(t, r, "Проверим ваши ответы")
 	mustHaveLabel(t, r, "✓ 5")
-	r = h.press(payload(t, r, "pa", "0:keep"))
+	r = h.press(answerData(t, r, "0:keep"))
 	// Now "no": the answer about contacting the inspector is off the path.
 	mustHaveLabel(t, r, "✓ Да")
-	r = h.press(payload(t, r, "pa", "1:o1"))
+	r = h.press(answerData(t, r, "1:o1"))
 	mustHaveLabel(t, r, "☑️ Кражи") // ticked before
-	r = h.press(payload(t, r, "pa", "3:ok"))
+	r = h.press(answerData(t, r, "3:ok"))
 	mustContain(t, r, "Ваш прежний ответ: «Всё хорошо»")
-	r = h.press(payload(t, r, "pa", "4:keep"))
+	r = h.press(answerData(t, r, "4:keep"))
 	mustContain(t, r, "Спасибо!")
 	set, _ := h.answers("s1")
-	want := []core.Answer{{Q: 0, Value: 5}, {Q: 1, Options: 0b10}, {Q: 3, Options: 0b1}, {Q: 4, Text: "Всё хорошо"}}
+	want := []core.Answer{{Q: 0, Value: 5}, {Q: 1, Options: 0b10}, {Q: 3, Options: 0b1}, {Q: 4, Written: true}}
 	if !slices.Equal(set.Answers, want) {
 		t.Errorf("after the change: %+v, want %+v (the skipped question's answer dropped)", set.Answers, want)
 	}
 
 	// Once closed, nothing changes any more.
 	h.now = pollCloses.Add(time.Minute)
-	mustContain(t, h.press("pv:s1"), "закрыт", "до 30.11.2026")
+	mustContain(t, h.press("pv:s1"), "закрыт", "по 30.11.2026 включительно")
 	mustContain(t, h.press("m:poll"), "нет открытых опросов")
 }
 
 func TestPollClosingMidwayKeepsTheAnswers(t *testing.T) {
 	h := newHarness(t).withPoll(safetyPoll("s1", pollOpens, pollCloses)).resident(core.English)
 	r := h.press("m:poll")
-	r = h.press(payload(t, r, "pa", "0:v3"))
+	r = h.press(answerData(t, r, "0:v3"))
 	h.now = pollCloses
-	mustContain(t, h.press(payload(t, r, "pa", "1:o0")), "has just closed")
+	mustContain(t, h.press(answerData(t, r, "1:o0")), "has just closed")
 	if got := h.session().Conversation.State; got != "menu" {
 		t.Errorf("state %q after the poll closed, want menu", got)
 	}
@@ -266,7 +288,7 @@ func TestPollRefusesBadInputAndForgedButtons(t *testing.T) {
 	h.text("3")
 	mustContain(t, h.text("Нет"), "What worries you?")
 	// Done with nothing ticked asks for a tick.
-	mustContain(t, h.press("pa:"+h.gen()+":3:ok"), "Tick at least one")
+	mustContain(t, h.press("pa:"+h.gen()+":3:ok:0"), "Tick at least one")
 	mustContain(t, h.text("Theft"), "Tick the options with the buttons")
 }
 
@@ -308,12 +330,84 @@ func TestPollNeedsConsentADistrictAndAnOpenPoll(t *testing.T) {
 func TestPollsAreListedWhenSeveralAreOpen(t *testing.T) {
 	h := newHarness(t).withPoll(safetyPoll("s1", pollOpens, pollCloses)).withPoll(safetyPoll("s2", pollOpens, pollCloses)).resident(core.English)
 	r := h.press("m:poll")
-	mustContain(t, r, "Polls open for your district", "5 questions. Open until 30.11.2026")
+	mustContain(t, r, "Polls open for your district", "5 questions. Open through 30.11.2026")
 	got := buttons(r)
 	if !slices.Contains(got, "pl:s1") || !slices.Contains(got, "pl:s2") {
 		t.Errorf("buttons %v: want both polls", got)
 	}
 	r = h.press("pl:s2")
-	h.press(payload(t, r, "pa", "0:v1"))
+	h.press(answerData(t, r, "0:v1"))
 	mustContain(t, h.command("polls"), "Started: 1 of 5 questions answered")
+}
+
+// answerData finds the answer button of a question among the replies, as
+// a resident would press it: any generation, then arg ("3:t0" matches the
+// tick button "pa:7:3:t0:<ticks>").
+func answerData(t *testing.T, rs []core.Reply, arg string) string {
+	t.Helper()
+	for _, data := range buttons(rs) {
+		rest, ok := strings.CutPrefix(data, "pa:")
+		if _, a, found := strings.Cut(rest, ":"); ok && found && (a == arg || strings.HasPrefix(a, arg+":")) {
+			return data
+		}
+	}
+	t.Fatalf("no answer button %s among %v", arg, buttons(rs))
+	return ""
+}
+
+func TestPollReviewStoppedMidwayStaysConsistent(t *testing.T) {
+	h := newHarness(t).withPoll(safetyPoll("s1", pollOpens, pollCloses)).resident(core.Russian)
+	r := h.press("m:poll")
+	r = h.press(answerData(t, r, "0:v3"))
+	r = h.press(answerData(t, r, "1:o1")) // no: the contact question is skipped
+	r = h.press(answerData(t, r, "3:t0"))
+	r = h.press(answerData(t, r, "3:ok"))
+	h.press(answerData(t, r, "4:skip"))
+	if set, _ := h.answers("s1"); !set.Done {
+		t.Fatalf("not done after the last question: %+v", set)
+	}
+	// In a review, "yes" opens the contact question; the resident stops.
+	r = h.press("pv:s1")
+	r = h.press(answerData(t, r, "0:keep"))
+	r = h.press(answerData(t, r, "1:o0"))
+	mustContain(t, r, "Обращались?")
+	h.press("m:home")
+	set, _ := h.answers("s1")
+	if set.Done || len(set.Answers) != 4 {
+		t.Errorf("after stopping: %+v; want not done, the contact question unanswered", set)
+	}
+	// Coming back goes to the question left open, then the set is whole.
+	r = h.press("m:poll")
+	mustContain(t, r, "с вопроса 3", "Обращались?")
+	mustContain(t, h.press(answerData(t, r, "2:o2")), "Спасибо!")
+	if set, _ := h.answers("s1"); !set.Done || len(set.Answers) != 5 {
+		t.Errorf("after finishing: %+v", set)
+	}
+}
+
+func TestStartingAnotherPollShowsItsOwnQuestion(t *testing.T) {
+	other := safetyPoll("s2", pollOpens, pollCloses)
+	other.Title = core.Text{core.Russian: "Шум", core.Kazakh: "Шу", core.English: "Noise"}
+	h := newHarness(t).withPoll(safetyPoll("s1", pollOpens, pollCloses)).withPoll(other).resident(core.Russian)
+	r := h.press("pl:s1")
+	r = h.press(answerData(t, r, "0:v3"))
+	old := answerData(t, r, "1:o0")
+	r = h.press("pl:s2")
+	mustContain(t, r, "📋 Шум · вопрос 1 из 5")
+	mustNotContain(t, r, "Безопасность двора · вопрос")
+	// The first poll's button belongs to the earlier session.
+	mustContain(t, h.press(old), "кнопка уже неактивна")
+}
+
+func TestStaffDoNotAnswerPolls(t *testing.T) {
+	h := newHarness(t).withPoll(safetyPoll("s1", pollOpens, pollCloses))
+	chief := h.as(chiefNovyGorod)
+	chief.onboard(core.Russian, true)
+	for _, data := range []string{"pl:s1", "pv:s1"} {
+		r := chief.press(data)
+		mustContain(t, r, "Опросы о безопасности")
+		if s := chief.session(); s.Conversation.State == "poll" {
+			t.Errorf("%s put a chief into the poll", data)
+		}
+	}
 }

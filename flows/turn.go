@@ -40,8 +40,13 @@ type turn struct {
 	cancel uint64
 	// answers are poll answers to store, committed with the session.
 	answers *core.AnswerSet
-	// poll is the poll read during this turn, kept to read it once.
+	// poll is the poll read during this turn, kept to read it once; set
+	// is the resident's answers to it as they stand in this turn.
 	poll *core.Poll
+	set  *core.AnswerSet
+	// ticks are the options ticked in a multiple choice, when a press
+	// changed them.
+	ticks *uint16
 }
 
 func newTurn(e *Engine, in core.Inbound, s core.Session) *turn {

@@ -76,9 +76,9 @@ var pollTexts = map[Key]core.Text{
 		core.English: "Polls open for your district:",
 	},
 	PollStatusDone: {
-		core.Russian: "✓ Вы ответили. Изменить ответы можно до %s.",
-		core.Kazakh:  "✓ Сіз жауап бердіңіз. Жауаптарды %s дейін өзгертуге болады.",
-		core.English: "✓ You answered. You can change your answers until %s.",
+		core.Russian: "✓ Вы ответили. Изменить ответы можно по %s включительно.",
+		core.Kazakh:  "✓ Сіз жауап бердіңіз. Жауаптарды %s қоса алғанда өзгертуге болады.",
+		core.English: "✓ You answered. You can change your answers through %s.",
 	},
 	PollStatusStarted: {
 		core.Russian: "Начат: отвечено на %d из %d вопросов.",
@@ -86,9 +86,9 @@ var pollTexts = map[Key]core.Text{
 		core.English: "Started: %d of %d questions answered.",
 	},
 	PollStatusNew: {
-		core.Russian: "Вопросов: %d. Открыт до %s.",
-		core.Kazakh:  "Сұрақтар саны: %d. %s дейін ашық.",
-		core.English: "%d questions. Open until %s.",
+		core.Russian: "Вопросов: %d. Открыт по %s включительно.",
+		core.Kazakh:  "Сұрақтар саны: %d. %s қоса алғанда ашық.",
+		core.English: "%d questions. Open through %s.",
 	},
 	PollNotFound: {
 		core.Russian: "Этого опроса больше нет.",
@@ -101,9 +101,9 @@ var pollTexts = map[Key]core.Text{
 		core.English: "The poll “%s” starts on %s. We will send an invitation if you are subscribed to your district's alerts.",
 	},
 	PollClosed: {
-		core.Russian: "Опрос «%s» закрыт: ответы принимались до %s. Спасибо за интерес!",
-		core.Kazakh:  "«%s» сауалнамасы жабылды: жауаптар %s дейін қабылданды. Қызығушылығыңызға рақмет!",
-		core.English: "The poll “%s” has closed: answers were taken until %s. Thank you for your interest!",
+		core.Russian: "Опрос «%s» закрыт: ответы принимались по %s включительно. Спасибо за интерес!",
+		core.Kazakh:  "«%s» сауалнамасы жабылды: жауаптар %s қоса алғанда қабылданды. Қызығушылығыңызға рахмет!",
+		core.English: "The poll “%s” has closed: answers were taken through %s. Thank you for your interest!",
 	},
 	PollClosedNow: {
 		core.Russian: "Опрос «%s» только что закрылся. Ответы, которые вы успели дать, сохранены.",
@@ -121,9 +121,9 @@ var pollTexts = map[Key]core.Text{
 		core.English: "The poll “%s” is held in other districts, not yours. If you have moved, look up your inspector at the new address.",
 	},
 	PollIntro: {
-		core.Russian: "%s\n\nВопросов: %d. Можно прерваться в любой момент и продолжить позже из меню «Опрос о безопасности».",
-		core.Kazakh:  "%s\n\nСұрақтар саны: %d. Кез келген сәтте тоқтап, кейін «Қауіпсіздік сауалнамасы» мәзірінен жалғастыруға болады.",
-		core.English: "%s\n\n%d questions. You can stop at any time and continue later from “Safety poll” in the menu.",
+		core.Russian: "%s\n\nВопросов: %d. Можно прерваться в любой момент и продолжить позже: в меню, раздел «Опрос о безопасности».",
+		core.Kazakh:  "%s\n\nСұрақтар саны: %d. Кез келген сәтте тоқтап, кейін мәзірдегі «Қауіпсіздік сауалнамасы» бөлімінен жалғастыруға болады.",
+		core.English: "%s\n\n%d questions. You can stop at any time and continue later: “Safety poll” in the menu.",
 	},
 	PollResumed: {
 		core.Russian: "С возвращением! Продолжаем опрос «%s» с вопроса %d.",
@@ -131,9 +131,9 @@ var pollTexts = map[Key]core.Text{
 		core.English: "Welcome back! Let's continue the poll “%s” from question %d.",
 	},
 	PollAlreadyDone: {
-		core.Russian: "Вы уже ответили на опрос «%s» (%s). Спасибо! Ответы можно изменить до %s.",
-		core.Kazakh:  "Сіз «%s» сауалнамасына жауап бердіңіз (%s). Рақмет! Жауаптарды %s дейін өзгертуге болады.",
-		core.English: "You have already answered the poll “%s” (%s). Thank you! You can change your answers until %s.",
+		core.Russian: "Вы уже ответили на опрос «%s» (%s). Спасибо! Ответы можно изменить по %s включительно.",
+		core.Kazakh:  "Сіз «%s» сауалнамасына жауап бердіңіз (%s). Рахмет! Жауаптарды %s қоса алғанда өзгертуге болады.",
+		core.English: "You have already answered the poll “%s” (%s). Thank you! You can change your answers through %s.",
 	},
 	PollReviewIntro: {
 		core.Russian: "Проверим ваши ответы на опрос «%s». Прежний ответ отмечен ✓: оставьте его или выберите другой.",
@@ -156,9 +156,9 @@ var pollTexts = map[Key]core.Text{
 		core.English: "Tick everything that applies, then press “Done”.",
 	},
 	PollTextHint: {
-		core.Russian: "Напишите ответ одним сообщением, до %d символов. Не указывайте имён и телефонов: ответ хранится только с участком.",
-		core.Kazakh:  "Жауапты бір хабарламамен, %d таңбаға дейін жазыңыз. Аты-жөн мен телефон көрсетпеңіз: жауап тек учаскемен бірге сақталады.",
-		core.English: "Write your answer in one message, up to %d characters. Leave out names and phone numbers: the answer is kept only with your district.",
+		core.Russian: "Напишите ответ одним сообщением, до %d символов. Не указывайте имён и телефонов: текст хранится отдельно от других ответов, только с участком.",
+		core.Kazakh:  "Жауапты бір хабарламамен, %d таңбаға дейін жазыңыз. Аты-жөн мен телефон көрсетпеңіз: мәтін басқа жауаптардан бөлек, тек учаскемен бірге сақталады.",
+		core.English: "Write your answer in one message, up to %d characters. Leave out names and phone numbers: the text is kept apart from your other answers, with only your district.",
 	},
 	PollYourAnswer: {
 		core.Russian: "Ваш прежний ответ: «%s»",
@@ -206,9 +206,9 @@ var pollTexts = map[Key]core.Text{
 		core.English: "Tick the options with the buttons below, then press “Done”.",
 	},
 	PollThanks: {
-		core.Russian: "Спасибо! Ваши ответы на опрос «%s» сохранены. Изменить их можно до %s в меню «Опрос о безопасности».",
-		core.Kazakh:  "Рақмет! «%s» сауалнамасына жауаптарыңыз сақталды. Оларды %s дейін «Қауіпсіздік сауалнамасы» мәзірінен өзгертуге болады.",
-		core.English: "Thank you! Your answers to the poll “%s” are saved. You can change them until %s under “Safety poll” in the menu.",
+		core.Russian: "Спасибо! Ваши ответы на опрос «%s» сохранены. Изменить их можно по %s включительно: в меню, раздел «Опрос о безопасности».",
+		core.Kazakh:  "Рахмет! «%s» сауалнамасына жауаптарыңыз сақталды. Оларды %s қоса алғанда мәзірдегі «Қауіпсіздік сауалнамасы» бөлімінен өзгертуге болады.",
+		core.English: "Thank you! Your answers to the poll “%s” are saved. You can change them through %s under “Safety poll” in the menu.",
 	},
 	PollInvitation: {
 		core.Russian: "Приглашаем пройти короткий опрос «%s». Он займёт пару минут, ответы хранятся без вашего имени и помогают полиции понять, что беспокоит жителей.",

@@ -13,6 +13,13 @@ const (
 	PollInviteButton  Key = "poll.invite_button"
 	PollInviteClosed  Key = "poll.invite_closed"
 	PollInviteNowhere Key = "poll.invite_nowhere"
+	// PollInviteAfterClose answers a time for an invitation that is not
+	// before the poll closes.
+	PollInviteAfterClose Key = "poll.invite_after_close"
+	PollResultsWholeCity Key = "poll.results_whole_city"
+	// PollResultsWithheld takes the respondents left out and the fewest
+	// shown.
+	PollResultsWithheld Key = "poll.results_withheld"
 	// PollInvitationOf names an invitation in lists of notices; it takes
 	// the title.
 	PollInvitationOf      Key = "poll.invitation_of"
@@ -71,6 +78,17 @@ var pollResultTexts = map[Key]core.Text{
 		core.Kazakh:  "Сауалнама жабылған, оған шақыруға болмайды.",
 		core.English: "The poll has closed; nobody can be invited to it any more.",
 	},
+	PollInviteAfterClose: {
+		core.Russian: "Опрос закроется раньше этого времени. Укажите время до его закрытия.",
+		core.Kazakh:  "Сауалнама бұл уақыттан бұрын жабылады. Жабылғанға дейінгі уақытты көрсетіңіз.",
+		core.English: "The poll closes before then. Give a time before it closes.",
+	},
+	PollResultsWholeCity: {core.Russian: "🏙 По всему городу", core.Kazakh: "🏙 Бүкіл қала бойынша", core.English: "🏙 Whole city"},
+	PollResultsWithheld: {
+		core.Russian: "Не учтены ответы %d чел. из участков, где ответили меньше %d человек: их станет видно, когда ответят больше.",
+		core.Kazakh:  "Жауап бергендері %[2]d адамнан аз учаскелердің %[1]d адамының жауабы есепке алынбады: көбірек адам жауап бергенде көрінеді.",
+		core.English: "Answers of %d people from districts where fewer than %d answered are left out; they will count once more answer there.",
+	},
 	PollInviteNowhere: {
 		core.Russian: "Этот опрос не проводится ни в одном из ваших участков.",
 		core.Kazakh:  "Бұл сауалнама сіздің учаскелеріңіздің ешқайсысында өткізілмейді.",
@@ -107,9 +125,9 @@ var pollResultTexts = map[Key]core.Text{
 		core.English: "Respondents: %d (finished: %d)",
 	},
 	PollResultsInvited: {
-		core.Russian: "Приглашено: %d · отклик %.1f%%",
-		core.Kazakh:  "Шақырылғандар: %d · жауап деңгейі %.1f%%",
-		core.English: "Invited: %d · response rate %.1f%%",
+		core.Russian: "Приглашений отправлено: %d · ответивших на 100 приглашённых: %.0f (среди ответивших и те, кто нашёл опрос в меню)",
+		core.Kazakh:  "Жіберілген шақырулар: %d · әр 100 шақырылғанға жауап бергендер: %.0f (олардың ішінде сауалнаманы мәзірден тапқандар да бар)",
+		core.English: "Invitations sent: %d · respondents per 100 invited: %.0f (respondents include those who found the poll in the menu)",
 	},
 	PollResultsByDistrict: {
 		core.Russian: "По участкам (ответивших):",
@@ -117,9 +135,9 @@ var pollResultTexts = map[Key]core.Text{
 		core.English: "By district (respondents):",
 	},
 	PollResultsHidden: {
-		core.Russian: "ещё участков: %d, в каждом меньше %d ответивших, отдельно не показаны",
-		core.Kazakh:  "тағы %d учаске: әрқайсысында жауап бергендер %d-ден аз, бөлек көрсетілмейді",
-		core.English: "%d more districts with fewer than %d respondents each, not shown separately",
+		core.Russian: "участков, где ответили меньше %[2]d человек: %[1]d; отдельно они не показываются",
+		core.Kazakh:  "жауап бергендері %[2]d адамнан аз учаскелер: %[1]d; олар бөлек көрсетілмейді",
+		core.English: "districts where fewer than %[2]d people answered: %[1]d; they are not shown separately",
 	},
 	PollResultsChanges: {
 		core.Russian: "Изменения с прошлого опроса «%s» (средняя оценка):",
@@ -133,21 +151,21 @@ var pollResultTexts = map[Key]core.Text{
 	},
 	PollResultsFewAnswers: {
 		core.Russian: "ответов меньше %d: не показываются, чтобы никого нельзя было узнать",
-		core.Kazakh:  "жауаптар %d-ден аз: ешкімді тануға болмауы үшін көрсетілмейді",
+		core.Kazakh:  "жауаптар саны %d жауаптан аз: ешкімді тануға болмауы үшін көрсетілмейді",
 		core.English: "fewer than %d answers: not shown, so that nobody can be recognised",
 	},
 	PollResultsAnswered:  {core.Russian: "ответов: %d", core.Kazakh: "жауап саны: %d", core.English: "answers: %d"},
 	PollResultsMean:      {core.Russian: "Средняя оценка: %.1f из %d", core.Kazakh: "Орташа баға: %.1f / %d", core.English: "Mean score: %.1f of %d"},
 	PollResultsMeanShort: {core.Russian: "средняя оценка", core.Kazakh: "орташа баға", core.English: "mean score"},
 	PollResultsTexts: {
-		core.Russian: "Письменных ответов: %d. Последние:",
-		core.Kazakh:  "Жазбаша жауаптар: %d. Соңғылары:",
-		core.English: "Written answers: %d. The latest:",
+		core.Russian: "Письменных ответов: %d. Некоторые из них:",
+		core.Kazakh:  "Жазбаша жауаптар: %d. Олардың кейбірі:",
+		core.English: "Written answers: %d. Some of them:",
 	},
 	PercentagePoints: {core.Russian: "п. п.", core.Kazakh: "п. т.", core.English: "pp"},
 	PollResultsEnd: {
-		core.Russian: "Это все итоги. Участки, где ответили меньше %d человек, входят в общие цифры, но отдельно не показываются.",
-		core.Kazakh:  "Қорытынды осы. Жауап бергендер %d адамнан аз учаскелер жалпы сандарға кіреді, бірақ бөлек көрсетілмейді.",
-		core.English: "That is all. Districts where fewer than %d people answered count in the totals but are not shown separately.",
+		core.Russian: "Это все итоги. Каждая цифра складывается из групп не меньше чем по %d человек: ответы участков, где ответили меньше, не учитываются, пока их не станет больше.",
+		core.Kazakh:  "Қорытынды осы. Әр сан кемінде %d адамнан тұратын топтардан құралады: жауап бергендері аз учаскелердің жауаптары көбейгенше есепке алынбайды.",
+		core.English: "That is all. Every figure is made of groups of at least %d people: answers from districts where fewer answered are left out until more do.",
 	},
 }

@@ -2,6 +2,7 @@ package notifier
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -223,8 +224,17 @@ func (n *Notices) fanOut(ctx context.Context, id uint64) error {
 	var poll *core.Poll
 	if notice.Poll != "" {
 		p, err := n.store.Poll(ctx, notice.Poll)
-		if err != nil {
+		if err != nil && !errors.Is(err, core.ErrNotFound) {
 			return fmt.Errorf("notifier: poll of notice %d: %w", id, err)
+		}
+		if err != nil || !n.clock.Now().Before(p.Closes) {
+			// An invitation to a poll that closed (or went) meanwhile
+			// would lead nowhere.
+			n.log.Warn().Uint64("notice", id).Str("poll", notice.Poll).Msg("invitation to a closed or missing poll; cancelled")
+			return n.store.UpdateNotice(ctx, id, func(cur *core.Notice) ([]core.OutboxItem, error) {
+				cur.Cancelled, cur.FanOut = true, nil
+				return nil, nil
+			})
 		}
 		poll = &p
 	}

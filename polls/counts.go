@@ -2,13 +2,17 @@ package polls
 
 import "github.com/beatbot-kz/beatbot/core"
 
-// Counts are the results of one district, or of a sum of districts.
+// Counts are the results of one district, or of a sum of districts (see
+// Tally.Safe for the sum that may be shown).
 type Counts struct {
 	// Respondents counts the sets with at least one answer that is not
 	// skipped: a set that only skipped says nothing.
 	Respondents int
 	// Completed counts the sets whose resident reached the end of the poll.
 	Completed int
+	// Withheld counts the respondents of districts with fewer than
+	// MinCell, left out of Safe totals; it is zero in Total and District.
+	Withheld int
 	// Questions are the counts of each question, by question index.
 	Questions []QuestionCounts
 }
@@ -29,7 +33,8 @@ type QuestionCounts struct {
 	Values [core.ScaleMax + 1]int
 	// Sum adds up a scale's answers, for the mean.
 	Sum int
-	// Texts counts the free-text answers (their text is only in the CSV).
+	// Texts counts the free-text answers; their texts are kept apart from
+	// the answer sets (see TextsCSV).
 	Texts int
 }
 

@@ -12,22 +12,27 @@ import (
 	"github.com/beatbot-kz/beatbot/core"
 )
 
-// Skipped is the cell of a question that the resident passed over, told
-// apart from an empty cell: a question never reached.
-const Skipped = "skipped"
+// Cells that are not an answer's value.
+const (
+	// Skipped is the cell of a question that the resident passed over,
+	// told apart from an empty cell: a question never reached.
+	Skipped = "skipped"
+	// Written is the cell of a free-text question that was answered: the
+	// text itself is exported apart, by TextsCSV.
+	Written = "written"
+)
 
 // CSV writes answer sets as CSV, one row per set, for analysis in a
 // spreadsheet: key, district, done, started, updated (RFC 3339, UTC), then
 // one column per question, headed by its id. A cell holds the chosen
 // option's id (single, yes/no), the chosen ids joined by "|" (multiple),
-// the number (scale), the text (free text), Skipped, or nothing for a
-// question not answered. Answers that do not fit the definition are left
-// empty, as Tally ignores them.
+// the number (scale), Written (free text), Skipped, or nothing for a
+// question not answered. Answers that do not fit the definition, or come
+// out of question order, are left empty, as Tally ignores them.
 //
-// Free text is typed by residents and opened by staff in Excel or
-// LibreOffice, which run a cell starting with = + - @ as a formula: such a
-// cell (and one starting with a tab or carriage return, which some
-// spreadsheets strip before looking) gets a leading apostrophe.
+// A free text is never written here, even while an answer still carries
+// it: next to the other answers and the key, a text that names a street
+// or a neighbour would tell whose answers the row holds.
 type CSV struct {
 	w      *csv.Writer
 	poll   *core.Poll
@@ -67,9 +72,11 @@ func (c *CSV) Write(s *core.AnswerSet) error {
 	row[0], row[1] = s.Key, s.District
 	row[2] = strconv.FormatBool(s.Done)
 	row[3], row[4] = timestamp(s.Started), timestamp(s.Updated)
+	last := -1
 	for _, a := range s.Answers {
-		if a.Q >= 0 && a.Q < len(c.poll.Questions) {
+		if a.Q > last && a.Q < len(c.poll.Questions) {
 			row[len(csvFixed)+a.Q] = c.cell(&c.poll.Questions[a.Q], a)
+			last = a.Q
 		}
 	}
 	if err := c.w.Write(row); err != nil {
@@ -128,9 +135,70 @@ func (c *CSV) cell(q *core.Question, a core.Answer) string {
 		}
 		return strconv.Itoa(a.Value)
 	case core.FreeText:
-		return defuse(a.Text)
+		if a.Written || a.Text != "" {
+			return Written
+		}
 	}
 	return ""
+}
+
+// TextsCSV writes the free-text answers of a poll as CSV, one row per
+// text: question (its id), district, text. The rows carry no key, so they
+// cannot be matched to the answer sets of CSV, and storage hands the texts
+// over by question and pseudonym, not in the order they were written, so
+// neither can their order be matched to the sets' dates.
+//
+// Texts are typed by residents and opened by staff in Excel or
+// LibreOffice, which run a cell starting with = + - @ as a formula: such a
+// cell (and one starting with a tab or carriage return, which some
+// spreadsheets strip before looking) gets a leading apostrophe.
+type TextsCSV struct {
+	w      *csv.Writer
+	poll   *core.Poll
+	header bool
+	row    [3]string
+}
+
+// NewTextsCSV returns a TextsCSV writing p's free texts to w; the header
+// is written with the first row, so an export of no texts is empty.
+func NewTextsCSV(w io.Writer, p *core.Poll) *TextsCSV {
+	return &TextsCSV{w: csv.NewWriter(w), poll: p}
+}
+
+// Write writes t as one row, and the header before the first. A text of
+// another poll, of a question out of range or not a free-text one, or an
+// empty one, is skipped: data may be older than the definition. Output is
+// buffered: call Flush when done. The error wraps the writer's; it never
+// quotes the text.
+func (c *TextsCSV) Write(t core.PollText) error {
+	if t.Poll != c.poll.ID || t.Text == "" || uint(t.Q) >= uint(len(c.poll.Questions)) {
+		return nil
+	}
+	q := &c.poll.Questions[t.Q]
+	if q.Kind != core.FreeText {
+		return nil
+	}
+	if !c.header {
+		if err := c.w.Write([]string{"question", "district", "text"}); err != nil {
+			return fmt.Errorf("polls: write texts csv header: %w", err)
+		}
+		c.header = true
+	}
+	c.row = [3]string{q.ID, t.District, defuse(t.Text)}
+	if err := c.w.Write(c.row[:]); err != nil {
+		return fmt.Errorf("polls: write text of %s: %w", q.ID, err)
+	}
+	return nil
+}
+
+// Flush writes any buffered rows and returns the first error of any Write
+// or of the flush itself.
+func (c *TextsCSV) Flush() error {
+	c.w.Flush()
+	if err := c.w.Error(); err != nil {
+		return fmt.Errorf("polls: flush texts csv: %w", err)
+	}
+	return nil
 }
 
 // defuse keeps a spreadsheet from running text as a formula.

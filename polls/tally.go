@@ -2,7 +2,6 @@ package polls
 
 import (
 	"math/bits"
-	"slices"
 
 	"github.com/beatbot-kz/beatbot/core"
 )
@@ -85,10 +84,15 @@ func (t *Tally) Poll() *core.Poll { return t.poll }
 
 // Add counts s, which must be an answer set of the tally's poll, in its
 // district. A set counts for every question it answered, finished or not,
-// so that a resident who stopped halfway still has a voice. Answers that
-// do not fit the definition (a question or option out of range, a scale
-// value outside 1..ScaleMax, a single choice with several options) are
-// ignored: data may be older than the definition.
+// so that a resident who stopped halfway still has a voice. A free-text
+// answer counts when it is Written, or still carries its Text (a set not
+// yet stored). Answers that do not fit the definition (a question or
+// option out of range, a scale value outside 1..ScaleMax, a single choice
+// with several options) are ignored: data may be older than the
+// definition. So is an answer whose question does not come after the
+// previous answer's: sets keep their answers in question order, so it
+// repeats a question (corrupt data), and Answered must count people, one
+// answer each, for Safe to hide small groups.
 func (t *Tally) Add(s *core.AnswerSet) {
 	d, ok := t.index[s.District]
 	if !ok {
@@ -99,11 +103,13 @@ func (t *Tally) Add(s *core.AnswerSet) {
 		c[cCompleted]++
 	}
 	answered := false
+	last := -1
 	for i := range s.Answers {
 		a := &s.Answers[i]
-		if uint(a.Q) >= uint(len(t.qs)) {
+		if uint(a.Q) >= uint(len(t.qs)) || a.Q <= last {
 			continue
 		}
+		last = a.Q
 		q := &t.qs[a.Q]
 		if a.Skipped {
 			c[q.off+qSkipped]++
@@ -129,7 +135,7 @@ func (t *Tally) Add(s *core.AnswerSet) {
 			c[q.off+qDetail+a.Value-1]++
 			c[q.off+qSum] += a.Value
 		case core.FreeText:
-			if a.Text == "" {
+			if !a.Written && a.Text == "" {
 				continue
 			}
 			c[q.off+qTexts]++
@@ -151,59 +157,4 @@ func (t *Tally) grow(district string) int {
 	t.names = append(t.names, district)
 	t.cells = append(t.cells, make([]int, t.stride)...)
 	return d
-}
-
-// District returns the counts of one district; a district without answer
-// sets has zero counts, with every slice sized, so callers need no check.
-func (t *Tally) District(id string) Counts {
-	d, ok := t.index[id]
-	if !ok {
-		return t.counts(make([]int, t.stride))
-	}
-	return t.counts(t.cells[d*t.stride : (d+1)*t.stride])
-}
-
-// Districts returns the districts with at least one answer set, sorted.
-func (t *Tally) Districts() []string {
-	return slices.Sorted(slices.Values(t.names))
-}
-
-// Total returns the sum of the districts for which in reports true, or of
-// all districts when in is nil: a precinct, or the districts too small to
-// be shown on their own.
-func (t *Tally) Total(in func(district string) bool) Counts {
-	sum := make([]int, t.stride)
-	for d, name := range t.names {
-		if in != nil && !in(name) {
-			continue
-		}
-		for i, v := range t.cells[d*t.stride : (d+1)*t.stride] {
-			sum[i] += v
-		}
-	}
-	return t.counts(sum)
-}
-
-// counts builds the Counts of one run of counters.
-func (t *Tally) counts(c []int) Counts {
-	out := Counts{
-		Respondents: c[cRespondents],
-		Completed:   c[cCompleted],
-		Questions:   make([]QuestionCounts, len(t.qs)),
-	}
-	for i, l := range t.qs {
-		q := &out.Questions[i]
-		q.Kind = l.kind
-		q.Answered = c[l.off+qAnswered]
-		q.Skipped = c[l.off+qSkipped]
-		q.Texts = c[l.off+qTexts]
-		q.Sum = c[l.off+qSum]
-		detail := c[l.off+qDetail : l.off+qDetail+l.n]
-		if l.kind == core.Scale {
-			copy(q.Values[1:], detail)
-		} else if l.n > 0 {
-			q.Options = slices.Clone(detail)
-		}
-	}
-	return out
 }

@@ -2,7 +2,6 @@ package polls_test
 
 import (
 	"reflect"
-	"slices"
 	"testing"
 
 	"github.com/beatbot-kz/beatbot/core"
@@ -43,6 +42,16 @@ func set(district string, done bool, answers ...core.Answer) core.AnswerSet {
 	return core.AnswerSet{Poll: "p1", Key: "k", District: district, Done: done, Answers: answers}
 }
 
+// each returns one unfinished set per answer, so that no answer is left
+// out for following another.
+func each(district string, answers ...core.Answer) []core.AnswerSet {
+	var out []core.AnswerSet
+	for _, a := range answers {
+		out = append(out, set(district, false, a))
+	}
+	return out
+}
+
 func TestTallyAdd(t *testing.T) {
 	tests := []struct {
 		name string
@@ -79,28 +88,47 @@ func TestTallyAdd(t *testing.T) {
 			c.Questions[2].Answered, c.Questions[2].Sum = 3, 12
 			c.Questions[2].Values[2], c.Questions[2].Values[5] = 1, 2
 		}},
-		{"yes/no and text", []core.AnswerSet{
+		{"yes/no and text in flight", []core.AnswerSet{
 			set("d1", true, core.Answer{Q: 3, Options: 1 << 1}, core.Answer{Q: 4, Text: "темно"}),
 		}, func(c *polls.Counts) {
 			c.Respondents, c.Completed = 1, 1
 			c.Questions[3].Answered, c.Questions[3].Options[1] = 1, 1
 			c.Questions[4].Answered, c.Questions[4].Texts = 1, 1
 		}},
-		{"answers off the definition are ignored", []core.AnswerSet{
-			set("d1", true,
-				core.Answer{Q: -1, Options: 1},
-				core.Answer{Q: 0, Options: 1 << 3},          // no fourth option
-				core.Answer{Q: 0, Options: 0b11},            // two for a single choice
-				core.Answer{Q: 1, Options: 1<<4 | 1},        // one option unknown
-				core.Answer{Q: 1},                           // nothing chosen
-				core.Answer{Q: 2, Value: 0},                 // below the scale
-				core.Answer{Q: 2, Value: core.ScaleMax + 1}, // above it
-				core.Answer{Q: 3, Options: 1 << 2},
-				core.Answer{Q: 4, Text: ""},
-				core.Answer{Q: 5, Value: 3},
-				core.Answer{Q: 99, Skipped: true},
+		{"text written, stored apart", []core.AnswerSet{
+			set("d1", false, core.Answer{Q: 4, Written: true}),
+			set("d1", false, core.Answer{Q: 4, Written: true, Text: "темно"}),
+		}, func(c *polls.Counts) {
+			c.Respondents = 2
+			c.Questions[4].Answered, c.Questions[4].Texts = 2, 2
+		}},
+		{"answers off the definition are ignored", each("d1",
+			core.Answer{Q: -1, Options: 1},
+			core.Answer{Q: 0, Options: 1 << 3},          // no fourth option
+			core.Answer{Q: 0, Options: 0b11},            // two for a single choice
+			core.Answer{Q: 1, Options: 1<<4 | 1},        // one option unknown
+			core.Answer{Q: 1},                           // nothing chosen
+			core.Answer{Q: 2, Value: 0},                 // below the scale
+			core.Answer{Q: 2, Value: core.ScaleMax + 1}, // above it
+			core.Answer{Q: 3, Options: 1 << 2},
+			core.Answer{Q: 4},                // neither written nor text
+			core.Answer{Q: 0, Written: true}, // written is for free text
+			core.Answer{Q: 5, Value: 3},
+			core.Answer{Q: 99, Skipped: true},
+		), func(c *polls.Counts) {}},
+		{"a question answered twice counts once", []core.AnswerSet{
+			set("d1", false,
+				core.Answer{Q: 2, Value: 3},
+				core.Answer{Q: 2, Value: 4}, // repeats it
+				core.Answer{Q: 3, Options: 1},
+				core.Answer{Q: 2, Skipped: true},   // out of order
+				core.Answer{Q: 0, Options: 1 << 2}, // out of order
 			),
-		}, func(c *polls.Counts) { c.Completed = 1 }},
+		}, func(c *polls.Counts) {
+			c.Respondents = 1
+			c.Questions[2].Answered, c.Questions[2].Sum, c.Questions[2].Values[3] = 1, 3, 1
+			c.Questions[3].Answered, c.Questions[3].Options[0] = 1, 1
+		}},
 		{"other districts stay apart", []core.AnswerSet{
 			set("d2", true, core.Answer{Q: 2, Value: 4}),
 		}, func(c *polls.Counts) {}},
@@ -117,51 +145,6 @@ func TestTallyAdd(t *testing.T) {
 				t.Errorf("got %+v, want %+v", got, want)
 			}
 		})
-	}
-}
-
-func TestTallyTotal(t *testing.T) {
-	tally := polls.NewTally(testPoll())
-	add := func(district string, n int) {
-		for i := range n {
-			s := set(district, i%2 == 0, core.Answer{Q: 2, Value: 1 + i%core.ScaleMax})
-			tally.Add(&s)
-		}
-	}
-	add("north", 6)
-	add("east", 3)
-	add("south", 2)
-	empty := set("west", false)
-	tally.Add(&empty)
-
-	if got, want := tally.Districts(), []string{"east", "north", "south", "west"}; !slices.Equal(got, want) {
-		t.Errorf("Districts: got %v, want %v", got, want)
-	}
-	small := func(d string) bool { return !tally.District(d).Shown() }
-	tests := []struct {
-		name             string
-		in               func(string) bool
-		respondents, sum int
-		shown            bool
-	}{
-		{"all", nil, 11, 16 + 6 + 3, true},
-		{"too small to show alone", small, 5, 6 + 3, true},
-		{"none", func(string) bool { return false }, 0, 0, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := tally.Total(tt.in)
-			if got.Respondents != tt.respondents || got.Questions[2].Sum != tt.sum || got.Shown() != tt.shown {
-				t.Errorf("got %d respondents, sum %d, shown %v; want %d, %d, %v",
-					got.Respondents, got.Questions[2].Sum, got.Shown(), tt.respondents, tt.sum, tt.shown)
-			}
-		})
-	}
-	if got := tally.District("north").Shown(); !got {
-		t.Errorf("north Shown: got %v, want true", got)
-	}
-	if got := tally.District("nowhere"); !reflect.DeepEqual(got, zero()) {
-		t.Errorf("unknown district: got %+v, want zero counts", got)
 	}
 }
 

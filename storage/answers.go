@@ -17,10 +17,12 @@ import (
 //	version byte (1)
 //	flags   byte (bit 0: done)
 //	uvarint len(district), district
-//	varint  started, updated (unix seconds)
+//	varint  started, updated (unix seconds, whole days)
 //	uvarint number of answers, then each:
-//	  uvarint question, byte flags (bit 0: skipped, bit 1: text),
-//	  uvarint options, uvarint value, [uvarint len(text), text]
+//	  uvarint question, byte flags (bit 0: skipped, bit 1: written),
+//	  uvarint options, uvarint value
+//
+// Free texts are not in the set: they are kept apart (bucketPollTexts).
 const answersVersion = 1
 
 var errAnswersCorrupt = errors.New("corrupt answer set")
@@ -34,8 +36,8 @@ func encodeAnswers(s *core.AnswerSet) []byte {
 	b = append(b, answersVersion, flags)
 	b = binary.AppendUvarint(b, uint64(len(s.District)))
 	b = append(b, s.District...)
-	b = binary.AppendVarint(b, s.Started.Unix())
-	b = binary.AppendVarint(b, s.Updated.Unix())
+	b = binary.AppendVarint(b, day(s.Started))
+	b = binary.AppendVarint(b, day(s.Updated))
 	b = binary.AppendUvarint(b, uint64(len(s.Answers)))
 	for _, a := range s.Answers {
 		b = binary.AppendUvarint(b, uint64(a.Q))
@@ -43,18 +45,21 @@ func encodeAnswers(s *core.AnswerSet) []byte {
 		if a.Skipped {
 			f |= 1
 		}
-		if a.Text != "" {
+		if a.Written || a.Text != "" {
 			f |= 2
 		}
 		b = append(b, f)
 		b = binary.AppendUvarint(b, uint64(a.Options))
 		b = binary.AppendUvarint(b, uint64(a.Value))
-		if a.Text != "" {
-			b = binary.AppendUvarint(b, uint64(len(a.Text)))
-			b = append(b, a.Text...)
-		}
 	}
 	return b
+}
+
+// day is t in unix seconds, cut to the start of its UTC day: an exact time
+// could be matched with when a chat was last active.
+func day(t time.Time) int64 {
+	s := t.Unix()
+	return s - s%86400
 }
 
 // answerReader reads the fields of an encoded answer set; the first
@@ -138,11 +143,9 @@ func decodeAnswers(data []byte, s *core.AnswerSet, districts map[string]string) 
 		a := core.Answer{Q: int(r.uvarint())}
 		f := r.byte()
 		a.Skipped = f&1 != 0
+		a.Written = f&2 != 0
 		a.Options = uint16(r.uvarint())
 		a.Value = int(r.uvarint())
-		if f&2 != 0 {
-			a.Text = string(r.bytes(r.uvarint()))
-		}
 		s.Answers = append(s.Answers, a)
 	}
 	return r.err

@@ -6,3 +6,9 @@ import "errors"
 // beatbot whose schema this build does not know; running on it could
 // corrupt data.
 var ErrSchemaTooNew = errors.New("storage: data file schema is newer than this build")
+
+// ErrPollChanged is returned by SavePoll when a poll that already has
+// answers would change its questions, options or skips: the stored answers
+// refer to them by position, and results would silently mix two
+// questionnaires.
+var ErrPollChanged = errors.New("the poll's questions cannot change once it has answers")

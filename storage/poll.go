@@ -3,9 +3,11 @@ package storage
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/beatbot-kz/beatbot/core"
@@ -18,12 +20,12 @@ var (
 	// bucketPollAnswers: poll id + 0x00 + pseudonym → binary answer set
 	// (see answers.go). Nothing in it names a resident.
 	bucketPollAnswers = []byte("poll_answers")
+	// bucketPollTexts: poll id + 0x00 + big-endian uint16 question + 0x00 +
+	// text pseudonym → JSON core.PollText. A text is kept apart from its
+	// answer set, under another pseudonym, so that a text naming a place
+	// cannot be joined to the rest of what its writer answered.
+	bucketPollTexts = []byte("poll_texts")
 )
-
-// ErrPollChanged is returned by SavePoll when a poll that already has
-// answers would change its questions or options: the stored answers refer
-// to them by position, and results would silently mix two questionnaires.
-var ErrPollChanged = errors.New("the poll's questions cannot change once it has answers")
 
 // SavePoll stores a poll's definition, new or changed. Texts, dates and
 // districts of a poll with answers may change; its questions and their
@@ -51,10 +53,12 @@ func (db *DB) SavePoll(ctx context.Context, p core.Poll) error {
 }
 
 // sameQuestions reports whether two versions of a poll ask the same
-// questions with the same options in the same order.
+// questions with the same options in the same order, and skip alike: a
+// changed skip would change which stored answers are on a resident's way.
 func sameQuestions(a, b *core.Poll) bool {
 	return slices.EqualFunc(a.Questions, b.Questions, func(x, y core.Question) bool {
 		return x.ID == y.ID && x.Kind == y.Kind &&
+			x.Optional == y.Optional && maps.Equal(x.Skips, y.Skips) &&
 			slices.EqualFunc(x.Options, y.Options, func(o, p core.Option) bool { return o.ID == p.ID })
 	})
 }
@@ -93,16 +97,30 @@ func answersKey(poll, key string) []byte {
 	return append(append([]byte(poll), 0), key...)
 }
 
-// AnswerSet returns the answers stored under a pseudonym, or
+// AnswerSet returns the answers stored under a pseudonym, with the texts
+// stored under textKey (for the resident to see and change), or
 // core.ErrNotFound.
-func (db *DB) AnswerSet(ctx context.Context, poll, key string) (core.AnswerSet, error) {
-	s := core.AnswerSet{Poll: poll, Key: key}
+func (db *DB) AnswerSet(ctx context.Context, poll, key, textKey string) (core.AnswerSet, error) {
+	s := core.AnswerSet{Poll: poll, Key: key, TextKey: textKey}
 	err := db.view(ctx, func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketPollAnswers).Get(answersKey(poll, key))
 		if v == nil {
 			return core.ErrNotFound
 		}
-		return decodeAnswers(v, &s, nil)
+		if err := decodeAnswers(v, &s, nil); err != nil {
+			return err
+		}
+		texts := tx.Bucket(bucketPollTexts)
+		for i, a := range s.Answers {
+			if !a.Written || textKey == "" {
+				continue
+			}
+			var t core.PollText
+			if err := get(texts, textRecordKey(poll, a.Q, textKey), &t); err == nil {
+				s.Answers[i].Text = t.Text
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return s, fmt.Errorf("storage: load answers to poll %s: %w", poll, err)
@@ -110,11 +128,64 @@ func (db *DB) AnswerSet(ctx context.Context, poll, key string) (core.AnswerSet, 
 	return s, nil
 }
 
+func textRecordKey(poll string, q int, textKey string) []byte {
+	k := append([]byte(poll), 0)
+	k = binary.BigEndian.AppendUint16(k, uint16(q))
+	return append(append(k, 0), textKey...)
+}
+
+// putAnswers stores a set, and its free texts apart from it: a text no
+// longer among the answers (skipped, or off the resident's way now) is
+// deleted.
 func putAnswers(tx *bolt.Tx, s *core.AnswerSet) error {
 	if s.Poll == "" || s.Key == "" {
-		return fmt.Errorf("answer set without poll or key")
+		return fmt.Errorf("storage: answer set without poll or key")
+	}
+	texts := tx.Bucket(bucketPollTexts)
+	if s.TextKey != "" {
+		for q := range core.MaxQuestions {
+			if err := texts.Delete(textRecordKey(s.Poll, q, s.TextKey)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, a := range s.Answers {
+		if a.Text == "" {
+			continue
+		}
+		if s.TextKey == "" {
+			return fmt.Errorf("storage: answer set of poll %s has a text but no text key", s.Poll)
+		}
+		t := core.PollText{Poll: s.Poll, Q: a.Q, District: s.District, Text: a.Text}
+		if err := put(texts, textRecordKey(s.Poll, a.Q, s.TextKey), t); err != nil {
+			return err
+		}
 	}
 	return tx.Bucket(bucketPollAnswers).Put(answersKey(s.Poll, s.Key), encodeAnswers(s))
+}
+
+// EachPollText calls fn with every free-text answer to a poll, by question
+// and then by pseudonym: an order that says nothing about who wrote which
+// or when.
+func (db *DB) EachPollText(ctx context.Context, poll string, fn func(core.PollText) error) error {
+	err := db.view(ctx, func(tx *bolt.Tx) error {
+		prefix := append([]byte(poll), 0)
+		c := tx.Bucket(bucketPollTexts).Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			var t core.PollText
+			if err := json.Unmarshal(v, &t); err != nil {
+				return fmt.Errorf("decode text %x: %w", k, err)
+			}
+			if err := fn(t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("storage: read texts of poll %s: %w", poll, err)
+	}
+	return nil
 }
 
 // SaveAnswers stores an answer set, replacing the one with the same poll

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -27,10 +28,11 @@ func testPoll() core.Poll {
 func TestAnswerSetsRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	db := storagetest.MustOpen(t, storage.Options{})
-	start := time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
+	day := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	start := day.Add(9*time.Hour + 30*time.Minute)
 	sets := []core.AnswerSet{
 		{Poll: "p1", Key: "a", District: "d1", Started: start, Updated: start},
-		{Poll: "p1", Key: "b", District: "d2", Done: true, Started: start, Updated: start.Add(time.Hour), Answers: []core.Answer{
+		{Poll: "p1", Key: "b", TextKey: "tb", District: "d2", Done: true, Started: start, Updated: start.Add(time.Hour), Answers: []core.Answer{
 			{Q: 0, Value: 4}, {Q: 1, Options: 0b11}, {Q: 2, Text: "Больше света во дворах — «ночью» темно"},
 		}},
 		{Poll: "p1", Key: "c", District: "район-3", Started: start, Updated: start, Answers: []core.Answer{{Q: 2, Skipped: true}}},
@@ -40,9 +42,15 @@ func TestAnswerSetsRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range sets {
-		got, err := db.AnswerSet(ctx, want.Poll, want.Key)
+		got, err := db.AnswerSet(ctx, want.Poll, want.Key, want.TextKey)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// Times are kept to the day; a text is marked written.
+		want.Started, want.Updated = day, day
+		want.Answers = slices.Clone(want.Answers)
+		for i := range want.Answers {
+			want.Answers[i].Written = want.Answers[i].Text != ""
 		}
 		if len(want.Answers) == 0 {
 			want.Answers = []core.Answer{}
@@ -54,13 +62,18 @@ func TestAnswerSetsRoundTrip(t *testing.T) {
 			t.Errorf("round trip:\n got %+v\nwant %+v", got, want)
 		}
 	}
-	if _, err := db.AnswerSet(ctx, "p1", "zz"); !errors.Is(err, core.ErrNotFound) {
+	if _, err := db.AnswerSet(ctx, "p1", "zz", ""); !errors.Is(err, core.ErrNotFound) {
 		t.Errorf("missing set: got %v, want ErrNotFound", err)
 	}
 
 	var keys []string
 	err := db.EachAnswerSet(ctx, "p1", func(s *core.AnswerSet) error {
 		keys = append(keys, s.Key+"@"+s.District)
+		for _, a := range s.Answers {
+			if a.Text != "" {
+				t.Errorf("set %s carries its text %q; texts are kept apart", s.Key, a.Text)
+			}
+		}
 		return nil
 	})
 	if err != nil {
@@ -71,6 +84,48 @@ func TestAnswerSetsRoundTrip(t *testing.T) {
 	}
 	if n, err := db.CountAnswerSets(ctx, "p1"); err != nil || n != 3 {
 		t.Errorf("CountAnswerSets = %d, %v; want 3", n, err)
+	}
+}
+
+func TestPollTextsAreKeptApart(t *testing.T) {
+	ctx := context.Background()
+	db := storagetest.MustOpen(t, storage.Options{})
+	set := core.AnswerSet{Poll: "p1", Key: "k", TextKey: "tk", District: "d2", Answers: []core.Answer{{Q: 0, Value: 3}, {Q: 2, Text: "у дома 12"}}}
+	if err := db.SaveAnswers(ctx, set); err != nil {
+		t.Fatal(err)
+	}
+	other := core.AnswerSet{Poll: "p1", Key: "k2", TextKey: "tk2", District: "d5", Answers: []core.Answer{{Q: 2, Text: "шум"}}}
+	if err := db.SaveAnswers(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	texts := func() []core.PollText {
+		var out []core.PollText
+		if err := db.EachPollText(ctx, "p1", func(t core.PollText) error { out = append(out, t); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	if got := texts(); len(got) != 2 || got[0] != (core.PollText{Poll: "p1", Q: 2, District: "d2", Text: "у дома 12"}) {
+		t.Errorf("texts %+v", got)
+	}
+	// A changed text replaces the old one; a skipped one removes it.
+	set.Answers[1].Text = "во дворе"
+	if err := db.SaveAnswers(ctx, set); err != nil {
+		t.Fatal(err)
+	}
+	if got := texts(); len(got) != 2 || got[0].Text != "во дворе" {
+		t.Errorf("after a change: %+v", got)
+	}
+	set.Answers[1] = core.Answer{Q: 2, Skipped: true}
+	if err := db.SaveAnswers(ctx, set); err != nil {
+		t.Fatal(err)
+	}
+	if got := texts(); len(got) != 1 || got[0].Text != "шум" {
+		t.Errorf("after skipping: %+v", got)
+	}
+	// A text without a text key is refused rather than stored with the set.
+	if err := db.SaveAnswers(ctx, core.AnswerSet{Poll: "p1", Key: "x", Answers: []core.Answer{{Q: 2, Text: "t"}}}); err == nil {
+		t.Error("a text without a text key was stored")
 	}
 }
 
@@ -100,6 +155,8 @@ func TestSavePollKeepsQuestionsOnceAnswered(t *testing.T) {
 		"option added":     func(p *core.Poll) { p.Questions[1].Options = append(p.Questions[1].Options, core.Option{ID: "x"}) },
 		"question removed": func(p *core.Poll) { p.Questions = p.Questions[:2] },
 		"kind changed":     func(p *core.Poll) { p.Questions[0].Kind = core.SingleChoice },
+		"skip added":       func(p *core.Poll) { p.Questions[0].Skips = map[string]string{"1": "comment"} },
+		"made optional":    func(p *core.Poll) { p.Questions[0].Optional = true },
 		"order changed":    func(p *core.Poll) { p.Questions[0], p.Questions[2] = p.Questions[2], p.Questions[0] },
 	} {
 		q := p
@@ -128,7 +185,7 @@ func TestApplyStoresAnswersWithTheSession(t *testing.T) {
 	if err := db.Apply(ctx, core.Change{Inbound: in, Session: &s, Answers: &set}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := db.AnswerSet(ctx, "p1", "k")
+	got, err := db.AnswerSet(ctx, "p1", "k", "")
 	if err != nil || len(got.Answers) != 1 || got.Answers[0].Value != 5 {
 		t.Errorf("answers after Apply = %+v, %v", got, err)
 	}

@@ -85,7 +85,7 @@ var migrations = []func(*bolt.Tx) error{
 	},
 	// 5 → 6: safety polls and their pseudonymous answers.
 	func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bucketPolls, bucketPollAnswers} {
+		for _, name := range [][]byte{bucketPolls, bucketPollAnswers, bucketPollTexts} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return fmt.Errorf("create bucket %s: %w", name, err)
 			}

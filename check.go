@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/beatbot-kz/beatbot/configs"
 )
@@ -16,6 +17,11 @@ func check(path string, stdout io.Writer) error {
 	}
 	if err != nil {
 		return err
+	}
+	for _, p := range city.Polls {
+		if !time.Now().Before(p.Closes) {
+			fmt.Fprintf(stdout, "note: poll %s closed at %s: residents can no longer answer it\n", p.ID, p.Closes.In(city.Location).Format("2006-01-02 15:04 MST"))
+		}
 	}
 	s := configs.Summarize(city)
 	fmt.Fprintf(stdout, "%s: OK: %d precincts, %d districts, %d staff, %d streets, %d address ranges, %d alerts, %d categories, %d polls\n",

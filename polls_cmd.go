@@ -39,6 +39,11 @@ func importPolls(ctx context.Context, db *storage.DB, city *core.City, log zerol
 			return fmt.Errorf("import the configuration's poll %s: %w", p.ID, err)
 		}
 	}
+	for _, p := range city.Polls {
+		if !time.Now().Before(p.Closes) {
+			log.Info().Str("poll", p.ID).Time("closed", p.Closes).Msg("the city file lists a poll that has closed")
+		}
+	}
 	return nil
 }
 

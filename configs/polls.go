@@ -44,9 +44,6 @@ type optionDoc struct {
 	Short core.Text `yaml:"short"`
 }
 
-// now is the clock a poll's closing is checked against; tests fix it.
-var now = time.Now
-
 // maxPollText is the longest title, intro, invitation or question text, in
 // characters: a question is one message, and a poll is meant to be quick.
 const maxPollText = 1024
@@ -150,8 +147,9 @@ func (c *checker) poll(data []byte, city *core.City) *core.Poll {
 	return p
 }
 
-// dates reads opens and closes in loc, and warns about a poll that has
-// closed already.
+// dates reads opens and closes in loc. Whether the poll has closed
+// already depends on when the file is read, not on the file, so that is
+// for `beatbot check` and the bot's start to say.
 func (c *checker) dates(doc *pollDoc, p *core.Poll, loc *time.Location) {
 	opens, okOpens := c.moment("opens", doc.Opens, loc)
 	closes, okCloses := c.moment("closes", doc.Closes, loc)
@@ -160,8 +158,6 @@ func (c *checker) dates(doc *pollDoc, p *core.Poll, loc *time.Location) {
 	case !okOpens || !okCloses:
 	case !closes.After(opens):
 		c.errorf("closes", "%s is not after opens %s: a poll takes answers from opens until closes", doc.Closes, doc.Opens)
-	case !now().Before(closes):
-		c.warnf("closes", "the poll closed at %s: residents can no longer answer it; set new dates, or remove it", closes.Format("2006-01-02 15:04 MST"))
 	}
 }
 

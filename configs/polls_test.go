@@ -78,7 +78,6 @@ var pollTests = []struct {
 	{"unknown option field", "unknown_fields.yaml", `unknown_fields.yaml:17: questions[1].options[1].label: unknown field (want one of: id, short, text)`, false},
 
 	// Warnings.
-	{"closed already", "warnings.yaml", `warnings.yaml: closes: the poll closed at 2020-03-01 00:00 +06: residents can no longer answer it; set new dates, or remove it`, true},
 	{"long option without short", "warnings.yaml", `warnings.yaml: questions[2].options[1].text.en: 24 characters and no short: WhatsApp buttons show at most 20; add short`, true},
 	{"question skipped by every answer", "warnings.yaml", `warnings.yaml: questions[1]: question "contacted" is never asked: every path skips it`, true},
 	{"question after the end", "warnings.yaml", `warnings.yaml: questions[3]: question "never" is never asked: every path skips it`, true},

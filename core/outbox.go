@@ -83,6 +83,11 @@ var (
 	// ErrRejected is returned when the messenger refused the message
 	// itself (a bad request); the same message would be refused again.
 	ErrRejected = errors.New("message rejected")
+	// ErrNeedsTemplate is returned when a message may not go as it is
+	// (WhatsApp's 24-hour window since the person last wrote is closed)
+	// and no approved template is configured for its kind. It waits: the
+	// window opens again when the person writes.
+	ErrNeedsTemplate = errors.New("outside the messaging window and no template for the message")
 )
 
 // RateLimitError is returned when the messenger asks the sender to slow

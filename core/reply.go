@@ -22,7 +22,23 @@ type Reply struct {
 	// Image is a picture the bot made (a PNG chart) to upload and show,
 	// with Text as its caption.
 	Image []byte `json:",omitempty"`
+	// Template is the kind of a message the bot sends on its own
+	// (TemplateNotice, TemplatePoll, TemplateTicket, TemplateAlert), for
+	// messengers that let a business write first only with an approved
+	// template: WhatsApp, outside 24 hours from the person's last message.
+	// Empty for the answer to a message just received.
+	Template string `json:",omitempty"`
+	// Lang is the language the reply is written in, for such a template.
+	Lang Lang `json:",omitempty"`
 }
+
+// Kinds of messages the bot sends on its own, for Reply.Template.
+const (
+	TemplateNotice = "notice"
+	TemplatePoll   = "poll"
+	TemplateTicket = "ticket"
+	TemplateAlert  = "alert"
+)
 
 // Button is one choice the resident can press.
 type Button struct {

@@ -75,7 +75,8 @@ func (t *turn) answer(ctx context.Context) error {
 	// quiet hours too; a chief's private chat waits for the morning.
 	t.outbox = append(t.outbox, core.OutboxItem{
 		Key: "answer:" + t.in.Key, Chat: to, Group: group, ToStaff: true, Priority: core.PriorityNormal, Urgent: group,
-		Reply: core.Reply{Text: locale.T(staffLang, locale.AnswerForward, notice.ID, clip(notice.Text, 60), where, text)},
+		Reply: core.Reply{Text: locale.T(staffLang, locale.AnswerForward, notice.ID, clip(notice.Text, 60), where, text),
+			Template: core.TemplateNotice, Lang: staffLang},
 	})
 	t.say(locale.AnswerSent)
 	return t.goTo(ctx, evMenu)

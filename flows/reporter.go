@@ -139,7 +139,7 @@ func (t *turn) tellAssignee(ctx context.Context, tk core.Ticket, event string, t
 	}
 	t.outbox = append(t.outbox, core.OutboxItem{
 		Key: fmt.Sprintf("ticket:%d:%d:%s:staff", tk.ID, len(tk.History), event), Chat: chat, Priority: core.PriorityUrgent, ToStaff: true,
-		Reply: core.Reply{Text: text(l), Buttons: t.staffButtons(tk, to, l)},
+		Reply: core.Reply{Text: text(l), Buttons: t.staffButtons(tk, to, l), Template: core.TemplateTicket, Lang: l},
 	})
 	return nil
 }

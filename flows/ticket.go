@@ -165,6 +165,7 @@ func (t *turn) cardItems(ctx context.Context, tk core.Ticket, event string) ([]c
 // ticketMessages renders a ticket for staff as outbox items.
 func (t *turn) ticketMessages(key string, chat core.ChatRef, group bool, tk core.Ticket, l core.Lang, buttons [][]core.Button) []core.OutboxItem {
 	item := func(suffix string, r core.Reply) core.OutboxItem {
+		r.Template, r.Lang = core.TemplateTicket, l
 		return core.OutboxItem{Key: key + suffix, Chat: chat, Group: group, ToStaff: true, Priority: core.PriorityUrgent, Reply: r}
 	}
 	var items []core.OutboxItem
@@ -236,7 +237,8 @@ func (t *turn) notifyReporter(ctx context.Context, tk core.Ticket, event string,
 	text, buttons := message(l)
 	t.outbox = append(t.outbox, core.OutboxItem{
 		Key:  fmt.Sprintf("ticket:%d:%d:%s:reporter", tk.ID, len(tk.History), event),
-		Chat: tk.Reporter, Priority: core.PriorityUrgent, Reply: core.Reply{Text: text, Buttons: buttons},
+		Chat: tk.Reporter, Priority: core.PriorityUrgent,
+		Reply: core.Reply{Text: text, Buttons: buttons, Template: core.TemplateTicket, Lang: l},
 	})
 	return nil
 }

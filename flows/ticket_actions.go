@@ -155,7 +155,8 @@ func (t *turn) staffOp(ctx context.Context, tk core.Ticket, actor *core.Staff, o
 			}
 			t.outbox = append(t.outbox, core.OutboxItem{
 				Key: "remind:" + t.in.Key, Chat: chat, Priority: core.PriorityUrgent, ToStaff: true,
-				Reply: core.Reply{Text: locale.T(lang, locale.TkReminder, tk.Code), Buttons: t.staffButtons(tk, nil, lang)},
+				Reply: core.Reply{Text: locale.T(lang, locale.TkReminder, tk.Code), Buttons: t.staffButtons(tk, nil, lang),
+					Template: core.TemplateTicket, Lang: lang},
 			})
 		}
 		t.say(locale.TkReminded, tk.Code)

@@ -40,7 +40,8 @@ func AlertJob(store AudienceStore, city *core.City, a core.ScheduledAlert, wake 
 				Batch:    batch,
 				Priority: core.PriorityBulk,
 				Urgent:   a.Urgent,
-				Reply:    core.Reply{Text: a.Text.In(r.Lang) + "\n\n" + locale.T(r.Lang, locale.AlertFooter)},
+				Reply: core.Reply{Text: a.Text.In(r.Lang) + "\n\n" + locale.T(r.Lang, locale.AlertFooter),
+					Template: core.TemplateAlert, Lang: r.Lang},
 			})
 		}
 		// In chunks: a city-wide alert never needs one huge commit. The

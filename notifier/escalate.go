@@ -130,7 +130,8 @@ func escalation(ctx context.Context, store TicketStore, city *core.City, t core.
 	return []core.OutboxItem{{
 		Key: "escalate:" + id + ":" + breach, Chat: chat, Priority: core.PriorityUrgent, ToStaff: true,
 		Reply: core.Reply{
-			Text: locale.T(l, key, t.Code, locale.Duration(l, waited), locale.Duration(l, target), assignee),
+			Text:     locale.T(l, key, t.Code, locale.Duration(l, waited), locale.Duration(l, target), assignee),
+			Template: core.TemplateTicket, Lang: l,
 			Buttons: [][]core.Button{
 				{{Label: locale.T(l, locale.TkRemind), Data: "tk:e:" + id}},
 				{{Label: locale.T(l, locale.TkReassign), Data: "tk:g:" + id}},

@@ -35,6 +35,9 @@ type lane struct {
 	pausedTil time.Time
 	// depth mirrors q.len() for readers outside the run loop.
 	depth atomic.Int64
+	// awaiting counts deliveries held for want of a template
+	// (core.ErrNeedsTemplate), for operators.
+	awaiting atomic.Int64
 }
 
 // outcome is what became of one send, for the run loop to act on.

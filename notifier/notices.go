@@ -309,7 +309,7 @@ func (n *Notices) items(notice core.Notice, poll *core.Poll, batch string, recip
 			Reply: core.Reply{Text: text, Photo: notice.Photo, Buttons: [][]core.Button{{{
 				Label: locale.T(r.Lang, locale.AnswerNoticeButton),
 				Data:  "na:" + strconv.FormatUint(notice.ID, 10),
-			}}}},
+			}}}, Template: core.TemplateNotice, Lang: r.Lang},
 		})
 	}
 	return items
@@ -332,7 +332,7 @@ func (n *Notices) invitation(notice core.Notice, poll *core.Poll, from core.Text
 		Reply: core.Reply{Text: text + "\n\n" + locale.T(l, locale.AlertFooter), Buttons: [][]core.Button{{{
 			Label: locale.T(l, locale.PollTakeButton),
 			Data:  "pl:" + poll.ID,
-		}}}},
+		}}}, Template: core.TemplatePoll, Lang: l},
 	}
 }
 
@@ -369,7 +369,7 @@ func (n *Notices) report(ctx context.Context, notice core.Notice) error {
 func (n *Notices) reportItem(notice core.Notice, batch, text string) core.OutboxItem {
 	return core.OutboxItem{
 		Key: "report:" + batch, Chat: notice.AuthorChat, Priority: core.PriorityNormal, ToStaff: true,
-		Reply: core.Reply{Text: text},
+		Reply: core.Reply{Text: text, Template: core.TemplateNotice, Lang: notice.Lang},
 	}
 }
 

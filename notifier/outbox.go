@@ -95,6 +95,20 @@ func (o *Outbox) Depth() int {
 	return n
 }
 
+// AwaitingTemplate counts the deliveries held so far because the
+// messenger would take them only in an approved template and none is
+// configured for their kind (core.ErrNeedsTemplate). A rising count means
+// a template is missing from the configuration.
+func (o *Outbox) AwaitingTemplate() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	n := 0
+	for _, l := range o.lanes {
+		n += int(l.awaiting.Load())
+	}
+	return n
+}
+
 // Run delivers until ctx is done, then waits for the requests in flight to
 // finish and be recorded. It starts a lane for each sender in the
 // configuration's map as it is then, so senders may be added after New.

@@ -69,6 +69,8 @@ func (l *lane) send(parent context.Context, e entry) {
 	case errors.Is(err, core.ErrRejected):
 		log.Warn().Err(err).Msg("message rejected; dead-lettered")
 		l.fail(ctx, it.ID, err.Error())
+	case errors.Is(err, core.ErrNeedsTemplate):
+		l.awaitWindow(ctx, it, err, &o)
 	default:
 		it.Parts = done
 		l.retryLater(ctx, it, err, &o)
@@ -91,6 +93,35 @@ func (l *lane) fail(ctx context.Context, id uint64, reason string) {
 	if err := l.store.OutboxFailed(ctx, id, reason); err != nil {
 		l.log.Error().Err(err).Uint64("item", id).Msg("dead-letter outbox item")
 	}
+}
+
+// windowWait is how often an item that needs the recipient to write first
+// is tried again; windowGiveUp is how long it may wait.
+const (
+	windowWait   = time.Hour
+	windowGiveUp = 7 * 24 * time.Hour
+)
+
+// awaitWindow holds an item the messenger will not take until the
+// recipient writes again, for want of an approved template: it is not
+// lost, and it is not a failure of the messenger either.
+func (l *lane) awaitWindow(ctx context.Context, it core.OutboxItem, cause error, o *outcome) {
+	log := l.log.With().Uint64("item", it.ID).Str("chat", it.Chat.String()).Str("template", it.Reply.Template).Logger()
+	l.awaiting.Add(1)
+	now := l.clock.Now()
+	if now.Sub(it.Created) > windowGiveUp {
+		log.Warn().Err(cause).Msg("the recipient did not write for a week and no template can carry the message; dead-lettered")
+		l.fail(ctx, it.ID, cause.Error())
+		return
+	}
+	it.NotBefore = now.Add(windowWait)
+	it.LastErr = cause.Error()
+	log.Warn().Err(cause).Time("retry_at", it.NotBefore).
+		Msg("message waits for the recipient to write: configure an approved template for its kind to send it now")
+	if err := l.store.OutboxRetry(ctx, it); err != nil {
+		log.Error().Err(err).Msg("reschedule outbox item")
+	}
+	o.retry, o.retryAt = true, it.NotBefore
 }
 
 // retryLater schedules another attempt after a transient failure (5xx, a

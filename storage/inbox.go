@@ -100,6 +100,9 @@ func (db *DB) record(ctx context.Context, ins []core.Inbound, commit func(contex
 			if err := inbox.Put(u64(seq), data); err != nil {
 				return err
 			}
+			if err := noteInbound(tx, in); err != nil {
+				return err
+			}
 			out = append(out, in)
 		}
 		return nil
@@ -108,6 +111,34 @@ func (db *DB) record(ctx context.Context, ins []core.Inbound, commit func(contex
 		return nil, err
 	}
 	return out, nil
+}
+
+// noteInbound records when a chat last wrote, for messengers that let the
+// bot write freely only for a while after that (WhatsApp's 24 hours).
+func noteInbound(tx *bolt.Tx, in core.Inbound) error {
+	b := tx.Bucket(bucketLastInbound)
+	key := []byte(in.Chat.String())
+	at := uint64(in.Received.UnixNano())
+	if old := b.Get(key); old != nil && binary.BigEndian.Uint64(old) >= at {
+		return nil
+	}
+	return b.Put(key, u64(at))
+}
+
+// LastInbound returns when chat last wrote to the bot, or the zero time if
+// it never did (or not since this was recorded).
+func (db *DB) LastInbound(ctx context.Context, chat core.ChatRef) (time.Time, error) {
+	var at time.Time
+	err := db.view(ctx, func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketLastInbound).Get([]byte(chat.String())); v != nil {
+			at = time.Unix(0, int64(binary.BigEndian.Uint64(v)))
+		}
+		return nil
+	})
+	if err != nil {
+		return at, fmt.Errorf("storage: last message of %s: %w", chat, err)
+	}
+	return at, nil
 }
 
 // Pending returns the recorded updates not yet handled, oldest first. After

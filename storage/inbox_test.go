@@ -3,6 +3,7 @@ package storage_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -143,4 +144,23 @@ func texts(ins []core.Inbound) []string {
 		out = append(out, in.Text)
 	}
 	return out
+}
+
+func TestLastInbound(t *testing.T) {
+	ctx := context.Background()
+	db := storagetest.MustOpen(t, storage.Options{})
+	wa := core.ChatRef{Channel: core.WhatsApp, ID: "77010000001"}
+	if at, err := db.LastInbound(ctx, wa); err != nil || !at.IsZero() {
+		t.Fatalf("a chat that never wrote: %v, %v", at, err)
+	}
+	t1 := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	for i, at := range []time.Time{t1, t1.Add(-time.Hour), t1.Add(time.Minute)} {
+		// Messages may arrive out of order: the latest counts.
+		if _, err := db.Record(ctx, core.Inbound{Key: fmt.Sprint("wa:", i), Chat: wa, Kind: core.KindText, Received: at}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if at, err := db.LastInbound(ctx, wa); err != nil || !at.Equal(t1.Add(time.Minute)) {
+		t.Errorf("LastInbound = %v, %v; want %v", at, err, t1.Add(time.Minute))
+	}
 }

@@ -29,6 +29,9 @@ var (
 	// bucketSeenByTime: big-endian unix nanoseconds + update key → empty,
 	// so old entries of bucketSeen can be purged without a full scan.
 	bucketSeenByTime = []byte("seen_by_time")
+	// bucketLastInbound: chat ref → big-endian unix nanoseconds of its
+	// latest message (schema 7).
+	bucketLastInbound = []byte("last_inbound")
 )
 
 var keySchemaVersion = []byte("schema_version")
@@ -91,6 +94,11 @@ var migrations = []func(*bolt.Tx) error{
 			}
 		}
 		return nil
+	},
+	// 6 → 7: when each chat last wrote, for WhatsApp's 24-hour window.
+	func(tx *bolt.Tx) error {
+		_, err := tx.CreateBucketIfNotExists(bucketLastInbound)
+		return err
 	},
 }
 

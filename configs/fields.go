@@ -87,6 +87,20 @@ func (c *checker) phone(field, phone string, required bool) {
 	}
 }
 
+// whatsapp checks a staff member's WhatsApp number and returns it as
+// WhatsApp names chats: the digits with the country code, no "+".
+func (c *checker) whatsapp(field, number string) string {
+	if number == "" {
+		return ""
+	}
+	digits := phoneChars.Replace(number)
+	if !phoneDigits.MatchString(digits) {
+		c.errorf(field, "invalid WhatsApp number %q: want +7 and 10 digits, e.g. \"+7 701 000 00 00\"", number)
+		return ""
+	}
+	return strings.TrimPrefix(digits, "+")
+}
+
 // emergencyNumber accepts a short number such as 102 or a full phone.
 func (c *checker) emergencyNumber(field, number string) {
 	switch {

@@ -33,6 +33,11 @@ var loadTests = []struct {
 	{"duplicate district", "duplicates.yaml", `testdata/duplicates.yaml: districts[2].id: duplicate id "d1" (first used at districts[0])`, false},
 	{"duplicate street", "duplicates.yaml", `testdata/duplicates.yaml: streets[1].id: duplicate id "first" (first used at streets[0])`, false},
 	{"duplicate staff", "duplicates.yaml", `testdata/duplicates.yaml: staff[3].id: duplicate id "i2" (first used at staff[2])`, false},
+	{"duplicate WhatsApp number", "whatsapp.yaml", `testdata/whatsapp.yaml: staff[1].whatsapp: WhatsApp number +7 7212 00 00 01 is already used by staff[0]`, false},
+	{"malformed WhatsApp number", "whatsapp.yaml", `testdata/whatsapp.yaml: staff[2].whatsapp: invalid WhatsApp number "8 701 123": want +7 and 10 digits, e.g. "+7 701 000 00 00"`, false},
+	{"WhatsApp template name", "whatsapp.yaml", `testdata/whatsapp.yaml: whatsapp.templates.notice.kk: invalid template name "Beatbot-Notice": Meta allows lower-case letters, digits and _`, false},
+	{"WhatsApp template kind", "whatsapp.yaml", `testdata/whatsapp.yaml: whatsapp.templates.reminder: unknown kind "reminder" (want one of: alert, notice, poll, ticket)`, false},
+	{"WhatsApp template language", "whatsapp.yaml", `testdata/whatsapp.yaml: whatsapp.templates.poll.de: unknown language "de" (want kk, ru or en)`, false},
 	{"duplicate Telegram id", "duplicates.yaml", `testdata/duplicates.yaml: staff[3].telegram_id: Telegram user id 1 is already used by staff[1]`, false},
 
 	// Polygons.
@@ -174,7 +179,7 @@ var loadTests = []struct {
 	{"unknown field in location", "unknown_fields.yaml", `testdata/unknown_fields.yaml:16: precincts[0].location.alt: unknown field (want one of: lat, lon)`, false},
 	{"unknown field in district", "unknown_fields.yaml", `testdata/unknown_fields.yaml:30: districts[1].inspektor: unknown field (want one of: addresses, boundary, boundary_file, id, inspector, name, precinct)`, false},
 	{"unknown field in street", "unknown_fields.yaml", `testdata/unknown_fields.yaml:35: streets[0].alias: unknown field (want one of: aliases, id, name)`, false},
-	{"unknown top-level field", "unknown_fields.yaml", `testdata/unknown_fields.yaml:36: comment: unknown field (want one of: abuse, alerts, categories, city, delivery, districts, polls, precincts, staff, streets)`, false},
+	{"unknown top-level field", "unknown_fields.yaml", `testdata/unknown_fields.yaml:36: comment: unknown field (want one of: abuse, alerts, categories, city, delivery, districts, polls, precincts, staff, streets, whatsapp)`, false},
 	{"string for a list", "types.yaml", "testdata/types.yaml:31: cannot unmarshal !!str `2-10 even` into []string", false},
 	{"houses lost to the type error", "types.yaml", `testdata/types.yaml: districts[1].addresses[0].houses: required: house numbers or ranges such as "1-35 odd", "2-40 even", "12А"`, false},
 	{"string for a number", "types.yaml", "testdata/types.yaml:52: cannot unmarshal !!str `abc` into int64", false},

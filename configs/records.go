@@ -13,6 +13,7 @@ import (
 func (c *checker) staff(docs []staffDoc, k *known, loc *time.Location) []core.Staff {
 	out := make([]core.Staff, 0, len(docs))
 	telegram := map[int64]string{}
+	whatsapp := map[string]string{}
 	for i, s := range docs {
 		field := index("staff", i)
 		c.ownID(k.staff, field, s.ID)
@@ -34,9 +35,15 @@ func (c *checker) staff(docs []staffDoc, k *known, loc *time.Location) []core.St
 		case s.TelegramID > 0:
 			telegram[s.TelegramID] = field
 		}
+		wa := c.whatsapp(join(field, "whatsapp"), s.WhatsApp)
+		if first, dup := whatsapp[wa]; wa != "" && dup {
+			c.errorf(join(field, "whatsapp"), "WhatsApp number %s is already used by %s", s.WhatsApp, first)
+		} else if wa != "" {
+			whatsapp[wa] = field
+		}
 		out = append(out, core.Staff{
 			ID: s.ID, Role: s.Role, Name: s.Name, Rank: s.Rank, Phone: s.Phone,
-			Reception: s.Reception, TelegramID: s.TelegramID, Sample: s.Sample,
+			Reception: s.Reception, TelegramID: s.TelegramID, WhatsApp: wa, Sample: s.Sample,
 			Absence: c.absence(field, s, k, loc),
 		})
 	}

@@ -22,7 +22,14 @@ type fileDoc struct {
 	Delivery   deliveryDoc    `yaml:"delivery"`
 	Alerts     []alertDoc     `yaml:"alerts"`
 	// Polls are paths of poll files, relative to the city file.
-	Polls []string `yaml:"polls"`
+	Polls    []string    `yaml:"polls"`
+	WhatsApp whatsAppDoc `yaml:"whatsapp"`
+}
+
+// whatsAppDoc is the "whatsapp" section.
+type whatsAppDoc struct {
+	// Templates: kind → language → approved template name.
+	Templates map[string]map[core.Lang]string `yaml:"templates"`
 }
 
 // cityDoc is the "city" section.
@@ -92,6 +99,7 @@ type staffDoc struct {
 	Phone      string    `yaml:"phone"`
 	Reception  core.Text `yaml:"reception"`
 	TelegramID int64     `yaml:"telegram_id"`
+	WhatsApp   string    `yaml:"whatsapp"`
 	Sample     bool      `yaml:"sample"`
 	// AwayUntil is a date or an RFC 3339 time, kept as text so that its
 	// problems are reported in our words rather than yaml's.

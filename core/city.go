@@ -1,6 +1,7 @@
 package core
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -40,6 +41,10 @@ type City struct {
 	// Polls are the polls defined in the configuration; they are imported
 	// into storage at start.
 	Polls []Poll
+	// WhatsAppTemplates name the approved WhatsApp templates that carry
+	// messages outside the 24-hour window: by kind (Reply.Template), then
+	// language. Each takes the message's text as its one body parameter.
+	WhatsAppTemplates map[string]map[Lang]string
 
 	precinctByID map[string]*Precinct
 	districtByID map[string]*District
@@ -48,6 +53,7 @@ type City struct {
 	categoryByID map[string]*Category
 	// staffByTelegram is looked up on every update, to recognise staff.
 	staffByTelegram map[int64]*Staff
+	staffByWhatsApp map[string]*Staff
 }
 
 // EmergencyNumber is a number to call in danger, e.g. 102 (police).
@@ -142,6 +148,9 @@ type Staff struct {
 	Reception Text
 	// TelegramID is the officer's Telegram user id; 0 if not on Telegram.
 	TelegramID int64
+	// WhatsApp is the officer's WhatsApp number, digits only with the
+	// country code ("77011234567"); empty if not on WhatsApp.
+	WhatsApp string
 	// Sample marks invented people in the example configuration, so that a
 	// demo can never be mistaken for a real officer.
 	Sample bool
@@ -158,9 +167,13 @@ func (c *City) Index() {
 	c.streetByID = byID(c.Streets, func(s *Street) string { return s.ID })
 	c.categoryByID = byID(c.Categories, func(k *Category) string { return k.ID })
 	c.staffByTelegram = make(map[int64]*Staff, len(c.Staff))
+	c.staffByWhatsApp = make(map[string]*Staff, len(c.Staff))
 	for i := range c.Staff {
 		if id := c.Staff[i].TelegramID; id != 0 {
 			c.staffByTelegram[id] = &c.Staff[i]
+		}
+		if n := c.Staff[i].WhatsApp; n != "" {
+			c.staffByWhatsApp[n] = &c.Staff[i]
 		}
 	}
 }
@@ -195,7 +208,42 @@ func (c *City) StaffByTelegram(id int64) *Staff {
 	if id == 0 {
 		return nil
 	}
+
 	return c.staffByTelegram[id]
+}
+
+// StaffByChat returns the staff member writing from a private chat on any
+// channel (from is the sender's id there: a Telegram user id, a WhatsApp
+// number), or nil for a resident.
+func (c *City) StaffByChat(chat ChatRef, from string) *Staff {
+	switch chat.Channel {
+	case Telegram:
+		id, err := strconv.ParseInt(from, 10, 64)
+		if err != nil || id == 0 {
+			return nil
+		}
+		return c.staffByTelegram[id]
+	case WhatsApp:
+		if from == "" {
+			return nil
+		}
+		return c.staffByWhatsApp[from]
+	}
+	return nil
+}
+
+// Chat returns the chat to write to a staff member in: Telegram where they
+// have it, else WhatsApp.
+func (s *Staff) Chat() (ChatRef, bool) {
+	switch {
+	case s == nil:
+		return ChatRef{}, false
+	case s.TelegramID != 0:
+		return ChatRef{Channel: Telegram, ID: strconv.FormatInt(s.TelegramID, 10)}, true
+	case s.WhatsApp != "":
+		return ChatRef{Channel: WhatsApp, ID: s.WhatsApp}, true
+	}
+	return ChatRef{}, false
 }
 
 // Jurisdiction returns the districts a staff member may send notices to:

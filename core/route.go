@@ -26,7 +26,7 @@ func (c *City) Assignee(district string, at time.Time) *Staff {
 }
 
 // Reachable reports whether the bot can write to s.
-func (s *Staff) Reachable() bool { return s.TelegramID != 0 }
+func (s *Staff) Reachable() bool { return s.TelegramID != 0 || s.WhatsApp != "" }
 
 // PrecinctChief returns the chief of precinct, or nil.
 func (c *City) PrecinctChief(precinct string) *Staff {

@@ -81,3 +81,37 @@ func staffID(s *core.Staff) string {
 	}
 	return s.ID
 }
+
+func TestStaffByChat(t *testing.T) {
+	city := &core.City{Staff: []core.Staff{
+		{ID: "tg", TelegramID: 42},
+		{ID: "both", TelegramID: 43, WhatsApp: "77001112233"},
+		{ID: "wa", WhatsApp: "77001112244"},
+	}}
+	city.Index()
+	for _, tc := range []struct {
+		chat core.ChatRef
+		from string
+		want string
+		to   core.ChatRef
+	}{
+		{core.ChatRef{Channel: core.Telegram, ID: "42"}, "42", "tg", core.ChatRef{Channel: core.Telegram, ID: "42"}},
+		{core.ChatRef{Channel: core.WhatsApp, ID: "77001112233"}, "77001112233", "both", core.ChatRef{Channel: core.Telegram, ID: "43"}},
+		{core.ChatRef{Channel: core.WhatsApp, ID: "77001112244"}, "77001112244", "wa", core.ChatRef{Channel: core.WhatsApp, ID: "77001112244"}},
+		{core.ChatRef{Channel: core.WhatsApp, ID: "42"}, "42", "", core.ChatRef{}},         // a Telegram id is not a number
+		{core.ChatRef{Channel: core.Telegram, ID: "x"}, "77001112244", "", core.ChatRef{}}, // nor the reverse
+	} {
+		s := city.StaffByChat(tc.chat, tc.from)
+		got := ""
+		if s != nil {
+			got = s.ID
+		}
+		if got != tc.want {
+			t.Errorf("StaffByChat(%v, %q) = %q, want %q", tc.chat, tc.from, got, tc.want)
+			continue
+		}
+		if to, ok := s.Chat(); s != nil && (!ok || to != tc.to) {
+			t.Errorf("%s.Chat() = %v, %v; want %v", got, to, ok, tc.to)
+		}
+	}
+}

@@ -121,8 +121,8 @@ func (t *turn) answerRoute(notice core.Notice) (*core.District, core.ChatRef, bo
 	if p.DutyChat != 0 {
 		return district, core.ChatRef{Channel: core.Telegram, ID: strconv.FormatInt(p.DutyChat, 10)}, true
 	}
-	if chief := city.StaffMember(p.Chief); chief != nil && chief.TelegramID != 0 {
-		return district, core.ChatRef{Channel: core.Telegram, ID: strconv.FormatInt(chief.TelegramID, 10)}, false
+	if chat, ok := city.StaffMember(p.Chief).Chat(); ok {
+		return district, chat, false
 	}
 	return district, core.ChatRef{}, false
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
-	"strconv"
 	"time"
 
 	"github.com/beatbot-kz/beatbot/core"
@@ -200,11 +199,7 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 // isStaff reports whether in comes from police staff, whose work is not
 // throttled like a flood.
 func (e *Engine) isStaff(in core.Inbound) bool {
-	if in.Chat.Channel != core.Telegram {
-		return false
-	}
-	id, err := strconv.ParseInt(in.From, 10, 64)
-	return err == nil && e.city.StaffByTelegram(id) != nil
+	return e.city.StaffByChat(in.Chat, in.From) != nil
 }
 
 // Drop marks an update handled without changing anything else.

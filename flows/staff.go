@@ -54,14 +54,7 @@ var noticeActions = map[string]bool{
 // Telegram user id is in the directory. It is looked up on every update,
 // so a role changed in the configuration takes effect at once.
 func (t *turn) staffMember() *core.Staff {
-	if t.in.Chat.Channel != core.Telegram {
-		return nil
-	}
-	id, err := strconv.ParseInt(t.in.From, 10, 64)
-	if err != nil {
-		return nil
-	}
-	return t.e.city.StaffByTelegram(id)
+	return t.e.city.StaffByChat(t.in.Chat, t.in.From)
 }
 
 // noticeSender returns the staff member if they may send notices, and

@@ -120,12 +120,7 @@ func (t *turn) saveTicket(ctx context.Context, tk core.Ticket, event string) err
 }
 
 // staffChat is the private chat of a staff member on Telegram.
-func staffChat(s *core.Staff) (core.ChatRef, bool) {
-	if s == nil || s.TelegramID == 0 {
-		return core.ChatRef{}, false
-	}
-	return core.ChatRef{Channel: core.Telegram, ID: strconv.FormatInt(s.TelegramID, 10)}, true
-}
+func staffChat(s *core.Staff) (core.ChatRef, bool) { return s.Chat() }
 
 // langOf is the language a chat chose, for messages to staff.
 func (t *turn) langOf(ctx context.Context, chat core.ChatRef) (core.Lang, error) {

@@ -21,6 +21,7 @@ var catalog = merge(
 	ticketTexts,
 	pollTexts,
 	pollResultTexts,
+	messengerTexts,
 )
 
 // merge joins the areas' texts into one map. A key defined in two areas is

@@ -109,7 +109,7 @@ func escalation(ctx context.Context, store TicketStore, city *core.City, t core.
 	if chief == nil {
 		return nil, nil
 	}
-	chat := core.ChatRef{Channel: core.Telegram, ID: strconv.FormatInt(chief.TelegramID, 10)}
+	chat, _ := chief.Chat()
 	s, err := store.Session(ctx, chat)
 	if err != nil {
 		return nil, err

@@ -67,6 +67,8 @@ type Inbound struct {
 	// LangHint is the language the resident's messenger app reports, used
 	// until they choose one.
 	LangHint Lang `json:"lang_hint,omitempty"`
-	// Received is when the bot first saw the update.
+	// Received is when the message was sent, where the messenger says
+	// (WhatsApp's timestamp: its 24-hour window counts from it), else when
+	// the bot first saw the update.
 	Received time.Time `json:"received"`
 }

@@ -1,0 +1,131 @@
+package whatsapp
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/beatbot-kz/beatbot/core"
+)
+
+// window is how long after a person's last message a business may write
+// to them freely; margin keeps clear of its edge, since Meta's clock and
+// ours differ and a message may wait in the outbox.
+const (
+	window = 24 * time.Hour
+	margin = 10 * time.Minute
+)
+
+// maxRetries is how often Send retries after Meta asks it to slow down.
+const maxRetries = 3
+
+// Send delivers one reply to a chat as the immediate answer to its
+// message, which opened the 24-hour window. A throughput limit is waited
+// out and the calls not yet made are retried.
+func (w *WhatsApp) Send(ctx context.Context, chat core.ChatRef, r core.Reply) error {
+	done := 0
+	for attempt := 0; ; attempt++ {
+		n, err := w.send(ctx, chat, r, done)
+		done = n
+		var rl *core.RateLimitError
+		if err = classify(err); !errors.As(err, &rl) || attempt == maxRetries {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(rl.RetryAfter << attempt):
+		}
+	}
+}
+
+// Deliver sends a reply for the notifier, which paces and retries itself:
+// one attempt per call, starting after the first done calls. Outside the
+// 24-hour window a message the bot sends on its own goes as the approved
+// template configured for its kind, or waits (core.ErrNeedsTemplate).
+// Failures are classified as the notifier expects.
+func (w *WhatsApp) Deliver(ctx context.Context, chat core.ChatRef, r core.Reply, done int) (int, error) {
+	open, err := w.inWindow(ctx, chat)
+	if err != nil {
+		return done, err
+	}
+	if !open {
+		return w.deliverTemplate(ctx, chat, r, done)
+	}
+	n, err := w.send(ctx, chat, r, done)
+	var api *APIError
+	if errors.As(err, &api) && api.Code == codeReengagement {
+		// Meta's clock says the window closed after all.
+		return w.deliverTemplate(ctx, chat, r, n)
+	}
+	return n, classify(err)
+}
+
+// inWindow reports whether chat wrote within the last 24 hours.
+func (w *WhatsApp) inWindow(ctx context.Context, chat core.ChatRef) (bool, error) {
+	if w.cfg.Window == nil {
+		return true, nil
+	}
+	last, err := w.cfg.Window.LastInbound(ctx, chat)
+	if err != nil {
+		return false, fmt.Errorf("whatsapp: window of %s: %w", chat, err)
+	}
+	return w.cfg.Now().Sub(last) < window-margin, nil
+}
+
+// deliverTemplate sends r's text in the approved template for its kind
+// and language. The template stands for the whole reply: its buttons and
+// pictures wait for the person to answer, which opens the window again.
+func (w *WhatsApp) deliverTemplate(ctx context.Context, chat core.ChatRef, r core.Reply, done int) (int, error) {
+	name := w.cfg.Templates[r.Template][lang(r)]
+	if name == "" {
+		return done, fmt.Errorf("whatsapp: %s message to %s: %w", or(r.Template, "reply"), chat, core.ErrNeedsTemplate)
+	}
+	text := r.Text
+	if text == "" && r.Pin != nil {
+		text = r.Pin.Title + ", " + r.Pin.Address
+	}
+	msg := outMessage(chat.ID, "template", map[string]any{
+		"name":     name,
+		"language": map[string]any{"code": string(lang(r))},
+		"components": []map[string]any{{
+			"type":       "body",
+			"parameters": []map[string]any{{"type": "text", "text": clip(text, maxCaption)}},
+		}},
+	})
+	if _, err := w.sendMessage(ctx, msg); err != nil {
+		return done, classify(fmt.Errorf("whatsapp: template %s to %s: %w", name, chat, err))
+	}
+	return len(render(chat.ID, r)), nil
+}
+
+// send makes the calls of r from the skip-th on and returns how many are
+// done.
+func (w *WhatsApp) send(ctx context.Context, chat core.ChatRef, r core.Reply, skip int) (int, error) {
+	if chat.Channel != core.WhatsApp || chat.ID == "" {
+		return skip, fmt.Errorf("whatsapp: send to %s: %w", chat, core.ErrRejected)
+	}
+	calls := render(chat.ID, r)
+	for i := skip; i < len(calls); i++ {
+		c := calls[i]
+		if c.image != nil {
+			id, err := w.upload(ctx, c.image)
+			if err != nil {
+				return i, fmt.Errorf("whatsapp: upload to %s: %w", chat, err)
+			}
+			c.msg["image"].(map[string]any)["id"] = id
+		}
+		if _, err := w.sendMessage(ctx, c.msg); err != nil {
+			return i, fmt.Errorf("whatsapp: %s to %s: %w", c.msg["type"], chat, err)
+		}
+	}
+	return max(skip, len(calls)), nil
+}
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

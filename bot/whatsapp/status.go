@@ -1,0 +1,48 @@
+package whatsapp
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/rs/zerolog"
+)
+
+// Unreachables marks recipients the messenger cannot reach: their alerts
+// stop and their queued bulk messages are withdrawn. storage.DB
+// implements it.
+type Unreachables interface {
+	MarkUnreachable(ctx context.Context, chat core.ChatRef, reason string) (int, error)
+}
+
+// StatusPolicy is the StatusHandler the bot runs with. Meta accepts a
+// message and reports only later, in a status, that it failed: a
+// recipient who cannot receive it is marked unreachable, as a refusal at
+// sending would; a message refused for the 24-hour window is logged, since
+// the window check before sending should have caught it; anything else is
+// logged for an operator.
+type StatusPolicy struct {
+	Store Unreachables
+	Log   zerolog.Logger
+}
+
+// Status acts on one delivery status.
+func (p StatusPolicy) Status(ctx context.Context, s Status) error {
+	if s.Status != "failed" {
+		return nil
+	}
+	log := p.Log.With().Str("wamid", s.MessageID).Int("code", s.Code).Str("title", s.Title).Logger()
+	switch s.Code {
+	case codeUndeliverable, codeNotAllowed:
+		n, err := p.Store.MarkUnreachable(ctx, s.Chat, fmt.Sprintf("whatsapp %d: %s", s.Code, s.Title))
+		if err != nil {
+			return fmt.Errorf("whatsapp: mark %s unreachable: %w", s.Chat, err)
+		}
+		log.Info().Str("chat", s.Chat.String()).Int("withdrawn", n).Msg("WhatsApp could not deliver; recipient marked unreachable")
+	case codeReengagement:
+		log.Warn().Str("chat", s.Chat.String()).Msg("WhatsApp refused a message outside the 24-hour window")
+	default:
+		log.Warn().Str("chat", s.Chat.String()).Msg("WhatsApp reports a failed delivery")
+	}
+	return nil
+}

@@ -1,0 +1,134 @@
+// Package whatsapp is the WhatsApp Cloud API adapter: it takes residents'
+// messages from Meta's webhook as core.Inbound values and sends
+// channel-neutral core.Reply values as Graph API messages.
+package whatsapp
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/rs/zerolog"
+)
+
+// DefaultAPIURL is Meta's Graph API, with the version the adapter speaks.
+const DefaultAPIURL = "https://graph.facebook.com/v21.0"
+
+// Acceptor takes updates for handling. flows.Dispatcher implements it.
+type Acceptor interface {
+	// Accept takes one message. When it returns nil the message is stored
+	// durably (or was a duplicate) and will be handled even after a
+	// crash, so the webhook may answer 200. It returns an error if the
+	// message was not stored; Meta then delivers it again.
+	Accept(ctx context.Context, in core.Inbound) error
+}
+
+// Status is a delivery status Meta reports for a message the bot sent.
+type Status struct {
+	// MessageID is the wamid of the message the status is about.
+	MessageID string
+	// Chat is the recipient.
+	Chat core.ChatRef
+	// Status is "sent", "delivered", "read" or "failed".
+	Status string
+	// Code and Title describe a failure, e.g. 131026 "Message
+	// undeliverable".
+	Code  int
+	Title string
+	At    time.Time
+}
+
+// StatusHandler learns what became of sent messages. A failed delivery
+// feeds the notifier's error handling: an unreachable resident is marked
+// so, a closed 24-hour window noted.
+type StatusHandler interface {
+	Status(ctx context.Context, s Status) error
+}
+
+// Config configures the adapter. Secrets come from the environment:
+// WHATSAPP_TOKEN, WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_APP_SECRET,
+// WHATSAPP_VERIFY_TOKEN, WHATSAPP_API_URL.
+type Config struct {
+	// Token is the Graph API access token. Required.
+	Token string
+	// PhoneNumberID is the business phone number's id. Required.
+	PhoneNumberID string
+	// AppSecret signs webhook requests (X-Hub-Signature-256). Required.
+	AppSecret string
+	// VerifyToken is what Meta must echo when the webhook is set up.
+	// Required.
+	VerifyToken string
+	// APIURL is the Graph API base; empty means DefaultAPIURL. Set it for
+	// a fake in tests.
+	APIURL string
+	// HTTPClient is used for all calls; nil means one with a 30 s timeout.
+	HTTPClient *http.Client
+	// Templates name the approved message templates that carry messages
+	// outside the 24-hour window, by kind (core.Reply.Template) and
+	// language.
+	Templates map[string]map[core.Lang]string
+	// Window reports when a chat last wrote, for the 24-hour window; nil
+	// means every chat is treated as inside it.
+	Window Window
+	// Acceptor stores inbound messages. Required.
+	Acceptor Acceptor
+	// Statuses learns of delivery statuses; nil means they are logged only.
+	Statuses StatusHandler
+	Log      zerolog.Logger
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// Window reports when a chat last wrote to the bot: Meta lets a business
+// write freely only within 24 hours of that.
+type Window interface {
+	LastInbound(ctx context.Context, chat core.ChatRef) (time.Time, error)
+}
+
+// ErrConfig is returned by New for a configuration it cannot work with.
+var ErrConfig = errors.New("whatsapp: invalid configuration")
+
+// WhatsApp is the running adapter. It implements the flows' and the
+// notifier's senders.
+type WhatsApp struct {
+	cfg    Config
+	client *http.Client
+	log    zerolog.Logger
+}
+
+// New checks the configuration.
+func New(cfg Config) (*WhatsApp, error) {
+	var missing []string
+	for name, v := range map[string]string{"WHATSAPP_TOKEN": cfg.Token, "WHATSAPP_PHONE_NUMBER_ID": cfg.PhoneNumberID,
+		"WHATSAPP_APP_SECRET": cfg.AppSecret, "WHATSAPP_VERIFY_TOKEN": cfg.VerifyToken} {
+		if v == "" {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("%w: %s not set", ErrConfig, strings.Join(missing, ", "))
+	}
+	if cfg.Acceptor == nil {
+		return nil, fmt.Errorf("%w: no acceptor", ErrConfig)
+	}
+	if cfg.APIURL == "" {
+		cfg.APIURL = DefaultAPIURL
+	}
+	cfg.APIURL = strings.TrimRight(cfg.APIURL, "/")
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	client := cfg.HTTPClient
+	if client == nil {
+		client = &http.Client{Timeout: 30 * time.Second}
+	}
+	return &WhatsApp{cfg: cfg, client: client, log: cfg.Log.With().Str("channel", "whatsapp").Logger()}, nil
+}
+
+// chat is the chat of a WhatsApp user id (their phone number, digits
+// only).
+func chat(waID string) core.ChatRef { return core.ChatRef{Channel: core.WhatsApp, ID: waID} }

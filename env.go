@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/rs/zerolog"
 )
@@ -22,6 +23,23 @@ type settings struct {
 	// pollSecret keys residents' pseudonyms in polls
 	// (BEATBOT_POLL_SECRET); empty turns polls off.
 	pollSecret string
+	whatsApp   whatsAppSettings
+}
+
+// whatsAppSettings turn on the WhatsApp channel.
+type whatsAppSettings struct {
+	token         string // WHATSAPP_TOKEN
+	phoneNumberID string // WHATSAPP_PHONE_NUMBER_ID
+	appSecret     string // WHATSAPP_APP_SECRET
+	verifyToken   string // WHATSAPP_VERIFY_TOKEN
+	apiURL        string // WHATSAPP_API_URL
+	webhookPath   string // WHATSAPP_WEBHOOK_PATH
+}
+
+// on reports whether any WhatsApp setting is given: then all the required
+// ones must be, and the adapter says which are missing.
+func (w whatsAppSettings) on() bool {
+	return w.token != "" || w.phoneNumberID != "" || w.appSecret != "" || w.verifyToken != ""
 }
 
 // minPollSecret is the shortest poll secret accepted: a short one could
@@ -38,6 +56,17 @@ func loadEnv(getenv func(string) string) (settings, error) {
 		httpAddr:      or(getenv("BEATBOT_HTTP_ADDR"), ":8080"),
 		logFormat:     or(getenv("BEATBOT_LOG_FORMAT"), "json"),
 		pollSecret:    getenv("BEATBOT_POLL_SECRET"),
+		whatsApp: whatsAppSettings{
+			token:         getenv("WHATSAPP_TOKEN"),
+			phoneNumberID: getenv("WHATSAPP_PHONE_NUMBER_ID"),
+			appSecret:     getenv("WHATSAPP_APP_SECRET"),
+			verifyToken:   getenv("WHATSAPP_VERIFY_TOKEN"),
+			apiURL:        getenv("WHATSAPP_API_URL"),
+			webhookPath:   or(getenv("WHATSAPP_WEBHOOK_PATH"), "/whatsapp/webhook"),
+		},
+	}
+	if p := s.whatsApp.webhookPath; !strings.HasPrefix(p, "/") {
+		return s, fmt.Errorf("WHATSAPP_WEBHOOK_PATH %q: want a path such as /whatsapp/webhook", p)
 	}
 	if n := len(s.pollSecret); n > 0 && n < minPollSecret {
 		return s, fmt.Errorf("BEATBOT_POLL_SECRET has %d characters; use at least %d, e.g. from `openssl rand -hex 32`", n, minPollSecret)

@@ -80,7 +80,7 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 	if err != nil {
 		return fmt.Errorf("build district index for %s: %w", configPath, err)
 	}
-	if env.token == "" {
+	if env.token == "" && !env.whatsApp.on() {
 		return errNoToken
 	}
 
@@ -109,20 +109,14 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 	engine := flows.New(flows.Config{Store: db, City: city, Index: index, Log: log, OnOutbox: outbox.Wake, OnNotice: notices.Kick,
 		PollSecret: []byte(env.pollSecret)})
 	dispatcher := flows.NewDispatcher(flows.DispatcherConfig{Recorder: db, Engine: engine, Log: log})
-	tg, err := telegram.New(ctx, telegram.Config{
-		Token:         env.token,
-		APIURL:        env.telegramAPI,
-		WebhookURL:    env.webhookURL,
-		WebhookSecret: env.webhookSecret,
-		PaidBroadcast: city.Delivery.Limits[core.Telegram].PaidBroadcast,
-		Acceptor:      dispatcher,
-		Log:           log,
-	})
+	ch, err := openChannels(ctx, env, city, db, dispatcher, log)
 	if err != nil {
 		return err
 	}
-	dispatcher.Register(core.Telegram, tg)
-	senders[core.Telegram] = tg
+	for c, s := range ch.senders() {
+		dispatcher.Register(c, s)
+		senders[c] = s
+	}
 	scheduler, err := newScheduler(db, city, outbox, log)
 	if err != nil {
 		return err
@@ -170,15 +164,14 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 	}
 	// Webhooks are served only after the pending updates are queued, so
 	// that new ones come after them.
-	if env.webhookURL != "" {
-		mux := http.NewServeMux()
-		mux.Handle("POST "+tg.WebhookPath(), tg.WebhookHandler())
+	if mux := ch.webhooks(env); mux != nil {
 		if srv, err = listen(env.httpAddr, mux, log); err != nil {
 			return err
 		}
 	}
-	log.Info().Str("config", configPath).Str("data", env.dataPath).Str("city", city.Name.In(core.English)).Msg("beatbot started")
-	return tg.Run(ctx)
+	log.Info().Str("config", configPath).Str("data", env.dataPath).Str("city", city.Name.In(core.English)).
+		Bool("telegram", ch.tg != nil).Bool("whatsapp", ch.wa != nil).Msg("beatbot started")
+	return ch.run(ctx)
 }
 
 // listen starts an HTTP server on addr. It returns once the port is bound,

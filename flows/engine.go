@@ -193,6 +193,12 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 	if t.notice != nil || t.cancel != 0 {
 		e.onNotice()
 	}
+	for i := range t.replies {
+		if t.replies[i].Lang == "" {
+			// For controls a messenger makes the bot label itself.
+			t.replies[i].Lang = t.lang()
+		}
+	}
 	return t.replies, nil
 }
 

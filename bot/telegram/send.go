@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/beatbot-kz/beatbot/core"
+	"github.com/beatbot-kz/beatbot/locale"
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 )
@@ -81,6 +82,11 @@ func (t *Telegram) calls(chat core.ChatRef, r core.Reply, paid bool) ([]apiCall,
 		return nil, fmt.Errorf("telegram: send to %s: %w: not a Telegram chat", chat, core.ErrRejected)
 	}
 	var calls []apiCall
+	if strings.HasPrefix(r.Photo, foreignPhoto) {
+		// A photo sent through WhatsApp: its media id means nothing here.
+		r.Text = strings.TrimSpace(locale.T(replyLang(r), locale.PhotoElsewhere) + "\n\n" + r.Text)
+		r.Photo = ""
+	}
 	text := strings.TrimSpace(r.Text) != ""
 	if len(r.Image) > 0 || r.Photo != "" {
 		if len(r.Image) > 0 && r.Photo != "" {
@@ -118,6 +124,17 @@ func (t *Telegram) calls(chat core.ChatRef, r core.Reply, paid bool) ([]apiCall,
 		calls = append(calls, apiCall{"sendVenue", func(ctx context.Context) error { _, err := t.bot.SendVenue(ctx, p); return err }})
 	}
 	return calls, nil
+}
+
+// foreignPhoto prefixes the photo reference of another messenger
+// (WhatsApp's media ids, "wa:…"), which Telegram cannot send.
+const foreignPhoto = "wa:"
+
+func replyLang(r core.Reply) core.Lang {
+	if r.Lang != "" {
+		return r.Lang
+	}
+	return core.DefaultLang
 }
 
 // imageFilename names an uploaded Image; Telegram reads the format from

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"image/png"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -31,11 +32,18 @@ const (
 // yesterday.
 func pollConfig(t *testing.T, closed bool) string {
 	t.Helper()
+	return pollConfigWith(t, closed, nil)
+}
+
+// pollConfigWith is pollConfig with more changes to the city file.
+func pollConfigWith(t *testing.T, closed bool, extra map[string]string) string {
+	t.Helper()
 	replace := map[string]string{
 		`quiet_hours: {from: "22:00", to: "08:00"}`: "quiet_hours: off",
 		// A test presses buttons far faster than a person reads.
 		"messages_per_minute: 30": "messages_per_minute: 600",
 	}
+	maps.Copy(replace, extra)
 	if closed {
 		replace["  - polls/safety-checklist.yaml"] = "  - polls/safety-checklist.yaml\n  - polls/previous.yaml"
 	}

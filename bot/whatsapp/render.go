@@ -168,14 +168,16 @@ func choices(to, text string, options []core.Button, l core.Lang) []call {
 }
 
 // short returns a label of at most n characters for o: its own label,
-// else its short one, else the label cut at a word; whole reports whether
-// nothing was cut.
+// else its short one (the button's, or the catalog's for the label), else
+// the label cut at a word; whole reports whether nothing was cut.
 func short(o core.Button, n int) (label string, whole bool) {
 	if utf8.RuneCountInString(o.Label) <= n {
 		return o.Label, true
 	}
-	if o.Short != "" && utf8.RuneCountInString(o.Short) <= n {
-		return o.Short, true
+	for _, s := range []string{o.Short, locale.Short(o.Label)} {
+		if s != "" && utf8.RuneCountInString(s) <= n {
+			return s, true
+		}
 	}
 	return clip(o.Label, n), false
 }

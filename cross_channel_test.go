@@ -1,0 +1,97 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// reportSteps take a resident who has just consented through an anonymous
+// report about district 02.
+func reportSteps(m messenger) {
+	m.press("📝 Сообщить о проблеме")
+	m.await("О чём вы хотите сообщить?")
+	m.press("Квартирная кража")
+	m.await("Опишите, что случилось")
+	m.say("Дверь соседа открыта, внутри никого.")
+	m.await("Где это?")
+	m.location(49.8250, 73.0880)
+	m.await("Можно приложить до")
+	m.press("Без фото")
+	m.await("Отправить анонимно?")
+	m.press("🕶 Анонимно")
+	m.await("Проверьте обращение")
+	m.press("✅ Отправить")
+	m.await("Ваше обращение KRG-0001 зарегистрировано")
+}
+
+func onboard(m messenger) {
+	m.say("/start")
+	m.await("Выберите язык")
+	m.press("Русский")
+	m.await("Перед началом — о ваших данных")
+	m.press("✅ Даю согласие")
+	m.await("Чем могу помочь?")
+}
+
+// TestWhatsAppResidentTelegramInspector: a resident on WhatsApp reports;
+// the inspector, on Telegram, accepts and asks a question; the resident
+// answers on WhatsApp. Nothing staff see gives the resident's number.
+func TestWhatsAppResidentTelegramInspector(t *testing.T) {
+	b := startBothChannels(t)
+	insp := newResident(t, b.tg, inspectorD02, "ru")
+	onboardRu(t, insp)
+
+	res := b.whatsAppResident(t, "77010000701")
+	onboard(res)
+	reportSteps(res)
+
+	card := insp.expect(2) // the place and the card
+	mustSay(t, card, "KRG-0001", "Квартирная кража", "аноним")
+	mustSay(t, insp.press(card[1], "✅ Принять", 1), "Вы приняли KRG-0001")
+	res.await("KRG-0001", "в работу")
+
+	insp.press(card[1], "💬 Ответить", 1)
+	mustSay(t, insp.say("Какой номер квартиры?", 1), "Ответ по KRG-0001 отправлен")
+	res.await("Какой номер квартиры?")
+	res.press("✉️ Ответить")
+	res.await("Напишите ответ")
+	res.say("Квартира 14.")
+	res.await("передан сотруднику полиции")
+	mustSay(t, insp.expect(1), "Квартира 14.")
+
+	for _, m := range b.tg.Sent(inspectorD02) {
+		if strings.Contains(m.Text, "77010000701") || strings.Contains(m.Text, "Айгерим") {
+			t.Errorf("the inspector got %q, which reveals the anonymous resident", m.Text)
+		}
+	}
+}
+
+// TestTelegramResidentWhatsAppInspector: the district's inspector is on
+// WhatsApp only; a Telegram resident's report reaches them there, and
+// their acceptance reaches the resident on Telegram.
+func TestTelegramResidentWhatsAppInspector(t *testing.T) {
+	b := startBothChannelsWith(t, map[string]string{
+		"telegram_id: 5000000000000012": `whatsapp: "+7 7212 00 21 02"`,
+	})
+	insp := b.whatsAppResident(t, "77212002102")
+	onboard(insp) // staff write first, which opens WhatsApp's window
+
+	res := newResident(t, b.tg, 702, "kk")
+	mustSay(t, reportKk(t, res, true), "KRG-0001")
+
+	card := insp.await("KRG-0001", "Квартирная кража", "✅ Принять")
+	if !strings.Contains(describeShown(card), "Участок №2") {
+		t.Errorf("the card lacks the district: %s", describeShown(card))
+	}
+	insp.press("✅ Принять")
+	insp.await("Вы приняли KRG-0001")
+	mustSay(t, res.expect(1), "KRG-0001")
+}
+
+func describeShown(got []shown) string {
+	var b strings.Builder
+	for _, s := range got {
+		b.WriteString(s.text + " [" + strings.Join(s.choices, "|") + "]\n")
+	}
+	return b.String()
+}

@@ -302,11 +302,15 @@ func (r *waResident) ok(_ string, err error) {
 	}
 }
 
-func (r *waResident) say(text string) { r.ok(r.b.hook.Text(context.Background(), r.from, "Айгерим", text)) }
+func (r *waResident) say(text string) {
+	r.ok(r.b.hook.Text(context.Background(), r.from, "Айгерим", text))
+}
 func (r *waResident) location(lat, lon float64) {
 	r.ok(r.b.hook.Location(context.Background(), r.from, "Айгерим", lat, lon))
 }
-func (r *waResident) sticker() { r.ok(r.b.hook.Sticker(context.Background(), r.from, "Айгерим")) }
+func (r *waResident) sticker() {
+	r.ok(r.b.hook.Sticker(context.Background(), r.from, "Айгерим"))
+}
 
 // press finds the button or row for label: its title is the label, the
 // catalog's short form of it, or the label cut to fit with the whole label

@@ -1,0 +1,102 @@
+package notifier_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/beatbot-kz/beatbot/bot/whatsapp"
+	"github.com/beatbot-kz/beatbot/bot/whatsapp/whatsapptest"
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/beatbot-kz/beatbot/notifier"
+	"github.com/beatbot-kz/beatbot/storage"
+	"github.com/beatbot-kz/beatbot/storage/storagetest"
+	"github.com/jonboulle/clockwork"
+	"github.com/rs/zerolog"
+)
+
+// TestWhatsAppWindow: outside WhatsApp's 24-hour window a notice goes as
+// its template, a ticket update with no template waits (counted), and it
+// goes once the resident writes again.
+func TestWhatsAppWindow(t *testing.T) {
+	start := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	clock := clockwork.NewFakeClockAt(start)
+	db := storagetest.MustOpen(t, storage.Options{Now: clock.Now})
+	srv := whatsapptest.New("wa-token", "1001")
+	t.Cleanup(srv.Close)
+	srv.AddTemplate("beatbot_notice_ru", "ru", 1)
+	wa, err := whatsapp.New(whatsapp.Config{
+		Token: "wa-token", PhoneNumberID: "1001", AppSecret: "s", VerifyToken: "v", APIURL: srv.URL(),
+		Templates: map[string]map[core.Lang]string{core.TemplateNotice: {core.Russian: "beatbot_notice_ru"}},
+		Window:    db, Acceptor: nopAcceptor{}, Log: zerolog.Nop(), Now: clock.Now,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	city := &core.City{Location: time.UTC, Delivery: core.Delivery{MaxAttempts: 10,
+		Limits: map[core.Channel]core.Limits{core.WhatsApp: {Rate: 80}}}}
+	out := notifier.New(notifier.Config{Store: db, City: city, Clock: clock, Log: zerolog.Nop(),
+		Senders: map[core.Channel]notifier.Sender{core.WhatsApp: wa}, PollInterval: 10 * time.Millisecond})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- out.Run(ctx) }()
+	t.Cleanup(func() { cancel(); <-done })
+
+	resident := core.ChatRef{Channel: core.WhatsApp, ID: "77010000001"}
+	_, err = db.EnqueueOutbox(ctx, []core.OutboxItem{
+		{Key: "notice:1", Chat: resident, Priority: core.PriorityBulk,
+			Reply: core.Reply{Text: "Завтра отключат воду.", Template: core.TemplateNotice, Lang: core.Russian}},
+		{Key: "ticket:1", Chat: resident, Priority: core.PriorityUrgent,
+			Reply: core.Reply{Text: "KRG-0001 принято в работу.", Template: core.TemplateTicket, Lang: core.Russian}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out.Wake()
+	sent, err := srv.WaitSent(waitCtx(t), resident.ID, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sent[0].Template == nil || sent[0].Template.Name != "beatbot_notice_ru" {
+		t.Fatalf("first message %+v, want the notice template", sent[0])
+	}
+	waitFor(t, func() bool { return out.AwaitingTemplate() == 1 })
+	if n := len(srv.Sent(resident.ID)); n != 1 {
+		t.Fatalf("%d messages: the ticket update without a template went anyway", n)
+	}
+
+	// The resident writes; within the hour the update goes as it is.
+	if _, err := db.Record(ctx, core.Inbound{Key: "wa:in", Chat: resident, Kind: core.KindText, Received: clock.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	clock.Advance(time.Hour + time.Minute)
+	out.Wake()
+	sent, err = srv.WaitSent(waitCtx(t), resident.ID, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sent[1].Type != "text" || sent[1].Text != "KRG-0001 принято в работу." {
+		t.Errorf("second message %+v, want the ticket update as text", sent[1])
+	}
+}
+
+type nopAcceptor struct{}
+
+func (nopAcceptor) Accept(context.Context, core.Inbound) error { return nil }
+
+func waitCtx(t *testing.T) context.Context {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatal("condition not met in 10 s")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}

@@ -1,13 +1,18 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"image"
+	"image/color"
+	"image/png"
 	"strings"
 	"testing"
 )
 
 // reportSteps take a resident who has just consented through an anonymous
-// report about district 02.
-func reportSteps(m messenger) {
+// report about district 02; photo, if given, attaches a photo.
+func reportSteps(m messenger, photo ...func()) {
 	m.press("📝 Сообщить о проблеме")
 	m.await("О чём вы хотите сообщить?")
 	m.press("Квартирная кража")
@@ -16,7 +21,13 @@ func reportSteps(m messenger) {
 	m.await("Где это?")
 	m.location(49.8250, 73.0880)
 	m.await("Можно приложить до")
-	m.press("Без фото")
+	if len(photo) > 0 {
+		photo[0]()
+		m.await("Фото добавлено (1 из")
+		m.press("✔️ Готово")
+	} else {
+		m.press("Без фото")
+	}
 	m.await("Отправить анонимно?")
 	m.press("🕶 Анонимно")
 	m.await("Проверьте обращение")
@@ -43,9 +54,17 @@ func TestWhatsAppResidentTelegramInspector(t *testing.T) {
 
 	res := b.whatsAppResident(t, "77010000701")
 	onboard(res)
-	reportSteps(res)
+	picture := pngImage(t)
+	reportSteps(res, func() {
+		id := b.wa.AddMedia(picture, "image/png")
+		res.ok(b.hook.Image(context.Background(), res.from, "Айгерим", id, ""))
+	})
 
-	card := insp.expect(2) // the place and the card
+	card := insp.expect(3) // the photo, the place and the card
+	if card[0].Method != "sendPhoto" || card[0].Upload == nil || !bytes.Equal(card[0].Upload.Data, picture) {
+		t.Errorf("the inspector got %s, want the resident's photo uploaded from WhatsApp", describe(card[:1]))
+	}
+	card = card[1:]
 	mustSay(t, card, "KRG-0001", "Квартирная кража", "аноним")
 	mustSay(t, insp.press(card[1], "✅ Принять", 1), "Вы приняли KRG-0001")
 	res.await("KRG-0001", "в работу")
@@ -86,6 +105,20 @@ func TestTelegramResidentWhatsAppInspector(t *testing.T) {
 	insp.press("✅ Принять")
 	insp.await("Вы приняли KRG-0001")
 	mustSay(t, res.expect(1), "KRG-0001")
+}
+
+// pngImage is a small picture, as a resident's photo.
+func pngImage(t *testing.T) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 64, 48))
+	for x := range 64 {
+		img.Set(x, x%48, color.RGBA{R: 200, A: 255})
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
 
 func describeShown(got []shown) string {

@@ -104,7 +104,8 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 	// The outbox is built before the engine, which wakes it; its senders
 	// are added once the adapters exist, before it runs.
 	senders := map[core.Channel]notifier.Sender{}
-	outbox := notifier.New(notifier.Config{Store: db, City: city, Senders: senders, Log: log})
+	photos := map[core.Channel]notifier.PhotoSource{}
+	outbox := notifier.New(notifier.Config{Store: db, City: city, Senders: senders, Log: log, Photos: photos})
 	notices := notifier.NewNotices(notifier.NoticesConfig{Store: db, City: city, Log: log, Wake: outbox.Wake})
 	engine := flows.New(flows.Config{Store: db, City: city, Index: index, Log: log, OnOutbox: outbox.Wake, OnNotice: notices.Kick,
 		PollSecret: []byte(env.pollSecret)})
@@ -116,6 +117,9 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 	for c, s := range ch.senders() {
 		dispatcher.Register(c, s)
 		senders[c] = s
+	}
+	if ch.wa != nil {
+		photos[core.WhatsApp] = ch.wa
 	}
 	scheduler, err := newScheduler(db, city, outbox, log)
 	if err != nil {

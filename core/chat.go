@@ -36,3 +36,16 @@ func ParseChatRef(s string) (ChatRef, error) {
 	}
 	return ChatRef{Channel: Channel(ch), ID: id}, nil
 }
+
+// WhatsAppMedia prefixes a photo reference that is a WhatsApp media id
+// ("wa:<id>"); any other reference is a Telegram file id. A messenger
+// cannot send another's references, so they must be told apart.
+const WhatsAppMedia = "wa:"
+
+// PhotoChannel returns the messenger a photo reference belongs to.
+func PhotoChannel(ref string) Channel {
+	if strings.HasPrefix(ref, WhatsAppMedia) {
+		return WhatsApp
+	}
+	return Telegram
+}

@@ -38,6 +38,7 @@ type lane struct {
 	// awaiting counts deliveries held for want of a template
 	// (core.ErrNeedsTemplate), for operators.
 	awaiting atomic.Int64
+	photos   map[core.Channel]PhotoSource
 }
 
 // outcome is what became of one send, for the run loop to act on.
@@ -71,6 +72,7 @@ func newLane(ch core.Channel, s Sender, cfg Config) *lane {
 		done:     make(chan outcome, inflight),
 		q:        newQueue(),
 		chatNext: map[string]time.Time{},
+		photos:   cfg.Photos,
 	}
 }
 

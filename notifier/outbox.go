@@ -47,6 +47,16 @@ type Config struct {
 	// PollInterval is how often storage is checked for new items when no
 	// Wake came; zero means one second.
 	PollInterval time.Duration
+	// Photos fetch photos taken on one messenger (by core.PhotoChannel)
+	// so they can be shown on another, such as a WhatsApp resident's
+	// photo on a Telegram inspector's ticket card. Without one, the
+	// receiving adapter says a photo came through another messenger.
+	Photos map[core.Channel]PhotoSource
+}
+
+// PhotoSource fetches the bytes of a photo from the messenger that has it.
+type PhotoSource interface {
+	Photo(ctx context.Context, ref string) ([]byte, error)
 }
 
 // Outbox delivers the items of storage's outbox.

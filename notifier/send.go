@@ -86,7 +86,29 @@ func (l *lane) deliver(ctx context.Context, it core.OutboxItem) (done int, err e
 			done, err = it.Parts, fmt.Errorf("%w: sender panicked: %v", core.ErrRejected, p)
 		}
 	}()
-	return l.sender.Deliver(ctx, it.Chat, it.Reply, it.Parts)
+	return l.sender.Deliver(ctx, it.Chat, l.withPhoto(ctx, it), it.Parts)
+}
+
+// withPhoto replaces a photo reference of another messenger with the
+// photo itself, fetched from that messenger. If that fails the reference
+// stays, and the adapter says a photo came through another messenger:
+// the message must not wait for a picture.
+func (l *lane) withPhoto(ctx context.Context, it core.OutboxItem) core.Reply {
+	r := it.Reply
+	if r.Photo == "" || core.PhotoChannel(r.Photo) == l.ch {
+		return r
+	}
+	src := l.photos[core.PhotoChannel(r.Photo)]
+	if src == nil {
+		return r
+	}
+	data, err := src.Photo(ctx, r.Photo)
+	if err != nil {
+		l.log.Warn().Err(err).Uint64("item", it.ID).Msg("fetch a photo from another messenger; sending a note instead")
+		return r
+	}
+	r.Image, r.Photo = data, ""
+	return r
 }
 
 func (l *lane) fail(ctx context.Context, id uint64, reason string) {

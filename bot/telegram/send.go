@@ -128,7 +128,7 @@ func (t *Telegram) calls(chat core.ChatRef, r core.Reply, paid bool) ([]apiCall,
 
 // foreignPhoto prefixes the photo reference of another messenger
 // (WhatsApp's media ids, "wa:…"), which Telegram cannot send.
-const foreignPhoto = "wa:"
+const foreignPhoto = core.WhatsAppMedia
 
 func replyLang(r core.Reply) core.Lang {
 	if r.Lang != "" {

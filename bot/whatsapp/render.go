@@ -88,7 +88,7 @@ func render(to string, r core.Reply) []call {
 }
 
 // mediaPrefix marks a photo reference that is a WhatsApp media id.
-const mediaPrefix = "wa:"
+const mediaPrefix = core.WhatsAppMedia
 
 func outMessage(to, typ string, body map[string]any) map[string]any {
 	return map[string]any{"messaging_product": "whatsapp", "recipient_type": "individual", "to": to, "type": typ, typ: body}

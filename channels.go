@@ -63,7 +63,7 @@ func openChannels(ctx context.Context, env settings, city *core.City, db *storag
 			Templates:     city.WhatsAppTemplates,
 			Window:        db,
 			Acceptor:      d,
-			Statuses:      whatsapp.StatusPolicy{Store: db, Log: log},
+			Statuses:      whatsapp.StatusPolicy{Store: db, City: city, Log: log},
 			Log:           log,
 		})
 		if err != nil {

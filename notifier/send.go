@@ -70,6 +70,7 @@ func (l *lane) send(parent context.Context, e entry) {
 		log.Warn().Err(err).Msg("message rejected; dead-lettered")
 		l.fail(ctx, it.ID, err.Error())
 	case errors.Is(err, core.ErrNeedsTemplate):
+		it.Parts = done
 		l.awaitWindow(ctx, it, err, &o)
 	default:
 		it.Parts = done

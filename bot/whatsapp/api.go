@@ -64,6 +64,12 @@ func (w *WhatsApp) post(ctx context.Context, path, contentType string, body []by
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer))
+	if err != nil && resp.StatusCode/100 == 2 {
+		// Meta took the message; only its answer was lost. Sending it
+		// again would deliver it twice.
+		w.log.Warn().Err(err).Str("call", path).Msg("answer of an accepted call could not be read")
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("whatsapp: %s: read answer: %w", path, err)
 	}
@@ -75,7 +81,8 @@ func (w *WhatsApp) post(ctx context.Context, path, contentType string, body []by
 	}
 	if out != nil {
 		if err := json.Unmarshal(data, out); err != nil {
-			return fmt.Errorf("whatsapp: %s: decode answer: %w", path, err)
+			// As above: accepted is accepted.
+			w.log.Warn().Err(err).Str("call", path).Msg("answer of an accepted call could not be decoded")
 		}
 	}
 	return nil

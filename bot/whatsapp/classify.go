@@ -21,12 +21,33 @@ const (
 	codeTokenExpired  = 190
 )
 
-// throughputPause is how long the channel pauses after a throughput
-// error: Meta gives no retry-after, and its limit is per second.
-const throughputPause = 2 * time.Second
+// Pauses of the whole channel: Meta gives no retry-after. Its throughput
+// limit is per second; the app's and the account's call limits are per
+// hour; an account locked, unpaid or blocked waits for an operator.
+const (
+	throughputPause = 2 * time.Second
+	callLimitPause  = time.Minute
+	accountPause    = 10 * time.Minute
+)
+
+// accountCodes stop every message of the number, not one: dead-lettering
+// each would empty the queue in seconds.
+var accountCodes = map[int]bool{
+	10: true, 200: true, 368: true, // permissions, policy block
+	131031: true, 131042: true, 131048: true, // account locked, payment, spam rate
+	133010: true, // number not registered
+}
+
+// templateCodes mean a template does not exist, is not approved in that
+// language, or its parameters do not fit: a configuration to fix, while
+// the message waits.
+var templateCodes = map[int]bool{132000: true, 132001: true, 132005: true, 132007: true, 132012: true,
+	132015: true, 132016: true, 132018: true}
 
 // classify maps a Graph API failure onto the errors the notifier acts on:
-// *core.RateLimitError pauses the channel, core.ErrUnreachable drops a
+// *core.RateLimitError pauses the channel (throughput, call limits, and an
+// account that cannot send at all), core.ErrNeedsTemplate holds a message
+// for the window or a fixed template, core.ErrUnreachable drops a
 // recipient, core.ErrRejected dead-letters the message, anything else is
 // retried later. Too many messages to one person (131056) is retried later
 // for that message alone, not paused for all.
@@ -36,7 +57,13 @@ func classify(err error) error {
 		return err
 	}
 	switch {
-	case api.Status == http.StatusTooManyRequests || api.Code == codeThroughput || api.Code == codeRateApp || api.Code == codeRateUser:
+	case api.Code == codeRateApp || api.Code == codeRateUser:
+		return &core.RateLimitError{RetryAfter: callLimitPause, Err: err}
+	case accountCodes[api.Code]:
+		return &core.RateLimitError{RetryAfter: accountPause, Err: fmt.Errorf("the WhatsApp account cannot send (an operator must act): %w", err)}
+	case templateCodes[api.Code]:
+		return fmt.Errorf("%w: the template is missing or does not fit: %w", core.ErrNeedsTemplate, err)
+	case api.Status == http.StatusTooManyRequests || api.Code == codeThroughput:
 		return &core.RateLimitError{RetryAfter: throughputPause, Err: err}
 	case api.Code == codePairRate:
 		return err

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/beatbot-kz/beatbot/core"
@@ -33,6 +34,9 @@ func (w *WhatsApp) Photo(ctx context.Context, ref string) ([]byte, error) {
 	if err := json.Unmarshal(data, &info); err != nil || info.URL == "" {
 		return nil, fmt.Errorf("whatsapp: photo %s: no download URL in the answer", id)
 	}
+	if !w.mediaHost(info.URL) {
+		return nil, fmt.Errorf("whatsapp: photo %s: refusing to send the token to the download host given", id)
+	}
 	data, err = w.get(ctx, info.URL, maxPhoto)
 	if err != nil {
 		return nil, fmt.Errorf("whatsapp: download photo %s: %w", id, err)
@@ -41,8 +45,8 @@ func (w *WhatsApp) Photo(ctx context.Context, ref string) ([]byte, error) {
 }
 
 // get fetches url with the token, reading at most limit bytes.
-func (w *WhatsApp) get(ctx context.Context, url string, limit int64) ([]byte, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+func (w *WhatsApp) get(ctx context.Context, target string, limit int64) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -64,4 +68,29 @@ func (w *WhatsApp) get(ctx context.Context, url string, limit int64) ([]byte, er
 		return nil, fmt.Errorf("larger than %d bytes", limit)
 	}
 	return data, nil
+}
+
+// mediaHosts are where Meta serves media; the token goes nowhere else.
+var mediaHosts = []string{".fbsbx.com", ".facebook.com", ".whatsapp.net", ".fbcdn.net"}
+
+// mediaHost reports whether the token may be sent to raw: an https URL on
+// one of Meta's media hosts, or on the configured API's own host (a fake
+// in tests, a proxy in some deployments).
+func (w *WhatsApp) mediaHost(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return false
+	}
+	if api, err := url.Parse(w.cfg.APIURL); err == nil && u.Scheme == api.Scheme && u.Host == api.Host {
+		return true
+	}
+	if u.Scheme != "https" {
+		return false
+	}
+	for _, h := range mediaHosts {
+		if strings.HasSuffix(u.Hostname(), h) {
+			return true
+		}
+	}
+	return false
 }

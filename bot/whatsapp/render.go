@@ -64,14 +64,14 @@ func render(to string, r core.Reply) []call {
 	switch {
 	case len(options) > 0:
 		calls = append(calls, choices(to, text, options, lang(r))...)
-	case text != "" && r.RequestLocation == "":
+	case strings.TrimSpace(text) != "" && r.RequestLocation == "":
 		for _, part := range split(text, maxText) {
 			add("text", map[string]any{"body": part, "preview_url": false})
 		}
 	}
 	if r.RequestLocation != "" {
 		body := text
-		if len(options) > 0 || body == "" {
+		if len(options) > 0 || strings.TrimSpace(body) == "" {
 			body = r.RequestLocation // the text went with the choices
 		}
 		parts := split(body, maxButtonBody)
@@ -125,7 +125,7 @@ func choices(to, text string, options []core.Button, l core.Lang) []call {
 	if asButtons {
 		limit = maxButtonBody
 	}
-	if text == "" {
+	if strings.TrimSpace(text) == "" {
 		text = locale.T(l, locale.ChooseBelow)
 	}
 	parts := split(text, limit)
@@ -211,5 +211,16 @@ func split(text string, n int) []string {
 		parts = append(parts, strings.TrimRight(cut[:i], "\n"))
 		text = strings.TrimLeft(text[i:], "\n")
 	}
-	return append(parts, text)
+	parts = append(parts, text)
+	// Meta refuses an empty body: blank parts (trailing newlines) go.
+	kept := parts[:0]
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			kept = append(kept, p)
+		}
+	}
+	if len(kept) == 0 {
+		return []string{""}
+	}
+	return kept
 }

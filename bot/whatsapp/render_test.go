@@ -137,3 +137,28 @@ func TestClip(t *testing.T) {
 		}
 	}
 }
+
+func TestRenderNeverSendsAnEmptyBody(t *testing.T) {
+	for _, r := range []core.Reply{
+		{Text: "Выберите\n\n\n\n", Buttons: buttons(2, "Да")},
+		{Text: "\n\n", Buttons: buttons(5, "Пункт")},
+		{Text: "   ", RequestLocation: "📍 Отправить"},
+		{Text: "\n"},
+	} {
+		for _, c := range render("77010000001", r) {
+			typ := c.msg["type"].(string)
+			var body string
+			switch typ {
+			case "text":
+				body = c.msg["text"].(map[string]any)["body"].(string)
+			case "interactive":
+				body = c.msg["interactive"].(map[string]any)["body"].(map[string]any)["text"].(string)
+			default:
+				continue
+			}
+			if strings.TrimSpace(body) == "" {
+				t.Errorf("reply %q renders a %s with an empty body", r.Text, typ)
+			}
+		}
+	}
+}

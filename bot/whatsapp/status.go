@@ -23,7 +23,11 @@ type Unreachables interface {
 // logged for an operator.
 type StatusPolicy struct {
 	Store Unreachables
-	Log   zerolog.Logger
+	// City tells staff from residents: a staff member is never marked
+	// unreachable, which would withdraw their queued ticket cards; it is
+	// an alarm instead. Nil treats everyone as a resident.
+	City *core.City
+	Log  zerolog.Logger
 }
 
 // Status acts on one delivery status.
@@ -34,6 +38,10 @@ func (p StatusPolicy) Status(ctx context.Context, s Status) error {
 	log := p.Log.With().Str("wamid", s.MessageID).Int("code", s.Code).Str("title", s.Title).Logger()
 	switch s.Code {
 	case codeUndeliverable, codeNotAllowed:
+		if p.City != nil && p.City.StaffByChat(s.Chat, s.Chat.ID) != nil {
+			log.Error().Str("staff", p.City.StaffByChat(s.Chat, s.Chat.ID).ID).Msg("WhatsApp cannot deliver to a staff member: check their number and app")
+			return nil
+		}
 		n, err := p.Store.MarkUnreachable(ctx, s.Chat, fmt.Sprintf("whatsapp %d: %s", s.Code, s.Title))
 		if err != nil {
 			return fmt.Errorf("whatsapp: mark %s unreachable: %w", s.Chat, err)

@@ -53,13 +53,13 @@ func TestMediaHost(t *testing.T) {
 	w := &WhatsApp{cfg: Config{APIURL: "http://127.0.0.1:5000/v21.0"}}
 	for raw, want := range map[string]bool{
 		"https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1": true,
-		"https://scontent.whatsapp.net/x":                                   true,
-		"http://127.0.0.1:5000/whatsapp_business/attachments/?mid=1":        true,
-		"http://lookaside.fbsbx.com/x":                                      false, // not https
-		"https://evil.example/fbsbx.com":                                    false,
-		"https://fbsbx.com.evil.example/x":                                  false,
-		"http://127.0.0.1:6000/x":                                           false, // another port
-		"not a url":                                                         false,
+		"https://scontent.whatsapp.net/x":                                  true,
+		"http://127.0.0.1:5000/whatsapp_business/attachments/?mid=1":       true,
+		"http://lookaside.fbsbx.com/x":                                     false, // not https
+		"https://evil.example/fbsbx.com":                                   false,
+		"https://fbsbx.com.evil.example/x":                                 false,
+		"http://127.0.0.1:6000/x":                                          false, // another port
+		"not a url":                                                        false,
 	} {
 		if got := w.mediaHost(raw); got != want {
 			t.Errorf("mediaHost(%q) = %v, want %v", raw, got, want)

@@ -35,7 +35,7 @@ var loadTests = []struct {
 	{"duplicate staff", "duplicates.yaml", `testdata/duplicates.yaml: staff[3].id: duplicate id "i2" (first used at staff[2])`, false},
 	{"duplicate WhatsApp number", "whatsapp.yaml", `testdata/whatsapp.yaml: staff[1].whatsapp: WhatsApp number +7 7212 00 00 01 is already used by staff[0]`, false},
 	{"malformed WhatsApp number", "whatsapp.yaml", `testdata/whatsapp.yaml: staff[2].whatsapp: invalid WhatsApp number "8 701 123": want +7 and 10 digits, e.g. "+7 701 000 00 00"`, false},
-	{"WhatsApp template name", "whatsapp.yaml", `testdata/whatsapp.yaml: whatsapp.templates.notice.kk: invalid template name "Beatbot-Notice": Meta allows lower-case letters, digits and _`, false},
+	{"WhatsApp template name", "whatsapp.yaml", `testdata/whatsapp.yaml: whatsapp.templates.notice.kk: invalid template name "Beatbot-Notice": Meta allows lower-case letters, digits and _, optionally followed by @ and Meta's language code, e.g. beatbot_notice@en_US`, false},
 	{"WhatsApp template kind", "whatsapp.yaml", `testdata/whatsapp.yaml: whatsapp.templates.reminder: unknown kind "reminder" (want one of: alert, notice, poll, ticket)`, false},
 	{"WhatsApp template language", "whatsapp.yaml", `testdata/whatsapp.yaml: whatsapp.templates.poll.de: unknown language "de" (want kk, ru or en)`, false},
 	{"duplicate Telegram id", "duplicates.yaml", `testdata/duplicates.yaml: staff[3].telegram_id: Telegram user id 1 is already used by staff[1]`, false},

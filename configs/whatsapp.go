@@ -12,8 +12,9 @@ import (
 // may need a template (core.Reply.Template).
 var templateKinds = []string{core.TemplateNotice, core.TemplatePoll, core.TemplateTicket, core.TemplateAlert}
 
-// templateName is Meta's rule for template names.
-var templateName = regexp.MustCompile(`^[a-z0-9_]{1,512}$`)
+// templateName is Meta's rule for template names, with an optional
+// language code of Meta's after "@" where it differs from ours (en_US).
+var templateName = regexp.MustCompile(`^[a-z0-9_]{1,512}(@[a-z]{2,3}(_[A-Z]{2})?)?$`)
 
 // templates checks whatsapp.templates: known kinds, supported languages,
 // names as Meta allows them. A kind without a template for some language
@@ -40,7 +41,7 @@ func (c *checker) templates(doc map[string]map[core.Lang]string) map[string]map[
 			case !l.Valid():
 				c.errorf(join(field, string(l)), "unknown language %q (want kk, ru or en)", l)
 			case !templateName.MatchString(name):
-				c.errorf(join(field, string(l)), "invalid template name %q: Meta allows lower-case letters, digits and _", name)
+				c.errorf(join(field, string(l)), "invalid template name %q: Meta allows lower-case letters, digits and _, optionally followed by @ and Meta's language code, e.g. beatbot_notice@en_US", name)
 			default:
 				byLang[l] = name
 			}

@@ -88,6 +88,12 @@ var (
 	// and no approved template is configured for its kind. It waits: the
 	// window opens again when the person writes.
 	ErrNeedsTemplate = errors.New("outside the messaging window and no template for the message")
+	// ErrSentAsTemplate is returned when only an approved template could
+	// go, standing in for a message it cannot carry whole (buttons, a
+	// place, a picture, a long text): the message itself waits for the
+	// window, which the person's answer opens. It must not send the
+	// template again.
+	ErrSentAsTemplate = errors.New("sent as a template; the message itself waits for the messaging window")
 )
 
 // RateLimitError is returned when the messenger asks the sender to slow

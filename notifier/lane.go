@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -35,9 +36,10 @@ type lane struct {
 	pausedTil time.Time
 	// depth mirrors q.len() for readers outside the run loop.
 	depth atomic.Int64
-	// awaiting counts deliveries held for want of a template
-	// (core.ErrNeedsTemplate), for operators.
-	awaiting atomic.Int64
+	// held are the items waiting for a messaging window (or a template),
+	// for operators: a gauge, not a count of attempts.
+	heldMu sync.Mutex
+	held   map[uint64]bool
 	photos   map[core.Channel]PhotoSource
 }
 
@@ -49,6 +51,8 @@ type outcome struct {
 	retry   bool
 	// pause stops the whole lane for a while (the messenger said 429).
 	pause time.Duration
+	// held is set when the item waits for the messaging window.
+	held bool
 }
 
 func newLane(ch core.Channel, s Sender, cfg Config) *lane {

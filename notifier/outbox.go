@@ -105,16 +105,17 @@ func (o *Outbox) Depth() int {
 	return n
 }
 
-// AwaitingTemplate counts the deliveries held so far because the
-// messenger would take them only in an approved template and none is
-// configured for their kind (core.ErrNeedsTemplate). A rising count means
-// a template is missing from the configuration.
-func (o *Outbox) AwaitingTemplate() int {
+// AwaitingWindow returns how many items wait now because the messenger
+// takes them only within its window since the person last wrote (or in an
+// approved template none is configured for). It is a gauge for
+// operators: one that keeps rising means a template is missing from the
+// configuration, or staff on WhatsApp do not write to the bot.
+func (o *Outbox) AwaitingWindow() int {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	n := 0
 	for _, l := range o.lanes {
-		n += int(l.awaiting.Load())
+		n += l.heldCount()
 	}
 	return n
 }

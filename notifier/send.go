@@ -24,6 +24,7 @@ const giveUpAfter = 24 * time.Hour
 func (l *lane) send(parent context.Context, e entry) {
 	o := outcome{e: e}
 	defer func() {
+		l.markHeld(e.id, o.held)
 		l.done <- o
 		<-l.slots
 	}()
@@ -72,6 +73,10 @@ func (l *lane) send(parent context.Context, e entry) {
 	case errors.Is(err, core.ErrNeedsTemplate):
 		it.Parts = done
 		l.awaitWindow(ctx, it, err, &o)
+	case errors.Is(err, core.ErrSentAsTemplate):
+		// The template went; the message follows when the window opens.
+		it.Parts, it.Reply.Template = done, ""
+		l.awaitWindow(ctx, it, err, &o)
 	default:
 		it.Parts = done
 		l.retryLater(ctx, it, err, &o)
@@ -118,6 +123,27 @@ func (l *lane) fail(ctx context.Context, id uint64, reason string) {
 	}
 }
 
+// markHeld records whether item id now waits for a messaging window.
+func (l *lane) markHeld(id uint64, held bool) {
+	l.heldMu.Lock()
+	defer l.heldMu.Unlock()
+	if held {
+		if l.held == nil {
+			l.held = map[uint64]bool{}
+		}
+		l.held[id] = true
+	} else {
+		delete(l.held, id)
+	}
+}
+
+// heldCount is how many items wait for a messaging window.
+func (l *lane) heldCount() int {
+	l.heldMu.Lock()
+	defer l.heldMu.Unlock()
+	return len(l.held)
+}
+
 // windowWait is how often an item that needs the recipient to write first
 // is tried again; windowGiveUp is how long it may wait.
 const (
@@ -129,8 +155,8 @@ const (
 // recipient writes again, for want of an approved template: it is not
 // lost, and it is not a failure of the messenger either.
 func (l *lane) awaitWindow(ctx context.Context, it core.OutboxItem, cause error, o *outcome) {
-	log := l.log.With().Uint64("item", it.ID).Str("chat", it.Chat.String()).Str("template", it.Reply.Template).Logger()
-	l.awaiting.Add(1)
+	log := l.log.With().Uint64("item", it.ID).Str("template", it.Reply.Template).Logger()
+	o.held = true
 	now := l.clock.Now()
 	if now.Sub(it.Created) > windowGiveUp {
 		log.Warn().Err(cause).Msg("the recipient did not write for a week and no template can carry the message; dead-lettered")

@@ -2,6 +2,7 @@ package notifier_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,9 +16,10 @@ import (
 	"github.com/rs/zerolog"
 )
 
-// TestWhatsAppWindow: outside WhatsApp's 24-hour window a notice goes as
-// its template, a ticket update with no template waits (counted), and it
-// goes once the resident writes again.
+// TestWhatsAppWindow: outside WhatsApp's 24-hour window a notice with a
+// button goes as its template and waits, a ticket update with no template
+// waits too (both counted), and both go whole, once, when the resident
+// writes again.
 func TestWhatsAppWindow(t *testing.T) {
 	start := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	clock := clockwork.NewFakeClockAt(start)
@@ -45,7 +47,8 @@ func TestWhatsAppWindow(t *testing.T) {
 	resident := core.ChatRef{Channel: core.WhatsApp, ID: "77010000001"}
 	_, err = db.EnqueueOutbox(ctx, []core.OutboxItem{
 		{Key: "notice:1", Chat: resident, Priority: core.PriorityBulk,
-			Reply: core.Reply{Text: "Завтра отключат воду.", Template: core.TemplateNotice, Lang: core.Russian}},
+			Reply: core.Reply{Text: "Завтра отключат воду.", Template: core.TemplateNotice, Lang: core.Russian,
+				Buttons: [][]core.Button{{{Label: "✉️ Ответить", Data: "na:1"}}}}},
 		{Key: "ticket:1", Chat: resident, Priority: core.PriorityUrgent,
 			Reply: core.Reply{Text: "KRG-0001 принято в работу.", Template: core.TemplateTicket, Lang: core.Russian}},
 	})
@@ -60,7 +63,7 @@ func TestWhatsAppWindow(t *testing.T) {
 	if sent[0].Template == nil || sent[0].Template.Name != "beatbot_notice_ru" {
 		t.Fatalf("first message %+v, want the notice template", sent[0])
 	}
-	waitFor(t, func() bool { return out.AwaitingTemplate() == 1 })
+	waitFor(t, func() bool { return out.AwaitingWindow() == 2 })
 	if n := len(srv.Sent(resident.ID)); n != 1 {
 		t.Fatalf("%d messages: the ticket update without a template went anyway", n)
 	}
@@ -71,12 +74,22 @@ func TestWhatsAppWindow(t *testing.T) {
 	}
 	clock.Advance(time.Hour + time.Minute)
 	out.Wake()
-	sent, err = srv.WaitSent(waitCtx(t), resident.ID, 2)
+	sent, err = srv.WaitSent(waitCtx(t), resident.ID, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sent[1].Type != "text" || sent[1].Text != "KRG-0001 принято в работу." {
-		t.Errorf("second message %+v, want the ticket update as text", sent[1])
+	var texts []string
+	for _, m := range sent[1:] {
+		texts = append(texts, m.Type+": "+m.Text)
+	}
+	got := strings.Join(texts, "; ")
+	if !strings.Contains(got, "text: KRG-0001 принято в работу.") || !strings.Contains(got, "interactive: Завтра отключат воду.") {
+		t.Errorf("after the resident wrote: %s; want the update and the notice with its button", got)
+	}
+	waitFor(t, func() bool { return out.AwaitingWindow() == 0 })
+	time.Sleep(50 * time.Millisecond)
+	if n := len(srv.Sent(resident.ID)); n != 3 {
+		t.Errorf("%d messages, want 3: the template must not go again", n)
 	}
 }
 

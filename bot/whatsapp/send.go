@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/beatbot-kz/beatbot/core"
@@ -74,30 +75,52 @@ func (w *WhatsApp) inWindow(ctx context.Context, chat core.ChatRef) (bool, error
 	return w.cfg.Now().Sub(last) < window-margin, nil
 }
 
+// maxTemplateText is the most of a message's text put in a template's
+// parameter: Meta counts the template's own words too, up to 1,024.
+const maxTemplateText = 900
+
 // deliverTemplate sends r's text in the approved template for its kind
-// and language. The template stands for the whole reply: its buttons and
-// pictures wait for the person to answer, which opens the window again.
+// and language. A reply of text alone that fits is delivered so. Anything
+// more (buttons, a place, a picture, a longer text) gets the template as
+// a notice, and the reply itself waits for the window that the person's
+// answer opens: core.ErrSentAsTemplate.
 func (w *WhatsApp) deliverTemplate(ctx context.Context, chat core.ChatRef, r core.Reply, done int) (int, error) {
-	name := w.cfg.Templates[r.Template][lang(r)]
+	name, code := template(w.cfg.Templates[r.Template][lang(r)], lang(r))
 	if name == "" {
-		return done, fmt.Errorf("whatsapp: %s message to %s: %w", or(r.Template, "reply"), chat, core.ErrNeedsTemplate)
+		return done, fmt.Errorf("whatsapp: %s message: %w", or(r.Template, "reply"), core.ErrNeedsTemplate)
 	}
-	text := r.Text
+	// Meta refuses a parameter with line breaks, tabs or runs of spaces.
+	text := strings.Join(strings.Fields(r.Text), " ")
 	if text == "" && r.Pin != nil {
 		text = r.Pin.Title + ", " + r.Pin.Address
 	}
+	whole := done == 0 && fits(text, maxTemplateText) && len(r.Buttons) == 0 && r.Pin == nil &&
+		r.Photo == "" && r.Image == nil && r.RequestLocation == ""
 	msg := outMessage(chat.ID, "template", map[string]any{
 		"name":     name,
-		"language": map[string]any{"code": string(lang(r))},
+		"language": map[string]any{"code": code},
 		"components": []map[string]any{{
 			"type":       "body",
-			"parameters": []map[string]any{{"type": "text", "text": clip(text, maxCaption)}},
+			"parameters": []map[string]any{{"type": "text", "text": clip(text, maxTemplateText)}},
 		}},
 	})
 	if _, err := w.sendMessage(ctx, msg); err != nil {
-		return done, classify(fmt.Errorf("whatsapp: template %s to %s: %w", name, chat, err))
+		return done, classify(fmt.Errorf("whatsapp: template %s: %w", name, err))
+	}
+	if !whole {
+		return done, fmt.Errorf("whatsapp: template %s: %w", name, core.ErrSentAsTemplate)
 	}
 	return len(render(chat.ID, r)), nil
+}
+
+// template splits a configured template, "name" or "name@language code"
+// (Meta's code, such as en_US, where it differs from ours).
+func template(configured string, l core.Lang) (name, code string) {
+	name, code, found := strings.Cut(configured, "@")
+	if !found {
+		code = string(l)
+	}
+	return name, code
 }
 
 // send makes the calls of r from the skip-th on and returns how many are

@@ -102,14 +102,25 @@ func TestDeliverOutsideTheWindowUsesTemplates(t *testing.T) {
 	wa, srv := newSender(t, now, lastWrote{resident: now.Add(-30 * time.Hour)})
 	ctx := context.Background()
 
-	notice := core.Reply{Text: "📢 Завтра отключат воду.", Template: core.TemplateNotice, Lang: core.Russian,
+	// A notice with a button: the template stands in for it, and the
+	// notice itself waits for the resident to answer.
+	notice := core.Reply{Text: "📢 Пункт полиции\n\nЗавтра отключат воду.\n\nОтписаться: /stop", Template: core.TemplateNotice, Lang: core.Russian,
 		Buttons: [][]core.Button{{{Label: "✉️ Ответить", Data: "na:1"}}}}
-	if _, err := wa.Deliver(ctx, waChat, notice, 0); err != nil {
-		t.Fatalf("deliver a notice outside the window: %v", err)
+	if _, err := wa.Deliver(ctx, waChat, notice, 0); !errors.Is(err, core.ErrSentAsTemplate) {
+		t.Fatalf("deliver a notice with a button outside the window: got %v, want ErrSentAsTemplate", err)
 	}
 	sent := srv.Sent(resident)
-	if len(sent) != 1 || sent[0].Template == nil || sent[0].Template.Name != "beatbot_notice_ru" || sent[0].Template.Params[0] != notice.Text {
-		t.Fatalf("sent %+v, want the notice template with the text", sent)
+	if len(sent) != 1 || sent[0].Template == nil || sent[0].Template.Name != "beatbot_notice_ru" {
+		t.Fatalf("sent %+v, want the notice template", sent)
+	}
+	// Meta refuses line breaks in a parameter: they become spaces.
+	if got, want := sent[0].Template.Params[0], "📢 Пункт полиции Завтра отключат воду. Отписаться: /stop"; got != want {
+		t.Errorf("template parameter %q, want %q", got, want)
+	}
+	// Text alone that fits is delivered whole by the template.
+	plain := core.Reply{Text: "Завтра отключат воду.", Template: core.TemplateNotice, Lang: core.Russian}
+	if done, err := wa.Deliver(ctx, waChat, plain, 0); err != nil || done != 1 {
+		t.Fatalf("deliver a plain notice: %d, %v", done, err)
 	}
 
 	// No template for this kind or language: the message waits.
@@ -121,7 +132,7 @@ func TestDeliverOutsideTheWindowUsesTemplates(t *testing.T) {
 			t.Errorf("deliver %q: got %v, want ErrNeedsTemplate", r.Text, err)
 		}
 	}
-	if len(srv.Sent(resident)) != 1 {
+	if len(srv.Sent(resident)) != 2 {
 		t.Errorf("a message without a template was sent anyway")
 	}
 }

@@ -40,7 +40,7 @@ type lane struct {
 	// for operators: a gauge, not a count of attempts.
 	heldMu sync.Mutex
 	held   map[uint64]bool
-	photos   map[core.Channel]PhotoSource
+	photos map[core.Channel]PhotoSource
 }
 
 // outcome is what became of one send, for the run loop to act on.

@@ -114,9 +114,19 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 	if err != nil {
 		return err
 	}
+	var running []core.Channel
 	for c, s := range ch.senders() {
 		dispatcher.Register(c, s)
 		senders[c] = s
+		running = append(running, c)
+	}
+	// Staff are written to only on channels that run. The city is not
+	// shared yet: the engine and the outbox start below.
+	city.UseChannels(running...)
+	for _, s := range city.Staff {
+		if !city.Reachable(&s) {
+			log.Warn().Str("staff", s.ID).Msg("staff member is on no channel the bot runs on; tickets go to their deputy or chief")
+		}
 	}
 	if ch.wa != nil {
 		photos[core.WhatsApp] = ch.wa

@@ -54,6 +54,8 @@ type City struct {
 	// staffByTelegram is looked up on every update, to recognise staff.
 	staffByTelegram map[int64]*Staff
 	staffByWhatsApp map[string]*Staff
+	// channels are the messengers the bot runs on; nil means all.
+	channels map[Channel]bool
 }
 
 // EmergencyNumber is a number to call in danger, e.g. 102 (police).
@@ -232,18 +234,46 @@ func (c *City) StaffByChat(chat ChatRef, from string) *Staff {
 	return nil
 }
 
-// Chat returns the chat to write to a staff member in: Telegram where they
-// have it, else WhatsApp.
-func (s *Staff) Chat() (ChatRef, bool) {
+// UseChannels records the messengers the bot runs on, so that staff are
+// written to on one of them; until it is called every channel counts.
+// Call it before the City is shared.
+func (c *City) UseChannels(chs ...Channel) {
+	c.channels = make(map[Channel]bool, len(chs))
+	for _, ch := range chs {
+		c.channels[ch] = true
+	}
+}
+
+// Runs reports whether the bot runs on ch.
+func (c *City) Runs(ch Channel) bool { return c.channels == nil || c.channels[ch] }
+
+// StaffChat returns the chat to write to a staff member in: Telegram where
+// they have it and the bot runs on it, else WhatsApp likewise.
+func (c *City) StaffChat(s *Staff) (ChatRef, bool) {
 	switch {
 	case s == nil:
 		return ChatRef{}, false
-	case s.TelegramID != 0:
+	case s.TelegramID != 0 && c.Runs(Telegram):
 		return ChatRef{Channel: Telegram, ID: strconv.FormatInt(s.TelegramID, 10)}, true
-	case s.WhatsApp != "":
+	case s.WhatsApp != "" && c.Runs(WhatsApp):
 		return ChatRef{Channel: WhatsApp, ID: s.WhatsApp}, true
 	}
 	return ChatRef{}, false
+}
+
+// Reachable reports whether the bot can write to a staff member at all.
+func (c *City) Reachable(s *Staff) bool {
+	_, ok := c.StaffChat(s)
+	return ok
+}
+
+// DutyChat returns a precinct's duty group chat, if it has one on a
+// running channel (duty chats are Telegram groups).
+func (c *City) DutyChat(p *Precinct) (ChatRef, bool) {
+	if p == nil || p.DutyChat == 0 || !c.Runs(Telegram) {
+		return ChatRef{}, false
+	}
+	return ChatRef{Channel: Telegram, ID: strconv.FormatInt(p.DutyChat, 10)}, true
 }
 
 // Jurisdiction returns the districts a staff member may send notices to:

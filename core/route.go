@@ -18,7 +18,7 @@ func (c *City) Assignee(district string, at time.Time) *Staff {
 	}
 	candidates = append(candidates, c.PrecinctChief(d.Precinct), c.Admin())
 	for _, s := range candidates {
-		if s != nil && s.Reachable() && !s.Absence.Away(at) {
+		if s != nil && c.Reachable(s) && !s.Absence.Away(at) {
 			return s
 		}
 	}
@@ -26,7 +26,6 @@ func (c *City) Assignee(district string, at time.Time) *Staff {
 }
 
 // Reachable reports whether the bot can write to s.
-func (s *Staff) Reachable() bool { return s.TelegramID != 0 || s.WhatsApp != "" }
 
 // PrecinctChief returns the chief of precinct, or nil.
 func (c *City) PrecinctChief(precinct string) *Staff {

@@ -110,8 +110,24 @@ func TestStaffByChat(t *testing.T) {
 			t.Errorf("StaffByChat(%v, %q) = %q, want %q", tc.chat, tc.from, got, tc.want)
 			continue
 		}
-		if to, ok := s.Chat(); s != nil && (!ok || to != tc.to) {
+		if to, ok := city.StaffChat(s); s != nil && (!ok || to != tc.to) {
 			t.Errorf("%s.Chat() = %v, %v; want %v", got, to, ok, tc.to)
 		}
+	}
+}
+
+func TestStaffChatOnRunningChannels(t *testing.T) {
+	city := &core.City{Staff: []core.Staff{{ID: "both", TelegramID: 43, WhatsApp: "77001112233"}, {ID: "tg", TelegramID: 42}},
+		Precincts: []core.Precinct{{ID: "p1", DutyChat: -100}}}
+	city.Index()
+	city.UseChannels(core.WhatsApp) // Telegram is off
+	if chat, ok := city.StaffChat(city.StaffMember("both")); !ok || chat.Channel != core.WhatsApp {
+		t.Errorf("with Telegram off, staff on both are written to on %v, %v; want WhatsApp", chat, ok)
+	}
+	if city.Reachable(city.StaffMember("tg")) {
+		t.Error("staff on Telegram alone are reachable with Telegram off")
+	}
+	if _, ok := city.DutyChat(city.Precinct("p1")); ok {
+		t.Error("a Telegram duty chat is used with Telegram off")
 	}
 }

@@ -118,10 +118,10 @@ func (t *turn) answerRoute(notice core.Notice) (*core.District, core.ChatRef, bo
 	if p == nil {
 		return district, core.ChatRef{}, false
 	}
-	if p.DutyChat != 0 {
-		return district, core.ChatRef{Channel: core.Telegram, ID: strconv.FormatInt(p.DutyChat, 10)}, true
+	if chat, ok := city.DutyChat(p); ok {
+		return district, chat, true
 	}
-	if chat, ok := city.StaffMember(p.Chief).Chat(); ok {
+	if chat, ok := city.StaffChat(city.StaffMember(p.Chief)); ok {
 		return district, chat, false
 	}
 	return district, core.ChatRef{}, false

@@ -123,12 +123,12 @@ func (t *turn) tellAssignee(ctx context.Context, tk core.Ticket, event string, t
 	city := t.e.city
 	var to *core.Staff
 	for _, s := range []*core.Staff{city.StaffMember(tk.Assignee), city.PrecinctChief(tk.Precinct), city.Admin()} {
-		if _, ok := staffChat(s); ok {
+		if _, ok := t.staffChat(s); ok {
 			to = s
 			break
 		}
 	}
-	chat, ok := staffChat(to)
+	chat, ok := t.staffChat(to)
 	if !ok {
 		t.e.log.Error().Uint64("ticket", tk.ID).Msg("no staff on the messenger to tell about the ticket")
 		return nil

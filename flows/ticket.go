@@ -120,7 +120,7 @@ func (t *turn) saveTicket(ctx context.Context, tk core.Ticket, event string) err
 }
 
 // staffChat is the private chat of a staff member on Telegram.
-func staffChat(s *core.Staff) (core.ChatRef, bool) { return s.Chat() }
+func (t *turn) staffChat(s *core.Staff) (core.ChatRef, bool) { return t.e.city.StaffChat(s) }
 
 // langOf is the language a chat chose, for messages to staff.
 func (t *turn) langOf(ctx context.Context, chat core.ChatRef) (core.Lang, error) {
@@ -140,16 +140,15 @@ func (t *turn) langOf(ctx context.Context, chat core.ChatRef) (core.Lang, error)
 func (t *turn) cardItems(ctx context.Context, tk core.Ticket, event string) ([]core.OutboxItem, error) {
 	key := fmt.Sprintf("ticket:%d:%d:%s", tk.ID, len(tk.History), event)
 	var items []core.OutboxItem
-	if chat, ok := staffChat(t.e.city.StaffMember(tk.Assignee)); ok {
+	if chat, ok := t.staffChat(t.e.city.StaffMember(tk.Assignee)); ok {
 		l, err := t.langOf(ctx, chat)
 		if err != nil {
 			return nil, err
 		}
 		items = append(items, t.ticketMessages(key, chat, false, tk, l, t.staffButtons(tk, nil, l))...)
 	}
-	if p := t.e.city.Precinct(tk.Precinct); p != nil && p.DutyChat != 0 {
+	if chat, ok := t.e.city.DutyChat(t.e.city.Precinct(tk.Precinct)); ok {
 		// The duty group sees the ticket, never the reporter's name.
-		chat := core.ChatRef{Channel: core.Telegram, ID: strconv.FormatInt(p.DutyChat, 10)}
 		duty := tk
 		duty.ReporterName = ""
 		items = append(items, t.ticketMessages(key+":duty", chat, true, duty, core.DefaultLang, nil)...)

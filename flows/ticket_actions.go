@@ -148,7 +148,7 @@ func (t *turn) staffOp(ctx context.Context, tk core.Ticket, actor *core.Staff, o
 			t.say(locale.TkNotAllowed)
 			return nil
 		}
-		if chat, ok := staffChat(t.e.city.StaffMember(tk.Assignee)); ok {
+		if chat, ok := t.staffChat(t.e.city.StaffMember(tk.Assignee)); ok {
 			lang, err := t.langOf(ctx, chat)
 			if err != nil {
 				return err
@@ -197,7 +197,7 @@ func (t *turn) precinctStaff(precinct string) []*core.Staff {
 	city := t.e.city
 	var out []*core.Staff
 	add := func(s *core.Staff) {
-		if s != nil && s.Reachable() && !slices.Contains(out, s) {
+		if s != nil && t.e.city.Reachable(s) && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}

@@ -101,7 +101,7 @@ func escalation(ctx context.Context, store TicketStore, city *core.City, t core.
 	// then the admin.
 	var chief *core.Staff
 	for _, s := range []*core.Staff{city.PrecinctChief(t.Precinct), city.Admin()} {
-		if s != nil && s.Reachable() && s.ID != t.Assignee {
+		if s != nil && city.Reachable(s) && s.ID != t.Assignee {
 			chief = s
 			break
 		}
@@ -109,7 +109,7 @@ func escalation(ctx context.Context, store TicketStore, city *core.City, t core.
 	if chief == nil {
 		return nil, nil
 	}
-	chat, _ := chief.Chat()
+	chat, _ := city.StaffChat(chief)
 	s, err := store.Session(ctx, chat)
 	if err != nil {
 		return nil, err

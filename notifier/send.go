@@ -101,7 +101,8 @@ func (l *lane) deliver(ctx context.Context, it core.OutboxItem) (done int, err e
 // the message must not wait for a picture.
 func (l *lane) withPhoto(ctx context.Context, it core.OutboxItem) core.Reply {
 	r := it.Reply
-	if r.Photo == "" || core.PhotoChannel(r.Photo) == l.ch {
+	if r.Photo == "" || core.PhotoChannel(r.Photo) == l.ch || it.Parts > 0 {
+		// Parts > 0: the picture's slot, the first call, is done already.
 		return r
 	}
 	src := l.photos[core.PhotoChannel(r.Photo)]

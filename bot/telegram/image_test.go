@@ -53,6 +53,12 @@ func TestSendImage(t *testing.T) {
 			[]sentMessage{{"sendPhoto", "Reports this week", true}}},
 		{"image alone", core.Reply{Image: chart},
 			[]sentMessage{{"sendPhoto", "", false}}},
+		// A WhatsApp photo takes the photo's slot as a note, captioned
+		// alike, so a retry counts the same calls.
+		{"whatsapp photo with a caption", core.Reply{Photo: "wa:123", Text: "KRG-0001", Lang: core.English, Buttons: buttons},
+			[]sentMessage{{"sendMessage", "📷 A photo came with this through another messenger; it cannot be shown here.\n\nKRG-0001", true}}},
+		{"whatsapp photo with a long text", core.Reply{Photo: "wa:123", Text: long, Lang: core.English},
+			[]sentMessage{{"sendMessage", "📷 A photo came with this through another messenger; it cannot be shown here.", false}, {"sendMessage", long, false}}},
 		{"long text follows the image", core.Reply{Image: chart, Text: long, Buttons: buttons},
 			[]sentMessage{{"sendPhoto", "", false}, {"sendMessage", long, true}}},
 		{"pin with a short text", core.Reply{Image: chart, Text: "Reports this week", Pin: pin, Buttons: buttons},

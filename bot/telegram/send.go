@@ -82,12 +82,23 @@ func (t *Telegram) calls(chat core.ChatRef, r core.Reply, paid bool) ([]apiCall,
 		return nil, fmt.Errorf("telegram: send to %s: %w: not a Telegram chat", chat, core.ErrRejected)
 	}
 	var calls []apiCall
-	if strings.HasPrefix(r.Photo, foreignPhoto) {
+	text := strings.TrimSpace(r.Text) != ""
+	if strings.HasPrefix(r.Photo, foreignPhoto) && len(r.Image) == 0 {
 		// A photo sent through WhatsApp: its media id means nothing here.
-		r.Text = strings.TrimSpace(locale.T(replyLang(r), locale.PhotoElsewhere) + "\n\n" + r.Text)
+		// A note takes the photo's place, with the text it would have
+		// had as its caption, so the calls are the same as with the
+		// photo and a retry's count of calls done still holds.
+		note := locale.T(replyLang(r), locale.PhotoElsewhere)
+		if text && textLen(r.Text) <= maxCaptionLen {
+			note, text = note+"\n\n"+r.Text, false
+		}
+		p := &bot.SendMessageParams{ChatID: id, Text: note, AllowPaidBroadcast: paid}
+		if !text && r.Pin == nil {
+			p.ReplyMarkup = markup(r)
+		}
+		calls = append(calls, apiCall{"sendMessage", func(ctx context.Context) error { _, err := t.bot.SendMessage(ctx, p); return err }})
 		r.Photo = ""
 	}
-	text := strings.TrimSpace(r.Text) != ""
 	if len(r.Image) > 0 || r.Photo != "" {
 		if len(r.Image) > 0 && r.Photo != "" {
 			t.log.Warn().Msg("reply has both an image and a photo; sending the image only")

@@ -60,6 +60,10 @@ const seenRetention = 7 * 24 * time.Hour
 // that nothing enqueued twice within it is sent twice.
 const outboxKeyRetention = 30 * 24 * time.Hour
 
+// lastInboundRetention is how long the time of a chat's last message is
+// kept: past WhatsApp's 24-hour window it no longer changes anything.
+const lastInboundRetention = 48 * time.Hour
+
 // serve runs the bot until ctx is cancelled, then stops in order: intake
 // first, then the workers, then storage.
 func serve(ctx context.Context, configPath string, getenv func(string) string, stdout io.Writer) error {
@@ -233,6 +237,10 @@ func newScheduler(db *storage.DB, city *core.City, outbox *notifier.Outbox, log 
 		}},
 		{"purge outbox keys", "@daily", func(ctx context.Context, at time.Time) error {
 			_, err := db.PurgeOutboxKeys(ctx, at.Add(-outboxKeyRetention))
+			return err
+		}},
+		{"purge last messages", "@hourly", func(ctx context.Context, at time.Time) error {
+			_, err := db.PurgeLastInbound(ctx, at.Add(-lastInboundRetention))
 			return err
 		}},
 		{"purge dead letters", "@daily", func(ctx context.Context, at time.Time) error {

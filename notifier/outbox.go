@@ -56,6 +56,8 @@ type Config struct {
 
 // PhotoSource fetches the bytes of a photo from the messenger that has it.
 type PhotoSource interface {
+	// Photo returns the photo's bytes, or an error when it is gone or
+	// cannot be fetched now; the message then goes without it.
 	Photo(ctx context.Context, ref string) ([]byte, error)
 }
 

@@ -114,8 +114,12 @@ func (db *DB) record(ctx context.Context, ins []core.Inbound, commit func(contex
 }
 
 // noteInbound records when a chat last wrote, for messengers that let the
-// bot write freely only for a while after that (WhatsApp's 24 hours).
+// bot write freely only for a while after that (WhatsApp's 24 hours). It is
+// kept only where it matters, and purged once it no longer does.
 func noteInbound(tx *bolt.Tx, in core.Inbound) error {
+	if in.Chat.Channel != core.WhatsApp {
+		return nil
+	}
 	b := tx.Bucket(bucketLastInbound)
 	key := []byte(in.Chat.String())
 	at := uint64(in.Received.UnixNano())
@@ -139,6 +143,38 @@ func (db *DB) LastInbound(ctx context.Context, chat core.ChatRef) (time.Time, er
 		return at, fmt.Errorf("storage: last message of %s: %w", chat, err)
 	}
 	return at, nil
+}
+
+// PurgeLastInbound forgets when chats last wrote, for those who last wrote
+// before cutoff: once the messaging window is long closed, the time says
+// nothing the bot needs, and it is personal data.
+func (db *DB) PurgeLastInbound(ctx context.Context, cutoff time.Time) (int, error) {
+	n := 0
+	err := db.update(ctx, func(tx *bolt.Tx) error {
+		n = 0
+		b := tx.Bucket(bucketLastInbound)
+		var old [][]byte
+		err := b.ForEach(func(k, v []byte) error {
+			if int64(binary.BigEndian.Uint64(v)) < cutoff.UnixNano() {
+				old = append(old, bytes.Clone(k))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, k := range old {
+			if err := b.Delete(k); err != nil {
+				return err
+			}
+		}
+		n = len(old)
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("storage: purge last messages before %s: %w", cutoff.Format(time.RFC3339), err)
+	}
+	return n, nil
 }
 
 // Pending returns the recorded updates not yet handled, oldest first. After

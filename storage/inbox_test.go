@@ -163,4 +163,19 @@ func TestLastInbound(t *testing.T) {
 	if at, err := db.LastInbound(ctx, wa); err != nil || !at.Equal(t1.Add(time.Minute)) {
 		t.Errorf("LastInbound = %v, %v; want %v", at, err, t1.Add(time.Minute))
 	}
+	// Telegram has no window: nothing is kept for it.
+	tg := core.ChatRef{Channel: core.Telegram, ID: "5"}
+	if _, err := db.Record(ctx, core.Inbound{Key: "tg:1", Chat: tg, Kind: core.KindText, Received: t1}); err != nil {
+		t.Fatal(err)
+	}
+	if at, _ := db.LastInbound(ctx, tg); !at.IsZero() {
+		t.Errorf("a Telegram chat's last message was kept: %v", at)
+	}
+	// Once the window is long closed, the time goes.
+	if n, err := db.PurgeLastInbound(ctx, t1.Add(2*time.Minute)); err != nil || n != 1 {
+		t.Errorf("PurgeLastInbound = %d, %v; want 1", n, err)
+	}
+	if at, _ := db.LastInbound(ctx, wa); !at.IsZero() {
+		t.Errorf("purged time still there: %v", at)
+	}
 }

@@ -25,6 +25,7 @@ type APIError struct {
 	Details string
 }
 
+// Error gives the status, Meta's code and its message; never the token.
 func (e *APIError) Error() string {
 	msg := fmt.Sprintf("graph api: HTTP %d, code %d: %s", e.Status, e.Code, e.Message)
 	if e.Details != "" {

@@ -133,7 +133,7 @@ func (d *decoded) add(v *hookValue, now time.Time) {
 			// and answering "unsupported" to a thumbs-up would be rude.
 			continue
 		}
-		in := toInbound(&m, now)
+		in := safeInbound(&m, now)
 		in.FromName = names[m.From]
 		d.messages = append(d.messages, in)
 	}
@@ -150,6 +150,20 @@ func (d *decoded) add(v *hookValue, now time.Time) {
 		}
 		d.statuses = append(d.statuses, st)
 	}
+}
+
+// safeInbound is toInbound, except that a message whose translation panics
+// becomes "unsupported": its sender still gets an answer and the other
+// messages of the request are still stored, instead of the whole request
+// being acknowledged and lost.
+func safeInbound(m *hookMessage, now time.Time) (in core.Inbound) {
+	defer func() {
+		if recover() != nil {
+			in = core.Inbound{Key: "whatsapp:" + m.ID, MessageID: m.ID, Chat: chat(m.From), From: m.From,
+				Kind: core.KindUnsupported, Unsupported: "unknown", Received: now}
+		}
+	}()
+	return toInbound(m, now)
 }
 
 // toInbound translates one message. Its key is the wamid: Meta redelivers a

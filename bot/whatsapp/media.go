@@ -27,7 +27,7 @@ func (w *WhatsApp) Photo(ctx context.Context, ref string) ([]byte, error) {
 	var info struct {
 		URL string `json:"url"`
 	}
-	data, err := w.get(ctx, w.cfg.APIURL+"/"+id, 1<<16)
+	data, err := w.get(ctx, w.cfg.APIURL+"/"+id, 1<<16) // Meta's media info: a small JSON
 	if err != nil {
 		return nil, fmt.Errorf("whatsapp: photo %s: %w", id, err)
 	}

@@ -70,7 +70,7 @@ func (w *WhatsApp) inWindow(ctx context.Context, chat core.ChatRef) (bool, error
 	}
 	last, err := w.cfg.Window.LastInbound(ctx, chat)
 	if err != nil {
-		return false, fmt.Errorf("whatsapp: window of %s: %w", chat, err)
+		return false, fmt.Errorf("whatsapp: messaging window: %w", err)
 	}
 	return w.cfg.Now().Sub(last) < window-margin, nil
 }
@@ -124,10 +124,10 @@ func template(configured string, l core.Lang) (name, code string) {
 }
 
 // send makes the calls of r from the skip-th on and returns how many are
-// done.
+// done. Errors leave the number out: they are logged and stored.
 func (w *WhatsApp) send(ctx context.Context, chat core.ChatRef, r core.Reply, skip int) (int, error) {
 	if chat.Channel != core.WhatsApp || chat.ID == "" {
-		return skip, fmt.Errorf("whatsapp: send to %s: %w", chat, core.ErrRejected)
+		return skip, fmt.Errorf("whatsapp: send to a %s chat: %w", chat.Channel, core.ErrRejected)
 	}
 	calls := render(chat.ID, r)
 	for i := skip; i < len(calls); i++ {
@@ -135,12 +135,12 @@ func (w *WhatsApp) send(ctx context.Context, chat core.ChatRef, r core.Reply, sk
 		if c.image != nil {
 			id, err := w.upload(ctx, c.image)
 			if err != nil {
-				return i, fmt.Errorf("whatsapp: upload to %s: %w", chat, err)
+				return i, fmt.Errorf("whatsapp: upload: %w", err)
 			}
 			c.msg["image"].(map[string]any)["id"] = id
 		}
 		if _, err := w.sendMessage(ctx, c.msg); err != nil {
-			return i, fmt.Errorf("whatsapp: %s to %s: %w", c.msg["type"], chat, err)
+			return i, fmt.Errorf("whatsapp: send %s: %w", c.msg["type"], err)
 		}
 	}
 	return max(skip, len(calls)), nil

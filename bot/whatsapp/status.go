@@ -12,6 +12,7 @@ import (
 // stop and their queued bulk messages are withdrawn. storage.DB
 // implements it.
 type Unreachables interface {
+	// MarkUnreachable returns how many queued items it withdrew.
 	MarkUnreachable(ctx context.Context, chat core.ChatRef, reason string) (int, error)
 }
 
@@ -44,13 +45,14 @@ func (p StatusPolicy) Status(ctx context.Context, s Status) error {
 		}
 		n, err := p.Store.MarkUnreachable(ctx, s.Chat, fmt.Sprintf("whatsapp %d: %s", s.Code, s.Title))
 		if err != nil {
-			return fmt.Errorf("whatsapp: mark %s unreachable: %w", s.Chat, err)
+			return fmt.Errorf("whatsapp: mark a recipient unreachable: %w", err)
 		}
-		log.Info().Str("chat", s.Chat.String()).Int("withdrawn", n).Msg("WhatsApp could not deliver; recipient marked unreachable")
+		log.Info().Int("withdrawn", n).Msg("WhatsApp could not deliver; recipient marked unreachable")
+		log.Debug().Str("chat", s.Chat.String()).Msg("recipient marked unreachable")
 	case codeReengagement:
-		log.Warn().Str("chat", s.Chat.String()).Msg("WhatsApp refused a message outside the 24-hour window")
+		log.Warn().Msg("WhatsApp refused a message outside the 24-hour window")
 	default:
-		log.Warn().Str("chat", s.Chat.String()).Msg("WhatsApp reports a failed delivery")
+		log.Warn().Msg("WhatsApp reports a failed delivery")
 	}
 	return nil
 }

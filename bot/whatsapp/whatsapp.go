@@ -5,7 +5,6 @@ package whatsapp
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -39,13 +38,16 @@ type Status struct {
 	// undeliverable".
 	Code  int
 	Title string
-	At    time.Time
+	// At is when Meta says the status changed.
+	At time.Time
 }
 
 // StatusHandler learns what became of sent messages. A failed delivery
 // feeds the notifier's error handling: an unreachable resident is marked
 // so, a closed 24-hour window noted.
 type StatusHandler interface {
+	// Status acts on one status; an error is logged, and the webhook
+	// still answers 200, since Meta would only send the status again.
 	Status(ctx context.Context, s Status) error
 }
 
@@ -78,7 +80,8 @@ type Config struct {
 	Acceptor Acceptor
 	// Statuses learns of delivery statuses; nil means they are logged only.
 	Statuses StatusHandler
-	Log      zerolog.Logger
+	// Log receives the adapter's own lines; secrets never reach it.
+	Log zerolog.Logger
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 }
@@ -86,11 +89,10 @@ type Config struct {
 // Window reports when a chat last wrote to the bot: Meta lets a business
 // write freely only within 24 hours of that.
 type Window interface {
+	// LastInbound returns the zero time for a chat that never wrote (or
+	// not lately), and an error only when it cannot tell.
 	LastInbound(ctx context.Context, chat core.ChatRef) (time.Time, error)
 }
-
-// ErrConfig is returned by New for a configuration it cannot work with.
-var ErrConfig = errors.New("whatsapp: invalid configuration")
 
 // WhatsApp is the running adapter. It implements the flows' and the
 // notifier's senders.

@@ -34,9 +34,11 @@ var (
 	_ whatsapp.Acceptor     = (*flows.Dispatcher)(nil)
 	_ whatsapp.Window       = (*storage.DB)(nil)
 	_ whatsapp.Unreachables = (*storage.DB)(nil)
+	_ whatsapp.Resender     = (*storage.DB)(nil)
+	_ whatsapp.SentLog      = (*storage.DB)(nil)
 )
 
-func openChannels(ctx context.Context, env settings, city *core.City, db *storage.DB, d *flows.Dispatcher, log zerolog.Logger) (channels, error) {
+func openChannels(ctx context.Context, env settings, city *core.City, db *storage.DB, d *flows.Dispatcher, wake func(), log zerolog.Logger) (channels, error) {
 	var ch channels
 	if env.token != "" {
 		tg, err := telegram.New(ctx, telegram.Config{
@@ -63,7 +65,8 @@ func openChannels(ctx context.Context, env settings, city *core.City, db *storag
 			Templates:     city.WhatsAppTemplates,
 			Window:        db,
 			Acceptor:      d,
-			Statuses:      whatsapp.StatusPolicy{Store: db, City: city, Log: log},
+			Statuses:      whatsapp.StatusPolicy{Store: db, Resend: db, Wake: wake, City: city, Log: log},
+			Sent:          db,
 			Log:           log,
 		})
 		if err != nil {

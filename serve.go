@@ -114,7 +114,7 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 	engine := flows.New(flows.Config{Store: db, City: city, Index: index, Log: log, OnOutbox: outbox.Wake, OnNotice: notices.Kick,
 		PollSecret: []byte(env.pollSecret)})
 	dispatcher := flows.NewDispatcher(flows.DispatcherConfig{Recorder: db, Engine: engine, Log: log})
-	ch, err := openChannels(ctx, env, city, db, dispatcher, log)
+	ch, err := openChannels(ctx, env, city, db, dispatcher, outbox.Wake, log)
 	if err != nil {
 		return err
 	}
@@ -237,6 +237,10 @@ func newScheduler(db *storage.DB, city *core.City, outbox *notifier.Outbox, log 
 		}},
 		{"purge outbox keys", "@daily", func(ctx context.Context, at time.Time) error {
 			_, err := db.PurgeOutboxKeys(ctx, at.Add(-outboxKeyRetention))
+			return err
+		}},
+		{"purge sent messages", "@hourly", func(ctx context.Context, at time.Time) error {
+			_, err := db.PurgeSent(ctx, at.Add(-lastInboundRetention))
 			return err
 		}},
 		{"purge last messages", "@hourly", func(ctx context.Context, at time.Time) error {

@@ -93,6 +93,77 @@ func TestWhatsAppWindow(t *testing.T) {
 	}
 }
 
+// TestWhatsAppLateRefusal: Meta takes a message, then reports it failed as
+// outside the window (131047, by status webhook). The message is queued
+// again and goes as its template.
+func TestWhatsAppLateRefusal(t *testing.T) {
+	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC))
+	db := storagetest.MustOpen(t, storage.Options{Now: clock.Now})
+	srv := whatsapptest.New("wa-token", "1001")
+	t.Cleanup(srv.Close)
+	srv.AddTemplate("beatbot_notice_ru", "ru", 1)
+	wa, err := whatsapp.New(whatsapp.Config{
+		Token: "wa-token", PhoneNumberID: "1001", AppSecret: "s", VerifyToken: "v", APIURL: srv.URL(),
+		Templates: map[string]map[core.Lang]string{core.TemplateNotice: {core.Russian: "beatbot_notice_ru"}},
+		Window:    db, Sent: db, Acceptor: nopAcceptor{}, Log: zerolog.Nop(), Now: clock.Now,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	city := &core.City{Location: time.UTC, Delivery: core.Delivery{MaxAttempts: 10,
+		Limits: map[core.Channel]core.Limits{core.WhatsApp: {Rate: 80}}}}
+	city.Index()
+	out := notifier.New(notifier.Config{Store: db, City: city, Clock: clock, Log: zerolog.Nop(),
+		Senders: map[core.Channel]notifier.Sender{core.WhatsApp: wa}, PollInterval: 10 * time.Millisecond})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- out.Run(ctx) }()
+	t.Cleanup(func() { cancel(); <-done })
+
+	resident := core.ChatRef{Channel: core.WhatsApp, ID: "77010000002"}
+	if _, err := db.Record(ctx, core.Inbound{Key: "wa:in", Chat: resident, Kind: core.KindText, Received: clock.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	notice := core.Reply{Text: "Завтра отключат воду.", Template: core.TemplateNotice, Lang: core.Russian}
+	if _, err := db.EnqueueOutbox(ctx, []core.OutboxItem{{Key: "notice:7", Chat: resident, Priority: core.PriorityBulk, Reply: notice}}); err != nil {
+		t.Fatal(err)
+	}
+	out.Wake()
+	sent, err := srv.WaitSent(waitCtx(t), resident.ID, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sent[0].Type != "text" {
+		t.Fatalf("first send %+v, want free text inside the window", sent[0])
+	}
+	// Meta's status comes after the send is done and recorded.
+	waitFor(t, func() bool {
+		items, err := db.PendingOutbox(ctx, 0, 10)
+		_, _, sentErr := db.SentMessage(ctx, sent[0].ID)
+		return err == nil && len(items) == 0 && sentErr == nil
+	})
+	policy := whatsapp.StatusPolicy{Store: db, Resend: db, Wake: out.Wake, City: city, Log: zerolog.Nop()}
+	failed := whatsapp.Status{MessageID: sent[0].ID, Chat: resident, Status: "failed", Code: 131047}
+	if err := policy.Status(ctx, failed); err != nil {
+		t.Fatal(err)
+	}
+	sent, err = srv.WaitSent(waitCtx(t), resident.ID, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sent[1].Template == nil || sent[1].Template.Params[0] != notice.Text {
+		t.Errorf("second send %+v, want the notice as its template", sent[1])
+	}
+	// A second report of the same failure queues nothing more.
+	if err := policy.Status(ctx, failed); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond)
+	if n := len(srv.Sent(resident.ID)); n != 2 {
+		t.Errorf("%d messages after a repeated status, want 2", n)
+	}
+}
+
 type nopAcceptor struct{}
 
 func (nopAcceptor) Accept(context.Context, core.Inbound) error { return nil }

@@ -100,6 +100,15 @@ var migrations = []func(*bolt.Tx) error{
 		_, err := tx.CreateBucketIfNotExists(bucketLastInbound)
 		return err
 	},
+	// 7 → 8: messages sent, by the messenger's id, for late failures.
+	func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketSent, bucketSentByTime} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		return nil
+	},
 }
 
 // SchemaVersion is the schema this build writes.

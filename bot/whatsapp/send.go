@@ -27,7 +27,7 @@ const maxRetries = 3
 func (w *WhatsApp) Send(ctx context.Context, chat core.ChatRef, r core.Reply) error {
 	done := 0
 	for attempt := 0; ; attempt++ {
-		n, err := w.send(ctx, chat, r, done)
+		n, err := w.send(ctx, chat, r, done, false)
 		done = n
 		var rl *core.RateLimitError
 		if err = classify(err); !errors.As(err, &rl) || attempt == maxRetries {
@@ -54,7 +54,7 @@ func (w *WhatsApp) Deliver(ctx context.Context, chat core.ChatRef, r core.Reply,
 	if !open {
 		return w.deliverTemplate(ctx, chat, r, done)
 	}
-	n, err := w.send(ctx, chat, r, done)
+	n, err := w.send(ctx, chat, r, done, true)
 	var api *APIError
 	if errors.As(err, &api) && api.Code == codeReengagement {
 		// Meta's clock says the window closed after all.
@@ -125,7 +125,7 @@ func template(configured string, l core.Lang) (name, code string) {
 
 // send makes the calls of r from the skip-th on and returns how many are
 // done. Errors leave the number out: they are logged and stored.
-func (w *WhatsApp) send(ctx context.Context, chat core.ChatRef, r core.Reply, skip int) (int, error) {
+func (w *WhatsApp) send(ctx context.Context, chat core.ChatRef, r core.Reply, skip int, remember bool) (int, error) {
 	if chat.Channel != core.WhatsApp || chat.ID == "" {
 		return skip, fmt.Errorf("whatsapp: send to a %s chat: %w", chat.Channel, core.ErrRejected)
 	}
@@ -139,8 +139,14 @@ func (w *WhatsApp) send(ctx context.Context, chat core.ChatRef, r core.Reply, sk
 			}
 			c.msg["image"].(map[string]any)["id"] = id
 		}
-		if _, err := w.sendMessage(ctx, c.msg); err != nil {
+		wamid, err := w.sendMessage(ctx, c.msg)
+		if err != nil {
 			return i, fmt.Errorf("whatsapp: send %s: %w", c.msg["type"], err)
+		}
+		if remember && wamid != "" && w.cfg.Sent != nil {
+			if err := w.cfg.Sent.RememberSent(ctx, wamid, chat, r); err != nil {
+				w.log.Warn().Err(err).Msg("remember a sent message")
+			}
 		}
 	}
 	return max(skip, len(calls)), nil

@@ -2,6 +2,7 @@ package whatsapp
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/beatbot-kz/beatbot/core"
@@ -16,6 +17,17 @@ type Unreachables interface {
 	MarkUnreachable(ctx context.Context, chat core.ChatRef, reason string) (int, error)
 }
 
+// Resender queues again a message that failed after it was sent.
+// storage.DB implements it.
+type Resender interface {
+	// SentMessage returns a message Deliver remembered, or
+	// core.ErrNotFound.
+	SentMessage(ctx context.Context, wamid string) (core.ChatRef, core.Reply, error)
+	// CloseWindow forgets when the chat last wrote.
+	CloseWindow(ctx context.Context, chat core.ChatRef) error
+	EnqueueOutbox(ctx context.Context, items []core.OutboxItem) (int, error)
+}
+
 // StatusPolicy is the StatusHandler the bot runs with. Meta accepts a
 // message and reports only later, in a status, that it failed: a
 // recipient who cannot receive it is marked unreachable, as a refusal at
@@ -24,6 +36,11 @@ type Unreachables interface {
 // logged for an operator.
 type StatusPolicy struct {
 	Store Unreachables
+	// Resend sends again a message Meta refused after taking it; nil
+	// only logs such refusals.
+	Resend Resender
+	// Wake tells the outbox that a message was queued again.
+	Wake func()
 	// City tells staff from residents: a staff member is never marked
 	// unreachable, which would withdraw their queued ticket cards; it is
 	// an alarm instead. Nil treats everyone as a resident.
@@ -50,9 +67,40 @@ func (p StatusPolicy) Status(ctx context.Context, s Status) error {
 		log.Info().Int("withdrawn", n).Msg("WhatsApp could not deliver; recipient marked unreachable")
 		log.Debug().Str("chat", s.Chat.String()).Msg("recipient marked unreachable")
 	case codeReengagement:
-		log.Warn().Msg("WhatsApp refused a message outside the 24-hour window")
+		return p.resend(ctx, s, log)
 	default:
 		log.Warn().Msg("WhatsApp reports a failed delivery")
 	}
+	return nil
+}
+
+// resend queues again a message Meta refused, after taking it, as outside
+// the 24-hour window: the window is marked closed, so the message goes as
+// its template, or waits for the person to write.
+func (p StatusPolicy) resend(ctx context.Context, s Status, log zerolog.Logger) error {
+	if p.Resend == nil {
+		log.Warn().Msg("WhatsApp refused a message outside the 24-hour window")
+		return nil
+	}
+	chat, r, err := p.Resend.SentMessage(ctx, s.MessageID)
+	if errors.Is(err, core.ErrNotFound) {
+		log.Warn().Msg("WhatsApp refused a message outside the 24-hour window; it is not remembered, so it is lost")
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("whatsapp: resend %s: %w", s.MessageID, err)
+	}
+	if err := p.Resend.CloseWindow(ctx, chat); err != nil {
+		return fmt.Errorf("whatsapp: resend %s: %w", s.MessageID, err)
+	}
+	item := core.OutboxItem{Key: "resend:" + s.MessageID, Chat: chat, Reply: r, Priority: core.PriorityNormal,
+		ToStaff: p.City != nil && p.City.StaffByChat(chat, chat.ID) != nil}
+	if _, err := p.Resend.EnqueueOutbox(ctx, []core.OutboxItem{item}); err != nil {
+		return fmt.Errorf("whatsapp: resend %s: %w", s.MessageID, err)
+	}
+	if p.Wake != nil {
+		p.Wake()
+	}
+	log.Info().Msg("WhatsApp refused a message outside the 24-hour window; queued again for a template or the window")
 	return nil
 }

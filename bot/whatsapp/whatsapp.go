@@ -80,10 +80,21 @@ type Config struct {
 	Acceptor Acceptor
 	// Statuses learns of delivery statuses; nil means they are logged only.
 	Statuses StatusHandler
+	// Sent remembers the messages Deliver sent, by wamid, so that one Meta
+	// later reports failed can be sent again; nil remembers nothing.
+	Sent SentLog
 	// Log receives the adapter's own lines; secrets never reach it.
 	Log zerolog.Logger
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+}
+
+// SentLog remembers sent messages by Meta's id for them. storage.DB
+// implements it.
+type SentLog interface {
+	// RememberSent keeps the message; an error is logged, never fatal to
+	// a delivery that happened.
+	RememberSent(ctx context.Context, wamid string, chat core.ChatRef, r core.Reply) error
 }
 
 // Window reports when a chat last wrote to the bot: Meta lets a business

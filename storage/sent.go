@@ -1,0 +1,94 @@
+package storage
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"time"
+
+	"github.com/beatbot-kz/beatbot/core"
+	bolt "go.etcd.io/bbolt"
+)
+
+var (
+	// bucketSent: messenger message id → JSON sentMessage, for messages
+	// the bot sent on its own (schema 8). A messenger may report only
+	// later that one failed (WhatsApp's statuses); then it can be sent
+	// again.
+	bucketSent = []byte("sent")
+	// bucketSentByTime: big-endian unix nanoseconds + message id → empty,
+	// for purging.
+	bucketSentByTime = []byte("sent_by_time")
+)
+
+// sentMessage is what is kept of a sent message.
+type sentMessage struct {
+	Chat  core.ChatRef `json:"chat"`
+	Reply core.Reply   `json:"reply"`
+}
+
+// RememberSent keeps a message the bot sent on its own under the
+// messenger's id for it, until PurgeSent forgets it.
+func (db *DB) RememberSent(ctx context.Context, id string, chat core.ChatRef, r core.Reply) error {
+	err := db.batch(ctx, func(tx *bolt.Tx) error {
+		if err := put(tx.Bucket(bucketSent), []byte(id), sentMessage{Chat: chat, Reply: r}); err != nil {
+			return err
+		}
+		key := binary.BigEndian.AppendUint64(nil, uint64(db.now().UnixNano()))
+		return tx.Bucket(bucketSentByTime).Put(append(key, id...), nil)
+	})
+	if err != nil {
+		return fmt.Errorf("storage: remember sent message: %w", err)
+	}
+	return nil
+}
+
+// SentMessage returns a remembered message, or core.ErrNotFound.
+func (db *DB) SentMessage(ctx context.Context, id string) (core.ChatRef, core.Reply, error) {
+	var m sentMessage
+	err := db.view(ctx, func(tx *bolt.Tx) error { return get(tx.Bucket(bucketSent), []byte(id), &m) })
+	if err != nil {
+		return m.Chat, m.Reply, fmt.Errorf("storage: sent message: %w", err)
+	}
+	return m.Chat, m.Reply, nil
+}
+
+// PurgeSent forgets the messages sent before cutoff.
+func (db *DB) PurgeSent(ctx context.Context, cutoff time.Time) (int, error) {
+	n := 0
+	err := db.update(ctx, func(tx *bolt.Tx) error {
+		n = 0
+		byTime, sent := tx.Bucket(bucketSentByTime), tx.Bucket(bucketSent)
+		end := binary.BigEndian.AppendUint64(nil, uint64(cutoff.UnixNano()))
+		var old [][]byte
+		c := byTime.Cursor()
+		for k, _ := c.First(); k != nil && bytes.Compare(k[:8], end) < 0; k, _ = c.Next() {
+			old = append(old, bytes.Clone(k))
+		}
+		for _, k := range old {
+			if err := sent.Delete(k[8:]); err != nil {
+				return err
+			}
+			if err := byTime.Delete(k); err != nil {
+				return err
+			}
+		}
+		n = len(old)
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("storage: purge sent messages: %w", err)
+	}
+	return n, nil
+}
+
+// CloseWindow forgets when chat last wrote: the messenger said its window
+// is closed, whatever the bot's own record says.
+func (db *DB) CloseWindow(ctx context.Context, chat core.ChatRef) error {
+	err := db.update(ctx, func(tx *bolt.Tx) error { return tx.Bucket(bucketLastInbound).Delete([]byte(chat.String())) })
+	if err != nil {
+		return fmt.Errorf("storage: close window: %w", err)
+	}
+	return nil
+}

@@ -43,6 +43,8 @@ type messenger interface {
 	press(label string)
 	location(lat, lon float64)
 	sticker()
+	// photo sends a small picture as a photo.
+	photo()
 	// await returns the messages since the last step, once all of want
 	// appear among them and nothing more arrives for a moment.
 	await(want ...string) []shown
@@ -83,9 +85,22 @@ func TestConformance(t *testing.T) {
 		{do: func(m messenger) { m.press("Квартирная кража") }, want: []string{"Опишите, что случилось"}},
 		{do: func(m messenger) { m.say("Дверь соседа открыта, внутри никого.") }, want: []string{"Где это?"}},
 		{do: func(m messenger) { m.location(49.8250, 73.0880) }, want: []string{"Можно приложить до"}},
-		{do: func(m messenger) { m.press("Без фото") }, want: []string{"Отправить анонимно?"}},
+		{do: func(m messenger) { m.photo() }, want: []string{"Фото добавлено (1 из"}},
+		{do: func(m messenger) { m.press("✔️ Готово") }, want: []string{"Отправить анонимно?"}},
 		{do: func(m messenger) { m.press("🕶 Анонимно") }, want: []string{"Проверьте обращение"}},
 		{do: func(m messenger) { m.press("✅ Отправить") }, want: []string{"Ваше обращение KRG-0001 зарегистрировано"}},
+		{do: func(m messenger) { m.say("/menu") }, want: []string{"Чем могу помочь?"}},
+		{do: func(m messenger) { m.press("🗂 Мои обращения") }, want: []string{"Ваши обращения:", "KRG-0001"}},
+		// Alerts: the list, then unsubscribing.
+		{do: func(m messenger) { m.say("/menu") }, want: []string{"Чем могу помочь?"}},
+		{do: func(m messenger) { m.press("🔔 Оповещения") }, want: []string{"Вы получаете оповещения по участкам:"}},
+		{do: func(m messenger) { m.press("🔕 Участок №2 — от Ерубаева до Бухар-Жырау, Театральная") },
+			want: []string{"Вы отписались от оповещений"}},
+		// Another language and back.
+		{do: func(m messenger) { m.say("/language") }, want: []string{"Выберите язык"}},
+		{do: func(m messenger) { m.press("Қазақша") }, want: []string{"Тіл: қазақша."}},
+		{do: func(m messenger) { m.say("/language") }, want: []string{"Тілді таңдаңыз"}},
+		{do: func(m messenger) { m.press("English") }, want: []string{"Language: English."}},
 	}
 	for _, channel := range []string{"telegram", "whatsapp"} {
 		t.Run(channel, func(t *testing.T) {
@@ -235,6 +250,11 @@ func (r *tgResident) sticker() {
 		Sticker: &models.Sticker{FileID: "sticker-1", Type: "regular"}}})
 }
 
+func (r *tgResident) photo() {
+	r.srv.SendUpdate(models.Update{Message: &models.Message{From: &r.user, Chat: models.Chat{ID: r.user.ID, Type: models.ChatTypePrivate},
+		Photo: []models.PhotoSize{{FileID: "AgACAgIAAxkBAAIB", FileUniqueID: "u1", Width: 640, Height: 480}}}})
+}
+
 func (r *tgResident) press(label string) {
 	r.t.Helper()
 	for i := len(r.last) - 1; i >= 0; i-- {
@@ -310,6 +330,11 @@ func (r *waResident) location(lat, lon float64) {
 }
 func (r *waResident) sticker() {
 	r.ok(r.b.hook.Sticker(context.Background(), r.from, "Айгерим"))
+}
+
+func (r *waResident) photo() {
+	id := r.b.wa.AddMedia(pngImage(r.t), "image/png")
+	r.ok(r.b.hook.Image(context.Background(), r.from, "Айгерим", id, ""))
 }
 
 // press finds the button or row for label: its title is the label, the

@@ -94,7 +94,9 @@ func TestConformance(t *testing.T) {
 		// Alerts: the list, then unsubscribing.
 		{do: func(m messenger) { m.say("/menu") }, want: []string{"Чем могу помочь?"}},
 		{do: func(m messenger) { m.press("🔔 Оповещения") }, want: []string{"Вы получаете оповещения по участкам:"}},
-		{do: func(m messenger) { m.press("🔕 Участок №2 — от Ерубаева до Бухар-Жырау, Театральная") },
+		{do: func(m messenger) {
+			m.press("🔕 Участок №2 — от Ерубаева до Бухар-Жырау, Театральная")
+		},
 			want: []string{"Вы отписались от оповещений"}},
 		// Another language and back.
 		{do: func(m messenger) { m.say("/language") }, want: []string{"Выберите язык"}},

@@ -44,11 +44,7 @@ func TestSendImage(t *testing.T) {
 	buttons := [][]core.Button{{{Label: "Accept", Data: "t:accept"}}}
 	pin := &core.Pin{Point: core.Point{Lat: 49.82, Lon: 73.077}, Title: "Station", Address: "Erubaev 40"}
 	long := strings.Repeat("Сынған шам. ", 166) + "Соңы" // 2,000 characters
-	tests := []struct {
-		name  string
-		reply core.Reply
-		want  []sentMessage
-	}{
+	tests := []sendCase{
 		{"short caption with buttons", core.Reply{Image: chart, Text: "Reports this week", Buttons: buttons},
 			[]sentMessage{{"sendPhoto", "Reports this week", true}}},
 		{"image alone", core.Reply{Image: chart},
@@ -66,30 +62,11 @@ func TestSendImage(t *testing.T) {
 		{"image wins over photo", core.Reply{Image: chart, Photo: photoID, Text: "Reports this week"},
 			[]sentMessage{{"sendPhoto", "Reports this week", false}}},
 	}
-	tg, srv := newSender(t, false)
-	for i, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			chatID := int64(700 + i)
-			if err := tg.Send(context.Background(), chatRef(chatID), tt.reply); err != nil {
-				t.Fatalf("send: %v", err)
-			}
-			sent := srv.Sent(chatID)
-			if len(sent) != len(tt.want) {
-				t.Fatalf("sent %d messages %+v, want %d", len(sent), sent, len(tt.want))
-			}
-			for j, w := range tt.want {
-				got := sent[j]
-				_, hasButton := got.ReplyMarkup.InlineButton("Accept")
-				if got.Method != w.method || got.Text != w.text || hasButton != w.buttons {
-					t.Errorf("message %d: got %s %.40q buttons %v, want %s %.40q buttons %v",
-						j, got.Method, got.Text, hasButton, w.method, w.text, w.buttons)
-				}
-				if got.Method == "sendPhoto" {
-					checkUpload(t, got, chart)
-				}
-			}
-		})
-	}
+	checkSends(t, 700, tests, func(t *testing.T, got telegramtest.Sent) {
+		if got.Method == "sendPhoto" {
+			checkUpload(t, got, chart)
+		}
+	})
 }
 
 // TestSendImageRetriesAfter429 checks that the upload retried after a 429

@@ -39,16 +39,50 @@ type sentMessage struct {
 	buttons bool
 }
 
+// sendCase is a reply and the messages it must become.
+type sendCase struct {
+	name  string
+	reply core.Reply
+	want  []sentMessage
+}
+
+// checkSends sends each case's reply to a chat of its own, numbered from
+// first, through the real adapter, and checks the messages the fake Bot
+// API got; extra checks each message further. It returns the fake, for
+// checks of the calls made.
+func checkSends(t *testing.T, first int64, cases []sendCase, extra func(*testing.T, telegramtest.Sent)) *telegramtest.Server {
+	t.Helper()
+	tg, srv := newSender(t, false)
+	for i, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			chatID := first + int64(i)
+			if err := tg.Send(context.Background(), chatRef(chatID), tt.reply); err != nil {
+				t.Fatalf("send: %v", err)
+			}
+			sent := srv.Sent(chatID)
+			if len(sent) != len(tt.want) {
+				t.Fatalf("sent %d messages %+v, want %d", len(sent), sent, len(tt.want))
+			}
+			for j, w := range tt.want {
+				got := sent[j]
+				_, hasButton := got.ReplyMarkup.InlineButton("Accept")
+				if got.Method != w.method || got.Text != w.text || hasButton != w.buttons {
+					t.Errorf("message %d: got %s %.40q buttons %v, want %s %.40q buttons %v",
+						j, got.Method, got.Text, hasButton, w.method, w.text, w.buttons)
+				}
+				extra(t, got)
+			}
+		})
+	}
+	return srv
+}
+
 func TestSendPhoto(t *testing.T) {
 	buttons := [][]core.Button{{{Label: "Accept", Data: "t:accept"}}}
 	pin := &core.Pin{Point: core.Point{Lat: 49.82, Lon: 73.077}, Title: "Station", Address: "Erubaev 40"}
 	long := strings.Repeat("Сынған шам. ", 166) + "Соңы" // 2,000 characters
 	atLimit := strings.Repeat("🚨", 512)                  // 1,024 UTF-16 units
-	tests := []struct {
-		name  string
-		reply core.Reply
-		want  []sentMessage
-	}{
+	tests := []sendCase{
 		{"short caption with buttons", core.Reply{Photo: photoID, Text: "Подъезд 3", Buttons: buttons},
 			[]sentMessage{{"sendPhoto", "Подъезд 3", true}}},
 		{"photo alone", core.Reply{Photo: photoID},
@@ -66,33 +100,14 @@ func TestSendPhoto(t *testing.T) {
 		{"pin with a long text", core.Reply{Photo: photoID, Text: long, Pin: pin, Buttons: buttons},
 			[]sentMessage{{"sendPhoto", "", false}, {"sendMessage", long, false}, {"sendVenue", "", true}}},
 	}
-	tg, srv := newSender(t, false)
-	for i, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			chatID := int64(100 + i)
-			if err := tg.Send(context.Background(), chatRef(chatID), tt.reply); err != nil {
-				t.Fatalf("send: %v", err)
-			}
-			sent := srv.Sent(chatID)
-			if len(sent) != len(tt.want) {
-				t.Fatalf("sent %d messages %+v, want %d", len(sent), sent, len(tt.want))
-			}
-			for j, w := range tt.want {
-				got := sent[j]
-				_, hasButton := got.ReplyMarkup.InlineButton("Accept")
-				if got.Method != w.method || got.Text != w.text || hasButton != w.buttons {
-					t.Errorf("message %d: got %s %.40q buttons %v, want %s %.40q buttons %v",
-						j, got.Method, got.Text, hasButton, w.method, w.text, w.buttons)
-				}
-				if got.Method == "sendPhoto" && got.Photo != photoID {
-					t.Errorf("photo %q, want %q", got.Photo, photoID)
-				}
-				if got.Method == "sendVenue" && got.Venue.Title != pin.Title {
-					t.Errorf("venue %+v, want %+v", got.Venue, pin)
-				}
-			}
-		})
-	}
+	srv := checkSends(t, 100, tests, func(t *testing.T, got telegramtest.Sent) {
+		if got.Method == "sendPhoto" && got.Photo != photoID {
+			t.Errorf("photo %q, want %q", got.Photo, photoID)
+		}
+		if got.Method == "sendVenue" && got.Venue.Title != pin.Title {
+			t.Errorf("venue %+v, want %+v", got.Venue, pin)
+		}
+	})
 	for _, c := range srv.Calls() {
 		if _, ok := c.Params["allow_paid_broadcast"]; ok {
 			t.Errorf("%s with allow_paid_broadcast on the Send path", c.Method)

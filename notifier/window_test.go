@@ -2,6 +2,7 @@ package notifier_test
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -183,4 +184,67 @@ func waitFor(t *testing.T, cond func() bool) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
+}
+
+// BenchmarkWhatsAppDelivery measures the rate the outbox holds on
+// WhatsApp's default limit of 80 messages a second per number, through
+// the real adapter, the fake Graph API and bbolt:
+//
+//	go test ./notifier -run '^$' -bench WhatsAppDelivery -benchtime 1x
+func BenchmarkWhatsAppDelivery(b *testing.B) {
+	const rate, seconds = 80, 15
+	for range b.N {
+		db := storagetest.MustOpen(b, storage.Options{})
+		srv := whatsapptest.New("wa-token", "1001")
+		wa, err := whatsapp.New(whatsapp.Config{Token: "wa-token", PhoneNumberID: "1001", AppSecret: "s", VerifyToken: "v",
+			APIURL: srv.URL(), Acceptor: nopAcceptor{}, Log: zerolog.Nop()})
+		if err != nil {
+			b.Fatal(err)
+		}
+		city := &core.City{Location: time.UTC, Delivery: core.Delivery{MaxAttempts: 10,
+			Limits: map[core.Channel]core.Limits{core.WhatsApp: core.DefaultLimits(core.WhatsApp)}}}
+		out := notifier.New(notifier.Config{Store: db, City: city, Log: zerolog.Nop(),
+			Senders: map[core.Channel]notifier.Sender{core.WhatsApp: wa}, PollInterval: 10 * time.Millisecond})
+		n := rate * seconds
+		items := make([]core.OutboxItem, n)
+		for i := range items {
+			items[i] = core.OutboxItem{Key: "bench:" + strconv.Itoa(i), Chat: core.ChatRef{Channel: core.WhatsApp, ID: strconv.Itoa(77010000000 + i)},
+				Priority: core.PriorityBulk, Batch: "bench", Reply: core.Reply{Text: "Завтра отключат воду."}}
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- out.Run(ctx) }()
+		if _, err := db.EnqueueOutbox(ctx, items); err != nil {
+			b.Fatal(err)
+		}
+		out.Wake()
+		for len(srv.AllSent()) < n {
+			time.Sleep(20 * time.Millisecond)
+		}
+		sent := srv.AllSent()
+		first, last := sent[0].At, sent[0].At
+		for _, s := range sent {
+			first, last = minTime(first, s.At), maxTime(last, s.At)
+		}
+		got := float64(n-1) / last.Sub(first).Seconds()
+		b.ReportMetric(got, "msg/s")
+		b.ReportMetric(100*got/rate, "%_of_limit")
+		cancel()
+		<-done
+		srv.Close()
+	}
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 	"github.com/beatbot-kz/beatbot/bot/whatsapp/whatsapptest"
 	"github.com/beatbot-kz/beatbot/locale"
 	"github.com/go-telegram/bot/models"
@@ -147,7 +147,7 @@ func wantLocationRequest(t *testing.T, got []shown) {
 // bothChannels is one bot with Telegram and WhatsApp on, against the
 // project's fakes of both.
 type bothChannels struct {
-	tg   *telegramtest.Server
+	tg   *emulator.Server
 	wa   *whatsapptest.Server
 	hook *whatsapptest.Webhook
 }
@@ -161,7 +161,7 @@ func startBothChannels(t *testing.T) *bothChannels {
 // city file.
 func startBothChannelsWith(t *testing.T, replace map[string]string) *bothChannels {
 	t.Helper()
-	tg := telegramtest.New(testToken)
+	tg := emulator.New(testToken)
 	t.Cleanup(tg.Close)
 	wa := whatsapptest.New(waToken, waPhoneID)
 	t.Cleanup(wa.Close)
@@ -235,10 +235,10 @@ func containsAll(got []shown, want []string) bool {
 // tgResident is a resident on Telegram.
 type tgResident struct {
 	t    *testing.T
-	srv  *telegramtest.Server
+	srv  *emulator.Server
 	user models.User
 	seen int
-	last []telegramtest.Sent
+	last []emulator.Sent
 }
 
 func (b *bothChannels) telegramResident(t *testing.T, id int64) *tgResident {
@@ -284,7 +284,7 @@ func (r *tgResident) await(want ...string) []shown {
 	return got
 }
 
-func tgShown(m telegramtest.Sent) shown {
+func tgShown(m emulator.Sent) shown {
 	s := shown{text: m.Text, kind: m.Method}
 	if m.Venue != nil {
 		s.text += "\n" + m.Venue.Title

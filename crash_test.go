@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/beatbot-kz/beatbot/storage"
 )
@@ -41,7 +41,7 @@ func TestCrashDuringBroadcast(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "beatbot.db")
 	enqueueNotice(t, data, "notice:crash", firstChat, recipients)
 
-	srv := telegramtest.New(testToken)
+	srv := emulator.New(testToken)
 	t.Cleanup(srv.Close)
 	seed := uint64(time.Now().UnixNano())
 	rng := rand.New(rand.NewPCG(seed, 1))
@@ -103,7 +103,7 @@ type process struct {
 	out *syncBuffer
 }
 
-func startProcess(t *testing.T, bin, config, data string, srv *telegramtest.Server) *process {
+func startProcess(t *testing.T, bin, config, data string, srv *emulator.Server) *process {
 	t.Helper()
 	cmd := exec.Command(bin, "run", "-config", config)
 	cmd.Env = append(os.Environ(),
@@ -206,15 +206,15 @@ func enqueueNotice(t *testing.T, data, batch string, first, n int) {
 	}
 }
 
-func countSends(srv *telegramtest.Server) int { return countMethodCalls(srv.Calls(), "sendMessage") }
+func countSends(srv *emulator.Server) int { return countMethodCalls(srv.Calls(), "sendMessage") }
 
 // waitSends waits until the fake Bot API has received n sendMessage calls.
-func waitSends(t *testing.T, srv *telegramtest.Server, n int, p *process) {
+func waitSends(t *testing.T, srv *emulator.Server, n int, p *process) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	count := 0
-	err := srv.Wait(ctx, func(calls []telegramtest.Call) bool {
+	err := srv.Wait(ctx, func(calls []emulator.Call) bool {
 		count = countMethodCalls(calls, "sendMessage")
 		return count >= n
 	})
@@ -224,7 +224,7 @@ func waitSends(t *testing.T, srv *telegramtest.Server, n int, p *process) {
 }
 
 // waitDistinct waits until each of n chats from first has a message.
-func waitDistinct(t *testing.T, srv *telegramtest.Server, first, n int, p *process) {
+func waitDistinct(t *testing.T, srv *emulator.Server, first, n int, p *process) {
 	t.Helper()
 	deadline := time.Now().Add(90 * time.Second)
 	for {

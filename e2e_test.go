@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/beatbot-kz/beatbot/storage"
 	"github.com/go-telegram/bot/models"
@@ -16,7 +16,7 @@ import (
 
 // onboardRu takes a resident through /start, Russian and consent, and
 // returns the menu message.
-func onboardRu(t *testing.T, r *resident) telegramtest.Sent {
+func onboardRu(t *testing.T, r *resident) emulator.Sent {
 	t.Helper()
 	msgs := r.say("/start", 1)
 	msgs = r.press(msgs[0], "Русский", 2)
@@ -27,7 +27,7 @@ func onboardRu(t *testing.T, r *resident) telegramtest.Sent {
 }
 
 func TestEndToEndRussianByLocation(t *testing.T) {
-	srv := telegramtest.New(testToken)
+	srv := emulator.New(testToken)
 	t.Cleanup(srv.Close)
 	startBot(t, srv, filepath.Join(t.TempDir(), "beatbot.db"), nil)
 	r := newResident(t, srv, 501, "ru")
@@ -53,7 +53,7 @@ func TestEndToEndRussianByLocation(t *testing.T) {
 }
 
 func TestEndToEndKazakhByAddress(t *testing.T) {
-	srv := telegramtest.New(testToken)
+	srv := emulator.New(testToken)
 	t.Cleanup(srv.Close)
 	startBot(t, srv, filepath.Join(t.TempDir(), "beatbot.db"), nil)
 	r := newResident(t, srv, 502, "kk")
@@ -80,7 +80,7 @@ func TestEndToEndKazakhByAddress(t *testing.T) {
 }
 
 func TestEndToEndBadInput(t *testing.T) {
-	srv := telegramtest.New(testToken)
+	srv := emulator.New(testToken)
 	t.Cleanup(srv.Close)
 	startBot(t, srv, filepath.Join(t.TempDir(), "beatbot.db"), nil)
 	r := newResident(t, srv, 503, "ru")
@@ -101,7 +101,7 @@ func TestEndToEndBadInput(t *testing.T) {
 }
 
 func TestEndToEndRestartMidConversation(t *testing.T) {
-	srv := telegramtest.New(testToken)
+	srv := emulator.New(testToken)
 	t.Cleanup(srv.Close)
 	data := filepath.Join(t.TempDir(), "beatbot.db")
 	first := startBot(t, srv, data, nil)
@@ -116,7 +116,7 @@ func TestEndToEndRestartMidConversation(t *testing.T) {
 }
 
 func TestEndToEndRedeliveredUpdateIgnored(t *testing.T) {
-	srv := telegramtest.New(testToken, telegramtest.WithUpdateIDJumps(1000))
+	srv := emulator.New(testToken, emulator.WithUpdateIDJumps(1000))
 	t.Cleanup(srv.Close)
 	startBot(t, srv, filepath.Join(t.TempDir(), "beatbot.db"), nil)
 	r := newResident(t, srv, 505, "en")
@@ -136,12 +136,12 @@ func TestEndToEndRedeliveredUpdateIgnored(t *testing.T) {
 }
 
 func TestEndToEndRetriesAfter429(t *testing.T) {
-	srv := telegramtest.New(testToken)
+	srv := emulator.New(testToken)
 	t.Cleanup(srv.Close)
 	startBot(t, srv, filepath.Join(t.TempDir(), "beatbot.db"), nil)
 	r := newResident(t, srv, 506, "ru")
 
-	srv.FailNext("sendMessage", 1, telegramtest.Fault{Code: 429, RetryAfter: 1})
+	srv.FailNext("sendMessage", 1, emulator.Fault{Code: 429, RetryAfter: 1})
 	start := time.Now()
 	mustSay(t, r.say("/start", 1), "Выберите язык")
 	if waited := time.Since(start); waited < time.Second {
@@ -159,7 +159,7 @@ func TestEndToEndRetriesAfter429(t *testing.T) {
 }
 
 func TestEndToEndWebhook(t *testing.T) {
-	srv := telegramtest.New(testToken)
+	srv := emulator.New(testToken)
 	t.Cleanup(srv.Close)
 	addr := freeAddr(t)
 	const secret = "hook-Secret_42"
@@ -170,7 +170,7 @@ func TestEndToEndWebhook(t *testing.T) {
 	})
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
-	err := srv.Wait(ctx, func(calls []telegramtest.Call) bool {
+	err := srv.Wait(ctx, func(calls []emulator.Call) bool {
 		for _, c := range calls {
 			if c.Method == "setWebhook" {
 				return true
@@ -199,23 +199,23 @@ func TestEndToEndWebhook(t *testing.T) {
 		}}
 	}
 
-	if code, err := telegramtest.PostUpdate(ctx, hook, "wrong-secret", update(1, "/start")); err != nil || code != 401 {
+	if code, err := emulator.PostUpdate(ctx, hook, "wrong-secret", update(1, "/start")); err != nil || code != 401 {
 		t.Errorf("wrong secret: status %d, %v; want 401", code, err)
 	}
-	if code, err := telegramtest.PostUpdate(ctx, hook, "", update(1, "/start")); err != nil || code != 401 {
+	if code, err := emulator.PostUpdate(ctx, hook, "", update(1, "/start")); err != nil || code != 401 {
 		t.Errorf("no secret: status %d, %v; want 401", code, err)
 	}
-	if code, err := telegramtest.PostRaw(ctx, hook, secret, []byte(`{"update_id": "not json`)); err != nil || code != 400 {
+	if code, err := emulator.PostRaw(ctx, hook, secret, []byte(`{"update_id": "not json`)); err != nil || code != 400 {
 		t.Errorf("malformed body: status %d, %v; want 400", code, err)
 	}
-	if code, err := telegramtest.PostUpdate(ctx, hook, secret, update(2, "/start")); err != nil || code != 200 {
+	if code, err := emulator.PostUpdate(ctx, hook, secret, update(2, "/start")); err != nil || code != 200 {
 		t.Fatalf("right secret: status %d, %v; want 200", code, err)
 	}
 	// Telegram retries when unsure; the copy must change nothing.
-	if code, err := telegramtest.PostUpdate(ctx, hook, secret, update(2, "/start")); err != nil || code != 200 {
+	if code, err := emulator.PostUpdate(ctx, hook, secret, update(2, "/start")); err != nil || code != 200 {
 		t.Fatalf("redelivery: status %d, %v; want 200", code, err)
 	}
-	if code, err := telegramtest.PostUpdate(ctx, hook, secret, update(3, "/help")); err != nil || code != 200 {
+	if code, err := emulator.PostUpdate(ctx, hook, secret, update(3, "/help")); err != nil || code != 200 {
 		t.Fatalf("second update: status %d, %v; want 200", code, err)
 	}
 	msgs, err := srv.WaitSent(ctx, user.ID, 2)
@@ -244,7 +244,7 @@ func freeAddr(t *testing.T) string {
 }
 
 func TestEndToEndRussianAddressesAndKazakhLocation(t *testing.T) {
-	srv := telegramtest.New(testToken)
+	srv := emulator.New(testToken)
 	t.Cleanup(srv.Close)
 	startBot(t, srv, filepath.Join(t.TempDir(), "beatbot.db"), nil)
 
@@ -272,7 +272,7 @@ func TestEndToEndRussianAddressesAndKazakhLocation(t *testing.T) {
 // TestEndToEndReplaysPendingUpdates starts the bot on a data file holding
 // an update that was recorded but not handled when the last run crashed.
 func TestEndToEndReplaysPendingUpdates(t *testing.T) {
-	srv := telegramtest.New(testToken)
+	srv := emulator.New(testToken)
 	t.Cleanup(srv.Close)
 	data := filepath.Join(t.TempDir(), "beatbot.db")
 	db, err := storage.Open(data, storage.Options{})

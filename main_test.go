@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 	"github.com/go-telegram/bot/models"
 )
 
@@ -44,13 +44,13 @@ type botProcess struct {
 // startBot runs the bot against the fake Bot API with the given data file
 // and extra environment, and stops it at cleanup. It fails the test if the
 // token appears anywhere in the logs.
-func startBot(t *testing.T, srv *telegramtest.Server, dataPath string, env map[string]string) *botProcess {
+func startBot(t *testing.T, srv *emulator.Server, dataPath string, env map[string]string) *botProcess {
 	t.Helper()
 	return startBotWith(t, srv, dataPath, env, defaultConfig)
 }
 
 // startBotWith is startBot with another city configuration.
-func startBotWith(t *testing.T, srv *telegramtest.Server, dataPath string, env map[string]string, config string) *botProcess {
+func startBotWith(t *testing.T, srv *emulator.Server, dataPath string, env map[string]string, config string) *botProcess {
 	t.Helper()
 	vars := map[string]string{
 		"TELEGRAM_BOT_TOKEN": srv.Token(),
@@ -94,17 +94,17 @@ func (p *botProcess) stop(t *testing.T) {
 // resident is a person chatting with the bot through the fake Bot API.
 type resident struct {
 	t    *testing.T
-	srv  *telegramtest.Server
+	srv  *emulator.Server
 	user models.User
 	seen int
 }
 
-func newResident(t *testing.T, srv *telegramtest.Server, id int64, langCode string) *resident {
+func newResident(t *testing.T, srv *emulator.Server, id int64, langCode string) *resident {
 	return &resident{t: t, srv: srv, user: models.User{ID: id, FirstName: "Resident", LanguageCode: langCode}}
 }
 
 // expect waits for the next n messages the bot sends to this resident.
-func (r *resident) expect(n int) []telegramtest.Sent {
+func (r *resident) expect(n int) []emulator.Sent {
 	r.t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
@@ -117,20 +117,20 @@ func (r *resident) expect(n int) []telegramtest.Sent {
 	return got
 }
 
-func (r *resident) say(text string, replies int) []telegramtest.Sent {
+func (r *resident) say(text string, replies int) []emulator.Sent {
 	r.t.Helper()
 	r.srv.SendText(r.user.ID, r.user, text)
 	return r.expect(replies)
 }
 
-func (r *resident) shareLocation(lat, lon float64, replies int) []telegramtest.Sent {
+func (r *resident) shareLocation(lat, lon float64, replies int) []emulator.Sent {
 	r.t.Helper()
 	r.srv.SendLocation(r.user.ID, r.user, lat, lon)
 	return r.expect(replies)
 }
 
 // press presses the inline button with the given label on msg.
-func (r *resident) press(msg telegramtest.Sent, label string, replies int) []telegramtest.Sent {
+func (r *resident) press(msg emulator.Sent, label string, replies int) []emulator.Sent {
 	r.t.Helper()
 	if msg.ReplyMarkup == nil {
 		r.t.Fatalf("message %q has no buttons", msg.Text)
@@ -143,7 +143,7 @@ func (r *resident) press(msg telegramtest.Sent, label string, replies int) []tel
 	return r.expect(replies)
 }
 
-func describe(msgs []telegramtest.Sent) string {
+func describe(msgs []emulator.Sent) string {
 	var b strings.Builder
 	for _, m := range msgs {
 		b.WriteString("\n  " + m.Method + ": " + m.Text)
@@ -151,7 +151,7 @@ func describe(msgs []telegramtest.Sent) string {
 	return b.String()
 }
 
-func mustSay(t *testing.T, msgs []telegramtest.Sent, want ...string) {
+func mustSay(t *testing.T, msgs []emulator.Sent, want ...string) {
 	t.Helper()
 	all := describe(msgs)
 	for _, m := range msgs {

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 	"github.com/go-telegram/bot/models"
 )
 
@@ -15,7 +15,7 @@ import (
 // bot, a subscribed resident receive it through the outbox and answer it,
 // and the answer reach the precinct's duty chat.
 func TestEndToEndChiefNoticeAndAnswer(t *testing.T) {
-	srv := telegramtest.New(testToken)
+	srv := emulator.New(testToken)
 	t.Cleanup(srv.Close)
 	const dutyChat = -1005000000000001 // krg-p1's sample duty chat
 	srv.AddChat(models.Chat{ID: dutyChat, Type: models.ChatTypeSupergroup, Title: "Duty desk"})

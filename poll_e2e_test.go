@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 )
 
 const (
@@ -73,7 +73,7 @@ func pollConfigWith(t *testing.T, closed bool, extra map[string]string) string {
 
 // pressData presses the inline button whose callback data starts with
 // prefix.
-func (r *resident) pressData(msg telegramtest.Sent, prefix string, replies int) []telegramtest.Sent {
+func (r *resident) pressData(msg emulator.Sent, prefix string, replies int) []emulator.Sent {
 	r.t.Helper()
 	if msg.ReplyMarkup != nil {
 		for _, row := range msg.ReplyMarkup.InlineKeyboard {
@@ -91,7 +91,7 @@ func (r *resident) pressData(msg telegramtest.Sent, prefix string, replies int) 
 
 // answerButtons returns the answer buttons of a question: options, scale
 // values or ticks, without skip, keep and done.
-func answerButtons(msg telegramtest.Sent) (answers []string, multi bool) {
+func answerButtons(msg emulator.Sent) (answers []string, multi bool) {
 	if msg.ReplyMarkup == nil {
 		return nil, false
 	}
@@ -115,11 +115,11 @@ func answerButtons(msg telegramtest.Sent) (answers []string, multi bool) {
 // takePoll answers every question the bot asks, starting with q: the
 // pick-th answer of each (wrapping), and comment for free text. It
 // returns the bot's thanks.
-func takePoll(t *testing.T, r *resident, q telegramtest.Sent, pick int, comment string) telegramtest.Sent {
+func takePoll(t *testing.T, r *resident, q emulator.Sent, pick int, comment string) emulator.Sent {
 	t.Helper()
 	for range 40 {
 		answers, multi := answerButtons(q)
-		var next []telegramtest.Sent
+		var next []emulator.Sent
 		switch {
 		case multi:
 			// A tick comes back as the question with the option ticked.
@@ -137,7 +137,7 @@ func takePoll(t *testing.T, r *resident, q telegramtest.Sent, pick int, comment 
 		q = next[0]
 	}
 	t.Fatal("the poll did not end after 40 answers")
-	return telegramtest.Sent{}
+	return emulator.Sent{}
 }
 
 // TestEndToEndSafetyPoll: a chief invites their precinct to the example
@@ -146,7 +146,7 @@ func takePoll(t *testing.T, r *resident, q telegramtest.Sent, pick int, comment 
 // question, another chief sees nothing of that precinct, and the export
 // holds one pseudonymous row per resident.
 func TestEndToEndSafetyPoll(t *testing.T) {
-	srv := telegramtest.New(testToken)
+	srv := emulator.New(testToken)
 	t.Cleanup(srv.Close)
 	data := filepath.Join(t.TempDir(), "beatbot.db")
 	config := pollConfig(t, false)
@@ -183,7 +183,7 @@ func TestEndToEndSafetyPoll(t *testing.T) {
 		}
 		q := r.pressData(invite, "pl:"+examplePoll, 2)[1]
 		thanks := takePoll(t, r, q, i, fmt.Sprintf("Нужно больше освещения, ответ %d", i))
-		mustSay(t, []telegramtest.Sent{thanks}, map[int]string{0: "Рахмет!", 1: "Спасибо!"}[i%2])
+		mustSay(t, []emulator.Sent{thanks}, map[int]string{0: "Рахмет!", 1: "Спасибо!"}[i%2])
 	}
 	// The chief is told how the invitation went.
 	mustSay(t, chief.expect(1), "доставлено")
@@ -262,7 +262,7 @@ func TestEndToEndSafetyPoll(t *testing.T) {
 // a closed poll takes no answers. The export shows one set with the
 // changed answer.
 func TestEndToEndPollStopChangeAndClosed(t *testing.T) {
-	srv := telegramtest.New(testToken)
+	srv := emulator.New(testToken)
 	t.Cleanup(srv.Close)
 	data := filepath.Join(t.TempDir(), "beatbot.db")
 	config := pollConfig(t, true)
@@ -281,7 +281,7 @@ func TestEndToEndPollStopChangeAndClosed(t *testing.T) {
 
 	msgs = r.say("/polls", 2)
 	mustSay(t, msgs, "С возвращением", "с вопроса 3", "вопрос 3 из 12")
-	mustSay(t, []telegramtest.Sent{takePoll(t, r, msgs[1], 0, "Спасибо участковому")}, "Спасибо! Ваши ответы")
+	mustSay(t, []emulator.Sent{takePoll(t, r, msgs[1], 0, "Спасибо участковому")}, "Спасибо! Ваши ответы")
 
 	msgs = r.say("/polls", 1)
 	mustSay(t, msgs, "Вы уже ответили")

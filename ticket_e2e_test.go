@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/beatbot-kz/beatbot/storage"
 	"github.com/go-telegram/bot/models"
@@ -20,13 +20,13 @@ const (
 )
 
 // reportKk files a report in Kazakh about district 02 through the bot.
-func reportKk(t *testing.T, r *resident, anonymous bool) []telegramtest.Sent {
+func reportKk(t *testing.T, r *resident, anonymous bool) []emulator.Sent {
 	t.Helper()
 	return reportKkAt(t, r, anonymous, 49.8250, 73.0880, "📍 №2 учаске")
 }
 
 // reportKkAt files a report in Kazakh about a point.
-func reportKkAt(t *testing.T, r *resident, anonymous bool, lat, lon float64, place string) []telegramtest.Sent {
+func reportKkAt(t *testing.T, r *resident, anonymous bool, lat, lon float64, place string) []emulator.Sent {
 	t.Helper()
 	msgs := r.say("/start", 1)
 	msgs = r.press(msgs[0], "Қазақша", 2)
@@ -53,7 +53,7 @@ func reportKkAt(t *testing.T, r *resident, anonymous bool, lat, lon float64, pla
 // not solved (reopening it), and after a second resolution rates it. The
 // report is anonymous, and nothing staff receive reveals the reporter.
 func TestEndToEndTicket(t *testing.T) {
-	srv := telegramtest.New(testToken)
+	srv := emulator.New(testToken)
 	t.Cleanup(srv.Close)
 	srv.AddChat(models.Chat{ID: dutyChatP1, Type: models.ChatTypeSupergroup, Title: "Duty desk"})
 	startBot(t, srv, filepath.Join(t.TempDir(), "beatbot.db"), nil)
@@ -111,20 +111,20 @@ func TestCrashAfterConfirmLosesNothing(t *testing.T) {
 	}
 	bin := buildBot(t)
 	data := filepath.Join(t.TempDir(), "beatbot.db")
-	srv := telegramtest.New(testToken)
+	srv := emulator.New(testToken)
 	t.Cleanup(srv.Close)
 	srv.AddChat(models.Chat{ID: dutyChatP1, Type: models.ChatTypeSupergroup, Title: "Duty desk"})
 	// The first delivery to staff (the ticket's pin) is answered with a
 	// long 429, which pauses the whole outbox: when the process dies, only
 	// the stored ticket can bring the card to the inspector.
-	srv.FailNext("sendVenue", 1, telegramtest.Fault{Code: 429, RetryAfter: 120})
+	srv.FailNext("sendVenue", 1, emulator.Fault{Code: 429, RetryAfter: 120})
 	p := startProcess(t, bin, defaultConfig, data, srv)
 	res := &resident{t: t, srv: srv, user: models.User{ID: 702, FirstName: "R", LanguageCode: "kk"}}
 	mustSay(t, reportKk(t, res, false), "KRG-0001")
 	// Kill once the outbox has met the 429, so the fault is used up.
 	wctx, wcancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer wcancel()
-	if err := srv.Wait(wctx, func(calls []telegramtest.Call) bool { return countMethodCalls(calls, "sendVenue") > 0 }); err != nil {
+	if err := srv.Wait(wctx, func(calls []emulator.Call) bool { return countMethodCalls(calls, "sendVenue") > 0 }); err != nil {
 		t.Fatalf("the outbox never tried the pin: %v", err)
 	}
 	if err := p.cmd.Process.Signal(syscall.SIGKILL); err != nil {
@@ -160,7 +160,7 @@ func TestCrashAfterConfirmLosesNothing(t *testing.T) {
 	}
 }
 
-func countMethodCalls(calls []telegramtest.Call, method string) int {
+func countMethodCalls(calls []emulator.Call, method string) int {
 	n := 0
 	for _, c := range calls {
 		if c.Method == method {
@@ -174,7 +174,7 @@ func countMethodCalls(calls []telegramtest.Call, method string) int {
 // in the example city, so a report about it reaches their deputy, the
 // inspector of district 03, and not them.
 func TestEndToEndRoutingToADeputy(t *testing.T) {
-	srv := telegramtest.New(testToken)
+	srv := emulator.New(testToken)
 	t.Cleanup(srv.Close)
 	srv.AddChat(models.Chat{ID: dutyChatP1, Type: models.ChatTypeSupergroup, Title: "Duty desk"})
 	// The example's leave ends on a real date; this test must not.

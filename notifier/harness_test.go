@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/beatbot-kz/beatbot/bot/telegram"
-	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/beatbot-kz/beatbot/notifier"
 	"github.com/beatbot-kz/beatbot/storage"
@@ -23,7 +23,7 @@ const token = "7100000001:AAE-notifier-test-0123456789abcdef"
 // Telegram adapter to the fake Bot API.
 type rig struct {
 	t     testing.TB
-	srv   *telegramtest.Server
+	srv   *emulator.Server
 	db    *storage.DB
 	city  *core.City
 	out   *notifier.Outbox
@@ -55,7 +55,7 @@ func newRig(t testing.TB, opts ...rigOption) *rig {
 		MaxAttempts: 10,
 		Limits:      map[core.Channel]core.Limits{core.Telegram: {Rate: 1000}},
 	}}
-	srv := telegramtest.New(token)
+	srv := emulator.New(token)
 	t.Cleanup(srv.Close)
 	r := &rig{t: t, srv: srv, city: city, db: storagetest.MustOpen(t, storage.Options{})}
 	r.start(opts...)

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/jonboulle/clockwork"
 )
@@ -17,13 +17,13 @@ func TestEveryItemArrivesOnceThroughFaults(t *testing.T) {
 	// duplicate a message.
 	for _, f := range []struct {
 		n     int
-		fault telegramtest.Fault
+		fault emulator.Fault
 	}{
-		{5, telegramtest.Fault{Code: 500}},
-		{3, telegramtest.Fault{Code: 502, Description: "Bad Gateway"}},
-		{2, telegramtest.Fault{Code: 429, RetryAfter: 1}},
-		{3, telegramtest.Fault{Drop: true}},
-		{3, telegramtest.Fault{Delay: 300 * time.Millisecond}},
+		{5, emulator.Fault{Code: 500}},
+		{3, emulator.Fault{Code: 502, Description: "Bad Gateway"}},
+		{2, emulator.Fault{Code: 429, RetryAfter: 1}},
+		{3, emulator.Fault{Drop: true}},
+		{3, emulator.Fault{Delay: 300 * time.Millisecond}},
 	} {
 		r.srv.FailNext("sendMessage", f.n, f.fault)
 	}
@@ -84,7 +84,7 @@ func TestBlockedRecipientIsUnsubscribed(t *testing.T) {
 
 func TestRejectedMessageIsDeadLettered(t *testing.T) {
 	r := newRig(t)
-	r.srv.FailNext("sendMessage", 1, telegramtest.Fault{Code: 400, Description: "Bad Request: can't parse entities"})
+	r.srv.FailNext("sendMessage", 1, emulator.Fault{Code: 400, Description: "Bad Request: can't parse entities"})
 	r.enqueue(core.OutboxItem{Key: "x", Chat: chat(5), Batch: "notice:3", Priority: core.PriorityNormal, Reply: core.Reply{Text: "hi"}})
 	if rep := r.waitReport("notice:3"); rep.Failed != 1 {
 		t.Errorf("report = %+v, want 1 failed", rep)
@@ -150,7 +150,7 @@ func TestPerChatPacing(t *testing.T) {
 func TestRateLimitPausesTheChannel(t *testing.T) {
 	// Slow enough that each answer is in before the next send starts.
 	r := newRig(t, withLimits(core.Limits{Rate: 20}))
-	r.srv.FailNext("sendMessage", 1, telegramtest.Fault{Code: 429, RetryAfter: 1})
+	r.srv.FailNext("sendMessage", 1, emulator.Fault{Code: 429, RetryAfter: 1})
 	r.enqueue(broadcast("notice:6", 3000, 20)...)
 	r.waitReport("notice:6")
 	var first429, next time.Time

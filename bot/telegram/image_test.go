@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 	"github.com/beatbot-kz/beatbot/core"
 )
 
@@ -26,7 +26,7 @@ func chartPNG(t *testing.T, w, h int) []byte {
 
 // checkUpload fails unless m is a sendPhoto that uploaded want as
 // chart.png, a PNG.
-func checkUpload(t *testing.T, m telegramtest.Sent, want []byte) {
+func checkUpload(t *testing.T, m emulator.Sent, want []byte) {
 	t.Helper()
 	if m.Method != "sendPhoto" || m.Upload == nil {
 		t.Fatalf("got %s with upload %v, want sendPhoto with an upload", m.Method, m.Upload)
@@ -62,7 +62,7 @@ func TestSendImage(t *testing.T) {
 		{"image wins over photo", core.Reply{Image: chart, Photo: photoID, Text: "Reports this week"},
 			[]sentMessage{{"sendPhoto", "Reports this week", false}}},
 	}
-	checkSends(t, 700, tests, func(t *testing.T, got telegramtest.Sent) {
+	checkSends(t, 700, tests, func(t *testing.T, got emulator.Sent) {
 		if got.Method == "sendPhoto" {
 			checkUpload(t, got, chart)
 		}
@@ -74,7 +74,7 @@ func TestSendImage(t *testing.T) {
 func TestSendImageRetriesAfter429(t *testing.T) {
 	tg, srv := newSender(t, false)
 	chart := chartPNG(t, 320, 200)
-	srv.FailNext("sendPhoto", 1, telegramtest.Fault{Code: 429, RetryAfter: 1})
+	srv.FailNext("sendPhoto", 1, emulator.Fault{Code: 429, RetryAfter: 1})
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := tg.Send(ctx, chatRef(720), core.Reply{Image: chart, Text: "hi"}); err != nil {
@@ -96,7 +96,7 @@ func TestDeliverImageResumesAfter429(t *testing.T) {
 	tg, srv := newSender(t, true)
 	chart := chartPNG(t, 800, 400)
 	r := core.Reply{Image: chart, Text: strings.Repeat("ж", 2000), Buttons: [][]core.Button{{{Label: "Accept", Data: "t:accept"}}}}
-	srv.FailNext("sendMessage", 1, telegramtest.Fault{Code: 429, RetryAfter: 4})
+	srv.FailNext("sendMessage", 1, emulator.Fault{Code: 429, RetryAfter: 4})
 	done, err := tg.Deliver(context.Background(), chatRef(730), r, 0)
 	var rl *core.RateLimitError
 	if done != 1 || !errors.As(err, &rl) || rl.RetryAfter != 4*time.Second {
@@ -131,11 +131,11 @@ func TestDeliverImageErrors(t *testing.T) {
 	tests := []struct {
 		name  string
 		image []byte
-		fault *telegramtest.Fault // on sendPhoto
+		fault *emulator.Fault // on sendPhoto
 		block bool
 		check func(t *testing.T, err error)
 	}{
-		{"rate limited", chart, &telegramtest.Fault{Code: 429, RetryAfter: 7}, false, func(t *testing.T, err error) {
+		{"rate limited", chart, &emulator.Fault{Code: 429, RetryAfter: 7}, false, func(t *testing.T, err error) {
 			var rl *core.RateLimitError
 			if !errors.As(err, &rl) || rl.RetryAfter != 7*time.Second {
 				t.Errorf("got %v, want *core.RateLimitError after 7s", err)
@@ -147,13 +147,13 @@ func TestDeliverImageErrors(t *testing.T) {
 				t.Errorf("got %v, want core.ErrRejected for IMAGE_PROCESS_FAILED", err)
 			}
 		}},
-		{"server error", chart, &telegramtest.Fault{Code: 502}, false, func(t *testing.T, err error) {
+		{"server error", chart, &emulator.Fault{Code: 502}, false, func(t *testing.T, err error) {
 			var rl *core.RateLimitError
 			if err == nil || errors.Is(err, core.ErrRejected) || errors.Is(err, core.ErrUnreachable) || errors.As(err, &rl) {
 				t.Errorf("got %v, want a transient error", err)
 			}
 		}},
-		{"connection dropped", chart, &telegramtest.Fault{Drop: true}, false, func(t *testing.T, err error) {
+		{"connection dropped", chart, &emulator.Fault{Drop: true}, false, func(t *testing.T, err error) {
 			if err == nil || errors.Is(err, core.ErrRejected) || errors.Is(err, core.ErrUnreachable) {
 				t.Errorf("got %v, want a transient error", err)
 			}

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/beatbot-kz/beatbot/bot/telegram"
-	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/go-telegram/bot"
 	"github.com/rs/zerolog"
@@ -20,9 +20,9 @@ const photoID = "AgACAgIAAxkBAAIE-1280"
 
 // newSender connects an adapter to a fake Bot API without polling: sending
 // needs no updates.
-func newSender(t *testing.T, paid bool) (*telegram.Telegram, *telegramtest.Server) {
+func newSender(t *testing.T, paid bool) (*telegram.Telegram, *emulator.Server) {
 	t.Helper()
-	srv := telegramtest.New(token)
+	srv := emulator.New(token)
 	t.Cleanup(srv.Close)
 	tg, err := telegram.New(context.Background(), telegram.Config{Token: token, APIURL: srv.URL(), Acceptor: newInbox(), Log: zerolog.Nop(), PaidBroadcast: paid})
 	if err != nil {
@@ -50,7 +50,7 @@ type sendCase struct {
 // first, through the real adapter, and checks the messages the fake Bot
 // API got; extra checks each message further. It returns the fake, for
 // checks of the calls made.
-func checkSends(t *testing.T, first int64, cases []sendCase, extra func(*testing.T, telegramtest.Sent)) *telegramtest.Server {
+func checkSends(t *testing.T, first int64, cases []sendCase, extra func(*testing.T, emulator.Sent)) *emulator.Server {
 	t.Helper()
 	tg, srv := newSender(t, false)
 	for i, tt := range cases {
@@ -100,7 +100,7 @@ func TestSendPhoto(t *testing.T) {
 		{"pin with a long text", core.Reply{Photo: photoID, Text: long, Pin: pin, Buttons: buttons},
 			[]sentMessage{{"sendPhoto", "", false}, {"sendMessage", long, false}, {"sendVenue", "", true}}},
 	}
-	srv := checkSends(t, 100, tests, func(t *testing.T, got telegramtest.Sent) {
+	srv := checkSends(t, 100, tests, func(t *testing.T, got emulator.Sent) {
 		if got.Method == "sendPhoto" && got.Photo != photoID {
 			t.Errorf("photo %q, want %q", got.Photo, photoID)
 		}
@@ -141,31 +141,31 @@ func TestDeliverPhotoErrors(t *testing.T) {
 	tests := []struct {
 		name  string
 		text  string
-		setup func(srv *telegramtest.Server, chatID int64)
+		setup func(srv *emulator.Server, chatID int64)
 		check func(t *testing.T, err error)
 		calls int // sendPhoto and sendMessage calls made, retries included
 	}{
-		{"blocked", "hi", func(srv *telegramtest.Server, id int64) { srv.SetBlocked(id, true) }, isUnreachable, 1},
-		{"blocked after the photo", long, func(srv *telegramtest.Server, _ int64) {
-			srv.FailNext("sendMessage", 1, telegramtest.Fault{Code: 403})
+		{"blocked", "hi", func(srv *emulator.Server, id int64) { srv.SetBlocked(id, true) }, isUnreachable, 1},
+		{"blocked after the photo", long, func(srv *emulator.Server, _ int64) {
+			srv.FailNext("sendMessage", 1, emulator.Fault{Code: 403})
 		}, isUnreachable, 2},
-		{"unknown file id", "hi", func(srv *telegramtest.Server, _ int64) {
-			srv.FailNext("sendPhoto", 1, telegramtest.Fault{Code: 400, Description: "Bad Request: wrong file identifier/HTTP URL specified"})
+		{"unknown file id", "hi", func(srv *emulator.Server, _ int64) {
+			srv.FailNext("sendPhoto", 1, emulator.Fault{Code: 400, Description: "Bad Request: wrong file identifier/HTTP URL specified"})
 		}, func(t *testing.T, err error) {
 			if !errors.Is(err, core.ErrRejected) {
 				t.Errorf("got %v, want core.ErrRejected", err)
 			}
 		}, 1},
-		{"rate limited", "hi", func(srv *telegramtest.Server, _ int64) {
-			srv.FailNext("sendPhoto", 1, telegramtest.Fault{Code: 429, RetryAfter: 7})
+		{"rate limited", "hi", func(srv *emulator.Server, _ int64) {
+			srv.FailNext("sendPhoto", 1, emulator.Fault{Code: 429, RetryAfter: 7})
 		}, func(t *testing.T, err error) {
 			var rl *core.RateLimitError
 			if !errors.As(err, &rl) || rl.RetryAfter != 7*time.Second {
 				t.Errorf("got %v, want *core.RateLimitError after 7s", err)
 			}
 		}, 1},
-		{"server error", "hi", func(srv *telegramtest.Server, _ int64) {
-			srv.FailNext("sendPhoto", 1, telegramtest.Fault{Code: 502})
+		{"server error", "hi", func(srv *emulator.Server, _ int64) {
+			srv.FailNext("sendPhoto", 1, emulator.Fault{Code: 502})
 		}, func(t *testing.T, err error) {
 			var rl *core.RateLimitError
 			if err == nil || errors.Is(err, core.ErrRejected) || errors.Is(err, core.ErrUnreachable) || errors.As(err, &rl) {
@@ -192,7 +192,7 @@ func TestDeliverPhotoErrors(t *testing.T) {
 func TestDeliverResumesAfterThePartsDone(t *testing.T) {
 	tg, srv := newSender(t, false)
 	r := core.Reply{Photo: photoID, Text: strings.Repeat("ж", 2000)}
-	srv.FailNext("sendMessage", 1, telegramtest.Fault{Code: 502})
+	srv.FailNext("sendMessage", 1, emulator.Fault{Code: 502})
 	done, err := tg.Deliver(context.Background(), chatRef(500), r, 0)
 	if err == nil || done != 1 {
 		t.Fatalf("first attempt: %d done, %v; want the photo done and an error", done, err)
@@ -207,7 +207,7 @@ func TestDeliverResumesAfterThePartsDone(t *testing.T) {
 
 func TestChatNotFoundIsUnreachable(t *testing.T) {
 	tg, srv := newSender(t, false)
-	srv.FailNext("sendMessage", 1, telegramtest.Fault{Code: 400, Description: "Bad Request: chat not found"})
+	srv.FailNext("sendMessage", 1, emulator.Fault{Code: 400, Description: "Bad Request: chat not found"})
 	if _, err := tg.Deliver(context.Background(), chatRef(600), core.Reply{Text: "hi"}, 0); !errors.Is(err, core.ErrUnreachable) {
 		t.Errorf("got %v, want core.ErrUnreachable", err)
 	}
@@ -222,7 +222,7 @@ func isUnreachable(t *testing.T, err error) {
 
 func TestSendPhotoRetriesAfter429(t *testing.T) {
 	tg, srv := newSender(t, false)
-	srv.FailNext("sendPhoto", 1, telegramtest.Fault{Code: 429, RetryAfter: 1})
+	srv.FailNext("sendPhoto", 1, emulator.Fault{Code: 429, RetryAfter: 1})
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := tg.Send(ctx, chatRef(400), core.Reply{Photo: photoID, Text: "hi"}); err != nil {

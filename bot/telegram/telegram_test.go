@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/beatbot-kz/beatbot/bot/telegram"
-	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
@@ -78,13 +78,13 @@ func (b *inbox) next(t *testing.T) core.Inbound {
 }
 
 // start runs a polling adapter against a fake Bot API.
-func start(t *testing.T, acc telegram.Acceptor) (*telegram.Telegram, *telegramtest.Server) {
+func start(t *testing.T, acc telegram.Acceptor) (*telegram.Telegram, *emulator.Server) {
 	t.Helper()
-	return startOn(t, telegramtest.New(token), acc)
+	return startOn(t, emulator.New(token), acc)
 }
 
 // startOn is start on a given server, which may already hold updates.
-func startOn(t *testing.T, srv *telegramtest.Server, acc telegram.Acceptor) (*telegram.Telegram, *telegramtest.Server) {
+func startOn(t *testing.T, srv *emulator.Server, acc telegram.Acceptor) (*telegram.Telegram, *emulator.Server) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	tg, err := telegram.New(ctx, telegram.Config{Token: token, APIURL: srv.URL(), Acceptor: acc, Log: zerolog.Nop(), PollTimeout: 2 * time.Second})
@@ -165,7 +165,7 @@ func TestButtonPressIsAnswered(t *testing.T) {
 	box.next(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	err := srv.Wait(ctx, func(calls []telegramtest.Call) bool {
+	err := srv.Wait(ctx, func(calls []emulator.Call) bool {
 		for _, c := range calls {
 			if c.Method == "answerCallbackQuery" && c.Params["callback_query_id"] == "4382017" {
 				return true
@@ -223,7 +223,7 @@ func TestSendErrors(t *testing.T) {
 	}
 	srv.SetBlocked(78, false)
 
-	srv.FailNext("sendMessage", 5, telegramtest.Fault{Code: 429, RetryAfter: 1})
+	srv.FailNext("sendMessage", 5, emulator.Fault{Code: 429, RetryAfter: 1})
 	cctx, cancel := context.WithTimeout(ctx, 1500*time.Millisecond)
 	defer cancel()
 	err = tg.Send(cctx, chat, core.Reply{Text: "hello"})
@@ -237,7 +237,7 @@ func TestSendErrors(t *testing.T) {
 }
 
 func TestTokenNeverInErrors(t *testing.T) {
-	closed := telegramtest.New(token)
+	closed := emulator.New(token)
 	closedURL := closed.URL()
 	closed.Close() // nothing listens any more
 	// A proxy that echoes the request path, token included, as plain text.
@@ -286,7 +286,7 @@ func TestPollingConfirmsOnlyRecordedUpdates(t *testing.T) {
 	defer cancel()
 	// Wait until the bot holds the batch; then make sure it asks for no
 	// more while the first update is unrecorded.
-	if err := srv.Wait(ctx, func(calls []telegramtest.Call) bool { return countMethod(calls, "getUpdates") >= 1 }); err != nil {
+	if err := srv.Wait(ctx, func(calls []emulator.Call) bool { return countMethod(calls, "getUpdates") >= 1 }); err != nil {
 		t.Fatal(err)
 	}
 	if pending := srv.Pending(); !slices.Contains(pending, id) || !slices.Contains(pending, second) {
@@ -300,7 +300,7 @@ func TestPollingConfirmsOnlyRecordedUpdates(t *testing.T) {
 			t.Fatal("updates not accepted after release")
 		}
 	}
-	if err := srv.Wait(ctx, func([]telegramtest.Call) bool { return len(srv.Pending()) == 0 }); err != nil {
+	if err := srv.Wait(ctx, func([]emulator.Call) bool { return len(srv.Pending()) == 0 }); err != nil {
 		t.Errorf("updates never confirmed after they were recorded: pending %v", srv.Pending())
 	}
 }
@@ -310,7 +310,7 @@ func TestPollingConfirmsOnlyRecordedUpdates(t *testing.T) {
 // without the update the bot ignores, and the whole batch is then
 // confirmed and its button press answered.
 func TestPollingAcceptsABatchTogether(t *testing.T) {
-	srv := telegramtest.New(token)
+	srv := emulator.New(token)
 	user := models.User{ID: 42, FirstName: "A"}
 	srv.SendText(42, user, "one")
 	srv.SendUpdate(loadUpdate(t, "group_text.json"))
@@ -333,16 +333,16 @@ func TestPollingAcceptsABatchTogether(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if err := srv.Wait(ctx, func([]telegramtest.Call) bool { return len(srv.Pending()) == 0 }); err != nil {
+	if err := srv.Wait(ctx, func([]emulator.Call) bool { return len(srv.Pending()) == 0 }); err != nil {
 		t.Errorf("batch never confirmed: pending %v", srv.Pending())
 	}
-	err := srv.Wait(ctx, func(calls []telegramtest.Call) bool { return countMethod(calls, "answerCallbackQuery") == 1 })
+	err := srv.Wait(ctx, func(calls []emulator.Call) bool { return countMethod(calls, "answerCallbackQuery") == 1 })
 	if err != nil {
 		t.Errorf("button press in the batch never answered: %v", err)
 	}
 }
 
-func countMethod(calls []telegramtest.Call, method string) int {
+func countMethod(calls []emulator.Call, method string) int {
 	n := 0
 	for _, c := range calls {
 		if c.Method == method {

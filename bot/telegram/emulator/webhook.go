@@ -1,4 +1,4 @@
-package telegramtest
+package emulator
 
 import (
 	"bytes"
@@ -133,9 +133,9 @@ func (s *Server) DeliverWebhook(ctx context.Context) (int, error) {
 		}
 		s.mu.Unlock()
 		if err != nil {
-			return delivered, fmt.Errorf("telegramtest: deliver update %d: %w", next.id, err)
+			return delivered, fmt.Errorf("emulator: deliver update %d: %w", next.id, err)
 		}
-		return delivered, fmt.Errorf("telegramtest: deliver update %d: status %d: %w", next.id, status, ErrWebhookRejected)
+		return delivered, fmt.Errorf("emulator: deliver update %d: status %d: %w", next.id, status, ErrWebhookRejected)
 	}
 }
 
@@ -154,7 +154,7 @@ func indexOf(list []*queuedUpdate, u *queuedUpdate) int {
 func PostUpdate(ctx context.Context, hookURL, secret string, u models.Update) (int, error) {
 	body, err := json.Marshal(&u)
 	if err != nil {
-		return 0, fmt.Errorf("telegramtest: encode update %d: %w", u.ID, err)
+		return 0, fmt.Errorf("emulator: encode update %d: %w", u.ID, err)
 	}
 	return PostRaw(ctx, hookURL, secret, body)
 }
@@ -164,7 +164,7 @@ func PostUpdate(ctx context.Context, hookURL, secret string, u models.Update) (i
 func PostRaw(ctx context.Context, hookURL, secret string, body []byte) (int, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, hookURL, bytes.NewReader(body))
 	if err != nil {
-		return 0, fmt.Errorf("telegramtest: post webhook: %w", err)
+		return 0, fmt.Errorf("emulator: post webhook: %w", err)
 	}
 	req.Header.Set("Content-Type", "application/json")
 	if secret != "" {
@@ -172,7 +172,7 @@ func PostRaw(ctx context.Context, hookURL, secret string, body []byte) (int, err
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		return 0, fmt.Errorf("telegramtest: post webhook: %w", err)
+		return 0, fmt.Errorf("emulator: post webhook: %w", err)
 	}
 	defer resp.Body.Close()
 	_, _ = io.Copy(io.Discard, resp.Body)

@@ -1,4 +1,4 @@
-package telegramtest_test
+package emulator_test
 
 import (
 	"context"
@@ -8,13 +8,13 @@ import (
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
-	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 )
 
 // A polling bot answers a resident's /start with a keyboard; the test plays
 // the resident and reads what the bot sent.
 func Example() {
-	srv := telegramtest.New("123456:TEST")
+	srv := emulator.New("123456:TEST")
 	defer srv.Close()
 
 	b, err := bot.New(srv.Token(), bot.WithServerURL(srv.URL()),

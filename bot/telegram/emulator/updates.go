@@ -1,4 +1,4 @@
-package telegramtest
+package emulator
 
 import (
 	"encoding/json"
@@ -50,7 +50,7 @@ func (s *Server) enqueueLocked(u models.Update) int64 {
 	q.next += gap
 	raw, err := json.Marshal(&u)
 	if err != nil {
-		panic(fmt.Sprintf("telegramtest: encode update: %v", err))
+		panic(fmt.Sprintf("emulator: encode update: %v", err))
 	}
 	item := &queuedUpdate{id: u.ID, kind: updateKind(raw), raw: raw}
 	q.pending = append(q.pending, item)
@@ -95,7 +95,7 @@ func (s *Server) Redeliver(updateID int64) error {
 	defer s.mu.Unlock()
 	orig, ok := s.updates.history[updateID]
 	if !ok {
-		return fmt.Errorf("telegramtest: redeliver %d: %w", updateID, ErrUnknownUpdate)
+		return fmt.Errorf("emulator: redeliver %d: %w", updateID, ErrUnknownUpdate)
 	}
 	// Insert in id order: go-telegram/bot takes the last id of a batch as
 	// its offset, so a copy after newer updates would unconfirm them.

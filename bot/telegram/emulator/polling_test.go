@@ -1,4 +1,4 @@
-package telegramtest_test
+package emulator_test
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
-	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 )
 
 func TestPollingBotReceivesUpdatesInOrder(t *testing.T) {
@@ -79,14 +79,14 @@ func TestPollingDoesNotBusyLoop(t *testing.T) {
 	srv := newServer(t)
 	startPolling(t, newBot(t, srv))
 	ctx := testCtx(t)
-	if err := srv.Wait(ctx, func(calls []telegramtest.Call) bool { return countCalls(calls, "getUpdates") > 0 }); err != nil {
+	if err := srv.Wait(ctx, func(calls []emulator.Call) bool { return countCalls(calls, "getUpdates") > 0 }); err != nil {
 		t.Fatalf("bot never polled: %v", err)
 	}
 	// With nothing to deliver, the first poll must stay open: a fake that
 	// answered [] at once would see hundreds of polls in this window.
 	window, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
 	defer cancel()
-	err := srv.Wait(window, func(calls []telegramtest.Call) bool { return countCalls(calls, "getUpdates") > 1 })
+	err := srv.Wait(window, func(calls []emulator.Call) bool { return countCalls(calls, "getUpdates") > 1 })
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("got %v, want no second getUpdates while the first blocks", err)
 	}
@@ -106,7 +106,7 @@ func TestSecondPollTerminatesFirst(t *testing.T) {
 		resp.Body.Close()
 		first <- resp.StatusCode
 	}()
-	if err := srv.Wait(ctx, func(calls []telegramtest.Call) bool { return countCalls(calls, "getUpdates") == 1 }); err != nil {
+	if err := srv.Wait(ctx, func(calls []emulator.Call) bool { return countCalls(calls, "getUpdates") == 1 }); err != nil {
 		t.Fatal(err)
 	}
 	// A second bot instance polling ends the first poll, as on Telegram.
@@ -122,7 +122,7 @@ func TestSecondPollTerminatesFirst(t *testing.T) {
 }
 
 func TestCloseEndsBlockedPoll(t *testing.T) {
-	srv := telegramtest.New(testToken)
+	srv := emulator.New(testToken)
 	ctx := testCtx(t)
 	done := make(chan struct{})
 	go func() {
@@ -132,7 +132,7 @@ func TestCloseEndsBlockedPoll(t *testing.T) {
 			resp.Body.Close()
 		}
 	}()
-	if err := srv.Wait(ctx, func(calls []telegramtest.Call) bool { return len(calls) == 1 }); err != nil {
+	if err := srv.Wait(ctx, func(calls []emulator.Call) bool { return len(calls) == 1 }); err != nil {
 		t.Fatal(err)
 	}
 	closed := make(chan struct{})
@@ -147,14 +147,14 @@ func TestCloseEndsBlockedPoll(t *testing.T) {
 			t.Fatal("Close left the blocked getUpdates running")
 		}
 	}
-	if _, err := srv.WaitSent(ctx, alice.ID, 1); !errors.Is(err, telegramtest.ErrClosed) {
+	if _, err := srv.WaitSent(ctx, alice.ID, 1); !errors.Is(err, emulator.ErrClosed) {
 		t.Errorf("got %v, want ErrClosed after Close", err)
 	}
 }
 
 func TestNoGoroutinesLeftAfterClose(t *testing.T) {
 	before := runtime.NumGoroutine()
-	srv := telegramtest.New(testToken)
+	srv := emulator.New(testToken)
 	b, err := bot.New(testToken, bot.WithServerURL(srv.URL()), bot.WithSkipGetMe(),
 		bot.WithDefaultHandler(func(context.Context, *bot.Bot, *models.Update) {}))
 	if err != nil {
@@ -165,7 +165,7 @@ func TestNoGoroutinesLeftAfterClose(t *testing.T) {
 	go func() { b.Start(ctx); close(done) }()
 	srv.SendText(alice.ID, alice, "hi")
 	// A second poll means the bot took the update and is blocked again.
-	polledTwice := func(calls []telegramtest.Call) bool { return countCalls(calls, "getUpdates") >= 2 }
+	polledTwice := func(calls []emulator.Call) bool { return countCalls(calls, "getUpdates") >= 2 }
 	if err := srv.Wait(testCtx(t), polledTwice); err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package telegramtest_test
+package emulator_test
 
 import (
 	"context"
@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 )
 
 func TestGetUpdatesTimeout(t *testing.T) {
@@ -23,7 +23,7 @@ func TestGetUpdatesTimeout(t *testing.T) {
 
 	// An update arriving during a poll ends it at once.
 	go func() {
-		_ = srv.Wait(context.Background(), func(calls []telegramtest.Call) bool { return countCalls(calls, "getUpdates") == 2 })
+		_ = srv.Wait(context.Background(), func(calls []emulator.Call) bool { return countCalls(calls, "getUpdates") == 2 })
 		srv.SendText(alice.ID, alice, "hi")
 	}()
 	start = time.Now()
@@ -36,7 +36,7 @@ func TestGetUpdatesTimeout(t *testing.T) {
 }
 
 func TestOffsetConfirmsUpdates(t *testing.T) {
-	srv := newServer(t, telegramtest.WithUpdateIDBase(1000))
+	srv := newServer(t, emulator.WithUpdateIDBase(1000))
 	for _, text := range []string{"one", "two", "three"} {
 		srv.SendText(alice.ID, alice, text)
 	}
@@ -86,13 +86,13 @@ func TestRedeliver(t *testing.T) {
 	if got := pollIDs(t, srv, url.Values{"offset": {itoa(third + 1)}}); len(got) != 0 {
 		t.Errorf("got %v, want nothing once confirmed", got)
 	}
-	if err := srv.Redeliver(12345); !errors.Is(err, telegramtest.ErrUnknownUpdate) {
+	if err := srv.Redeliver(12345); !errors.Is(err, emulator.ErrUnknownUpdate) {
 		t.Errorf("got %v, want ErrUnknownUpdate", err)
 	}
 }
 
 func TestUpdateIDJumps(t *testing.T) {
-	srv := newServer(t, telegramtest.WithUpdateIDBase(500), telegramtest.WithUpdateIDJumps(1000), telegramtest.WithSeed(7))
+	srv := newServer(t, emulator.WithUpdateIDBase(500), emulator.WithUpdateIDJumps(1000), emulator.WithSeed(7))
 	prev, gaps := int64(0), 0
 	for i := range 20 {
 		id := srv.SendText(alice.ID, alice, "x")

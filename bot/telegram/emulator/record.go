@@ -1,4 +1,4 @@
-package telegramtest
+package emulator
 
 import (
 	"context"
@@ -147,7 +147,7 @@ func (s *Server) WaitSent(ctx context.Context, chatID int64, n int) ([]Sent, err
 		return len(got) >= n
 	})
 	if err != nil {
-		return got, fmt.Errorf("telegramtest: wait for %d messages in chat %d, got %d: %w", n, chatID, len(got), err)
+		return got, fmt.Errorf("emulator: wait for %d messages in chat %d, got %d: %w", n, chatID, len(got), err)
 	}
 	return got, nil
 }
@@ -165,12 +165,12 @@ func (s *Server) Wait(ctx context.Context, done func(calls []Call) bool) error {
 			return nil
 		}
 		if closed {
-			return fmt.Errorf("telegramtest: wait for calls: %w", ErrClosed)
+			return fmt.Errorf("emulator: wait for calls: %w", ErrClosed)
 		}
 		select {
 		case <-changed:
 		case <-ctx.Done():
-			return fmt.Errorf("telegramtest: wait for calls: %w", ctx.Err())
+			return fmt.Errorf("emulator: wait for calls: %w", ctx.Err())
 		}
 	}
 }

@@ -1,7 +1,8 @@
-// Package telegramtest is a fake Telegram Bot API server for tests, in the
-// spirit of net/http/httptest: it serves POST /bot{token}/{method} like
-// api.telegram.org, so the real go-telegram/bot client can be pointed at it
-// with bot.WithServerURL.
+// Package emulator is an in-process Telegram Bot API server: it serves
+// POST /bot{token}/{method} like api.telegram.org, so the real
+// go-telegram/bot client can be pointed at it with bot.WithServerURL. The
+// tests drive the bot through it, and the playground runs the whole bot on
+// it without a token or a network, in the spirit of net/http/httptest.
 //
 // A test plays the users and reads what the bot did:
 //
@@ -32,4 +33,4 @@
 // match the real API where they are well known ("Bad Request: message is
 // too long"); for rarer cases they are close approximations. Formatting
 // (parse_mode) is recorded but not parsed.
-package telegramtest
+package emulator

@@ -1,4 +1,4 @@
-package telegramtest_test
+package emulator_test
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package telegramtest_test
+package emulator_test
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
-	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 )
 
 const testToken = "123456:AAH-test-token"
@@ -21,15 +21,15 @@ const testToken = "123456:AAH-test-token"
 var alice = models.User{ID: 501, FirstName: "Alice", Username: "alice", LanguageCode: "ru"}
 
 // newServer starts a fake API that is closed when the test ends.
-func newServer(t *testing.T, opts ...telegramtest.Option) *telegramtest.Server {
+func newServer(t *testing.T, opts ...emulator.Option) *emulator.Server {
 	t.Helper()
-	srv := telegramtest.New(testToken, opts...)
+	srv := emulator.New(testToken, opts...)
 	t.Cleanup(srv.Close)
 	return srv
 }
 
 // newBot builds a real go-telegram/bot client against srv.
-func newBot(t *testing.T, srv *telegramtest.Server, opts ...bot.Option) *bot.Bot {
+func newBot(t *testing.T, srv *emulator.Server, opts ...bot.Option) *bot.Bot {
 	t.Helper()
 	all := append([]bot.Option{
 		bot.WithServerURL(srv.URL()),
@@ -100,7 +100,7 @@ func rawCall(t *testing.T, ctx context.Context, base, token, method string, form
 }
 
 // pollIDs calls getUpdates and returns the update ids it answered.
-func pollIDs(t *testing.T, srv *telegramtest.Server, form url.Values) []int64 {
+func pollIDs(t *testing.T, srv *emulator.Server, form url.Values) []int64 {
 	t.Helper()
 	status, r := rawCall(t, testCtx(t), srv.URL(), srv.Token(), "getUpdates", form)
 	if status != http.StatusOK {
@@ -117,7 +117,7 @@ func pollIDs(t *testing.T, srv *telegramtest.Server, form url.Values) []int64 {
 	return ids
 }
 
-func countCalls(calls []telegramtest.Call, method string) int {
+func countCalls(calls []emulator.Call, method string) int {
 	n := 0
 	for _, c := range calls {
 		if c.Method == method {

@@ -1,4 +1,4 @@
-package telegramtest_test
+package emulator_test
 
 import (
 	"errors"
@@ -9,44 +9,44 @@ import (
 
 	"github.com/go-telegram/bot"
 
-	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 )
 
 func TestFailNext(t *testing.T) {
 	tests := []struct {
 		name     string
 		method   string
-		fault    telegramtest.Fault
+		fault    emulator.Fault
 		check    func(t *testing.T, err error)
 		wantSent int // messages recorded after the failed call
 	}{
-		{"429 with retry_after", "sendMessage", telegramtest.Fault{Code: 429, RetryAfter: 7}, func(t *testing.T, err error) {
+		{"429 with retry_after", "sendMessage", emulator.Fault{Code: 429, RetryAfter: 7}, func(t *testing.T, err error) {
 			var tooMany *bot.TooManyRequestsError
 			if !errors.As(err, &tooMany) || tooMany.RetryAfter != 7 {
 				t.Errorf("got %v, want *bot.TooManyRequestsError with RetryAfter 7", err)
 			}
 		}, 0},
-		{"any method, case ignored", "", telegramtest.Fault{Code: 502}, func(t *testing.T, err error) {
+		{"any method, case ignored", "", emulator.Fault{Code: 502}, func(t *testing.T, err error) {
 			if err == nil || !strings.Contains(err.Error(), "502 Bad Gateway") {
 				t.Errorf("got %v, want 502 Bad Gateway", err)
 			}
 		}, 0},
-		{"forbidden", "SENDMESSAGE", telegramtest.Fault{Code: 403}, func(t *testing.T, err error) {
+		{"forbidden", "SENDMESSAGE", emulator.Fault{Code: 403}, func(t *testing.T, err error) {
 			if !errors.Is(err, bot.ErrorForbidden) {
 				t.Errorf("got %v, want bot.ErrorForbidden", err)
 			}
 		}, 0},
-		{"dropped connection", "sendMessage", telegramtest.Fault{Drop: true}, func(t *testing.T, err error) {
+		{"dropped connection", "sendMessage", emulator.Fault{Drop: true}, func(t *testing.T, err error) {
 			if err == nil {
 				t.Errorf("got no error, want a transport error")
 			}
 		}, 0},
-		{"sent but answer lost", "sendMessage", telegramtest.Fault{Drop: true, Executed: true}, func(t *testing.T, err error) {
+		{"sent but answer lost", "sendMessage", emulator.Fault{Drop: true, Executed: true}, func(t *testing.T, err error) {
 			if err == nil {
 				t.Errorf("got no error, want a transport error")
 			}
 		}, 1},
-		{"delay only", "sendMessage", telegramtest.Fault{Delay: 50 * time.Millisecond}, func(t *testing.T, err error) {
+		{"delay only", "sendMessage", emulator.Fault{Delay: 50 * time.Millisecond}, func(t *testing.T, err error) {
 			if err != nil {
 				t.Errorf("got %v, want success after the delay", err)
 			}
@@ -79,7 +79,7 @@ func TestFailNextCountsCalls(t *testing.T) {
 	srv := newServer(t)
 	b := newBot(t, srv)
 	ctx := testCtx(t)
-	srv.FailNext("sendMessage", 2, telegramtest.Fault{Code: 500})
+	srv.FailNext("sendMessage", 2, emulator.Fault{Code: 500})
 	var failed int
 	for range 4 {
 		if _, err := b.SendMessage(ctx, &bot.SendMessageParams{ChatID: alice.ID, Text: "hi"}); err != nil {
@@ -100,9 +100,9 @@ func TestFailNextCountsCalls(t *testing.T) {
 
 func TestSetFaultRateIsSeeded(t *testing.T) {
 	failures := func(seed uint64) []int {
-		srv := newServer(t, telegramtest.WithSeed(seed))
+		srv := newServer(t, emulator.WithSeed(seed))
 		b := newBot(t, srv)
-		srv.SetFaultRate("sendChatAction", 0.3, telegramtest.Fault{Code: 500})
+		srv.SetFaultRate("sendChatAction", 0.3, emulator.Fault{Code: 500})
 		var failed []int
 		for i := range 100 {
 			if _, err := b.SendChatAction(testCtx(t), &bot.SendChatActionParams{ChatID: alice.ID, Action: "typing"}); err != nil {

@@ -1,4 +1,4 @@
-package telegramtest_test
+package emulator_test
 
 import (
 	"bytes"
@@ -14,7 +14,7 @@ import (
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
-	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 )
 
 // pngBytes encodes a blank w×h PNG, as a chart renderer would make one.
@@ -147,27 +147,27 @@ func TestSendPhotoUploadValidation(t *testing.T) {
 func TestSendPhotoUploadFaults(t *testing.T) {
 	tests := []struct {
 		name     string
-		fault    telegramtest.Fault
+		fault    emulator.Fault
 		check    func(t *testing.T, err error)
 		wantSent int
 	}{
-		{"429", telegramtest.Fault{Code: 429, RetryAfter: 3}, func(t *testing.T, err error) {
+		{"429", emulator.Fault{Code: 429, RetryAfter: 3}, func(t *testing.T, err error) {
 			var tooMany *bot.TooManyRequestsError
 			if !errors.As(err, &tooMany) || tooMany.RetryAfter != 3 {
 				t.Errorf("got %v, want *bot.TooManyRequestsError with RetryAfter 3", err)
 			}
 		}, 0},
-		{"403", telegramtest.Fault{Code: 403}, func(t *testing.T, err error) {
+		{"403", emulator.Fault{Code: 403}, func(t *testing.T, err error) {
 			if !errors.Is(err, bot.ErrorForbidden) {
 				t.Errorf("got %v, want bot.ErrorForbidden", err)
 			}
 		}, 0},
-		{"502", telegramtest.Fault{Code: 502}, func(t *testing.T, err error) {
+		{"502", emulator.Fault{Code: 502}, func(t *testing.T, err error) {
 			if err == nil || !strings.Contains(err.Error(), "502") {
 				t.Errorf("got %v, want 502", err)
 			}
 		}, 0},
-		{"sent but answer lost", telegramtest.Fault{Drop: true, Executed: true}, func(t *testing.T, err error) {
+		{"sent but answer lost", emulator.Fault{Drop: true, Executed: true}, func(t *testing.T, err error) {
 			if err == nil {
 				t.Errorf("got no error, want a transport error")
 			}

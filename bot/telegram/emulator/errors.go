@@ -1,4 +1,4 @@
-package telegramtest
+package emulator
 
 import (
 	"errors"
@@ -8,20 +8,20 @@ import (
 
 // ErrClosed is returned by the waiting helpers when the server was closed
 // before the awaited condition held.
-var ErrClosed = errors.New("telegramtest: server closed")
+var ErrClosed = errors.New("emulator: server closed")
 
 // ErrNoWebhook is returned by DeliverWebhook when the bot has not set a
 // webhook.
-var ErrNoWebhook = errors.New("telegramtest: no webhook set")
+var ErrNoWebhook = errors.New("emulator: no webhook set")
 
 // ErrWebhookRejected is returned by DeliverWebhook when the bot answered an
 // update with a status other than 2xx; Telegram keeps such an update and
 // tries again later, and so does the server.
-var ErrWebhookRejected = errors.New("telegramtest: webhook rejected update")
+var ErrWebhookRejected = errors.New("emulator: webhook rejected update")
 
 // ErrUnknownUpdate is returned by Redeliver for an update_id the server never
 // queued.
-var ErrUnknownUpdate = errors.New("telegramtest: unknown update")
+var ErrUnknownUpdate = errors.New("emulator: unknown update")
 
 // apiError is an unsuccessful Bot API answer. Its Code is also the HTTP
 // status, as with the real API.

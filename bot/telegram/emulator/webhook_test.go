@@ -1,4 +1,4 @@
-package telegramtest_test
+package emulator_test
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
-	"github.com/beatbot-kz/beatbot/bot/telegram/telegramtest"
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 )
 
 // strictHook answers like the webhook beatbot wants (go-telegram/bot's own
@@ -47,10 +47,10 @@ func TestPostUpdate(t *testing.T) {
 		post   func() (int, error)
 		status int
 	}{
-		{"right secret", func() (int, error) { return telegramtest.PostUpdate(ctx, hook.URL, "s3cret", update) }, http.StatusOK},
-		{"wrong secret", func() (int, error) { return telegramtest.PostUpdate(ctx, hook.URL, "guess", update) }, http.StatusUnauthorized},
-		{"no secret", func() (int, error) { return telegramtest.PostUpdate(ctx, hook.URL, "", update) }, http.StatusUnauthorized},
-		{"malformed body", func() (int, error) { return telegramtest.PostRaw(ctx, hook.URL, "s3cret", []byte(`{"update_id":`)) }, http.StatusBadRequest},
+		{"right secret", func() (int, error) { return emulator.PostUpdate(ctx, hook.URL, "s3cret", update) }, http.StatusOK},
+		{"wrong secret", func() (int, error) { return emulator.PostUpdate(ctx, hook.URL, "guess", update) }, http.StatusUnauthorized},
+		{"no secret", func() (int, error) { return emulator.PostUpdate(ctx, hook.URL, "", update) }, http.StatusUnauthorized},
+		{"malformed body", func() (int, error) { return emulator.PostRaw(ctx, hook.URL, "s3cret", []byte(`{"update_id":`)) }, http.StatusBadRequest},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,7 +107,7 @@ func TestDeliverWebhookToBot(t *testing.T) {
 	if _, err := b.DeleteWebhook(ctx, &bot.DeleteWebhookParams{}); err != nil {
 		t.Fatalf("delete webhook: %v", err)
 	}
-	if _, err := srv.DeliverWebhook(ctx); !errors.Is(err, telegramtest.ErrNoWebhook) {
+	if _, err := srv.DeliverWebhook(ctx); !errors.Is(err, emulator.ErrNoWebhook) {
 		t.Errorf("got %v, want ErrNoWebhook", err)
 	}
 }
@@ -124,7 +124,7 @@ func TestDeliverWebhookKeepsRejected(t *testing.T) {
 	}
 	id := srv.SendText(alice.ID, alice, "hi")
 	n, err := srv.DeliverWebhook(ctx)
-	if n != 0 || !errors.Is(err, telegramtest.ErrWebhookRejected) {
+	if n != 0 || !errors.Is(err, emulator.ErrWebhookRejected) {
 		t.Fatalf("got %d, %v, want ErrWebhookRejected", n, err)
 	}
 	if p := srv.Pending(); !slices.Equal(p, []int64{id}) {

@@ -22,6 +22,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if cmd == "polls" {
 		return pollsCommand(ctx, rest, getenv, stdout)
 	}
+	if cmd == "playground" {
+		return playgroundCommand(ctx, rest, getenv, stdout)
+	}
 	fs := flag.NewFlagSet("beatbot "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stdout)
 	configPath := fs.String("config", defaultConfig, "city configuration `file` (YAML)")
@@ -50,6 +53,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if cmd == "check" {
 		return check(*configPath, stdout)
 	}
+	if getenv("TELEGRAM_BOT_TOKEN") == "" && getenv("WHATSAPP_TOKEN") == "" && len(args) == 1 {
+		// A newcomer's `go run .`: show the bot working, in a browser.
+		return playgroundCommand(ctx, []string{"-config", *configPath}, getenv, stdout)
+	}
 	return serve(ctx, *configPath, getenv, stdout)
 }
 
@@ -61,6 +68,7 @@ Usage:
   beatbot [run] [-config FILE]   run the bot (needs TELEGRAM_BOT_TOKEN)
   beatbot check [-config FILE]   validate a city configuration and summarise it
   beatbot polls list|import|export   manage safety polls (beatbot polls -h)
+  beatbot playground [-http ADDR]  try the bot in a browser, no token needed
   beatbot help                   show this help
 
 Flags:

@@ -168,7 +168,9 @@ func mustSay(t *testing.T, msgs []emulator.Sent, want ...string) {
 
 func TestNoTokenExplainsHowToGetOne(t *testing.T) {
 	var out bytes.Buffer
-	err := run(t.Context(), []string{"beatbot"}, func(string) string { return "" }, &out)
+	// `go run .` starts the playground; asking for the bot itself says how
+	// to get a token.
+	err := run(t.Context(), []string{"beatbot", "run"}, func(string) string { return "" }, &out)
 	if !errors.Is(err, errNoToken) {
 		t.Fatalf("run without a token: got %v, want errNoToken", err)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/beatbot-kz/beatbot/locate"
 	"github.com/beatbot-kz/beatbot/notifier"
 	"github.com/beatbot-kz/beatbot/storage"
+	"github.com/jonboulle/clockwork"
 	"github.com/rs/zerolog"
 )
 
@@ -71,8 +72,19 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 	if err != nil {
 		return err
 	}
-	log := newLogger(stdout, env)
+	if env.token == "" && !env.whatsApp.on() {
+		return errNoToken
+	}
+	return runBot(ctx, configPath, env, nil, newLogger(stdout, env))
+}
 
+// runBot runs the bot with the settings given, on clock (nil: the real
+// one), until ctx is cancelled. The playground runs it on the emulator
+// and a clock it can move forward.
+func runBot(ctx context.Context, configPath string, env settings, clock clockwork.Clock, log zerolog.Logger) error {
+	if clock == nil {
+		clock = clockwork.NewRealClock()
+	}
 	city, warnings, err := configs.Load(configPath)
 	if err != nil {
 		return err
@@ -84,11 +96,7 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 	if err != nil {
 		return fmt.Errorf("build district index for %s: %w", configPath, err)
 	}
-	if env.token == "" && !env.whatsApp.on() {
-		return errNoToken
-	}
-
-	db, err := storage.Open(env.dataPath, storage.Options{})
+	db, err := storage.Open(env.dataPath, storage.Options{Now: clock.Now})
 	if err != nil {
 		return err
 	}
@@ -109,9 +117,9 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 	// are added once the adapters exist, before it runs.
 	senders := map[core.Channel]notifier.Sender{}
 	photos := map[core.Channel]notifier.PhotoSource{}
-	outbox := notifier.New(notifier.Config{Store: db, City: city, Senders: senders, Log: log, Photos: photos})
-	notices := notifier.NewNotices(notifier.NoticesConfig{Store: db, City: city, Log: log, Wake: outbox.Wake})
-	engine := flows.New(flows.Config{Store: db, City: city, Index: index, Log: log, OnOutbox: outbox.Wake, OnNotice: notices.Kick,
+	outbox := notifier.New(notifier.Config{Store: db, City: city, Senders: senders, Log: log, Photos: photos, Clock: clock})
+	notices := notifier.NewNotices(notifier.NoticesConfig{Store: db, City: city, Log: log, Wake: outbox.Wake, Clock: clock})
+	engine := flows.New(flows.Config{Store: db, City: city, Index: index, Log: log, OnOutbox: outbox.Wake, OnNotice: notices.Kick, Now: clock.Now,
 		PollSecret: []byte(env.pollSecret)})
 	dispatcher := flows.NewDispatcher(flows.DispatcherConfig{Recorder: db, Engine: engine, Log: log})
 	ch, err := openChannels(ctx, env, city, db, dispatcher, outbox.Wake, log)
@@ -135,7 +143,7 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 	if ch.wa != nil {
 		photos[core.WhatsApp] = ch.wa
 	}
-	scheduler, err := newScheduler(db, city, outbox, log)
+	scheduler, err := newScheduler(db, city, outbox, clock, log)
 	if err != nil {
 		return err
 	}
@@ -217,8 +225,8 @@ func listen(addr string, h http.Handler, log zerolog.Logger) (*http.Server, erro
 }
 
 // newScheduler schedules the city's alerts and the housekeeping.
-func newScheduler(db *storage.DB, city *core.City, outbox *notifier.Outbox, log zerolog.Logger) (*notifier.Scheduler, error) {
-	s := notifier.NewScheduler(nil, city.Location, log)
+func newScheduler(db *storage.DB, city *core.City, outbox *notifier.Outbox, clock clockwork.Clock, log zerolog.Logger) (*notifier.Scheduler, error) {
+	s := notifier.NewScheduler(clock, city.Location, log)
 	for _, a := range city.Alerts {
 		if err := s.Add("alert "+a.ID, a.Cron, notifier.AlertJob(db, city, a, outbox.Wake)); err != nil {
 			return nil, err

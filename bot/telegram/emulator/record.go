@@ -195,3 +195,12 @@ func (s *Server) waitFor(ctx context.Context, cond func() bool) error {
 	s.mu.Unlock()
 	return nil
 }
+
+// Changed returns a channel closed at the server's next change (a call,
+// a message sent or edited), for watchers such as the playground's live
+// view: take it, read the state, then wait on it.
+func (s *Server) Changed() <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.changed
+}

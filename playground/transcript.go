@@ -1,0 +1,192 @@
+package playground
+
+import (
+	"context"
+	"time"
+
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
+)
+
+// message is one chat message as the page shows it.
+type message struct {
+	ID       int        `json:"id"`
+	From     string     `json:"from"` // "bot" or "user"
+	Text     string     `json:"text"`
+	Time     string     `json:"time"`
+	Buttons  [][]button `json:"buttons"`
+	Keyboard *keyboard  `json:"keyboard"`
+	Venue    *venue     `json:"venue"`
+	Location *point     `json:"location"`
+	Photo    string     `json:"photo"`
+	Edited   bool       `json:"edited"`
+}
+
+type button struct {
+	Text string `json:"text"`
+	Data string `json:"data"`
+}
+
+type keyboard struct {
+	Location string `json:"location"`
+}
+
+type venue struct {
+	Lat     float64 `json:"lat"`
+	Lon     float64 `json:"lon"`
+	Title   string  `json:"title"`
+	Address string  `json:"address"`
+}
+
+type point struct {
+	Lat float64 `json:"lat"`
+	Lon float64 `json:"lon"`
+}
+
+// event is one server-sent event.
+type event struct {
+	name string // "message", "clock" or "reset"
+	data any
+}
+
+// botMessage converts what the bot sent, as the emulator recorded it.
+func (p *Playground) botMessage(s emulator.Sent) message {
+	m := message{ID: s.MessageID, From: "bot", Text: s.Text, Time: p.cfg.Clock.Now().Format(time.RFC3339), Edited: s.Method == "editMessageText" || s.Method == "editMessageReplyMarkup"}
+	if k := s.ReplyMarkup; k != nil {
+		for _, row := range k.InlineKeyboard {
+			var r []button
+			for _, b := range row {
+				r = append(r, button{Text: b.Text, Data: b.CallbackData})
+			}
+			m.Buttons = append(m.Buttons, r)
+		}
+		for _, row := range k.Keyboard {
+			for _, b := range row {
+				if b.RequestLocation {
+					m.Keyboard = &keyboard{Location: b.Text}
+				}
+			}
+		}
+	}
+	switch {
+	case s.Venue != nil:
+		m.Venue = &venue{Lat: s.Venue.Location.Latitude, Lon: s.Venue.Location.Longitude, Title: s.Venue.Title, Address: s.Venue.Address}
+	case s.Location != nil:
+		m.Venue = &venue{Lat: s.Location.Latitude, Lon: s.Location.Longitude}
+	}
+	if s.Method == "sendPhoto" {
+		if s.Upload != nil {
+			m.Photo = "/api/photo/" + itoa(s.ChatID) + "/" + itoa(int64(s.MessageID))
+		} else if m.Text == "" {
+			m.Text = "📷"
+		}
+	}
+	return m
+}
+
+// watch follows the emulator and passes what the bot sends to the panes'
+// transcripts and the page, until ctx is done.
+func (p *Playground) watch(ctx context.Context) {
+	seen := map[int64]int{}  // chat → messages passed on
+	edits := map[int64]int{} // chat → edits passed on
+	for {
+		changed := p.cfg.Emulator.Changed()
+		for _, chat := range p.chats() {
+			sent := p.cfg.Emulator.Sent(chat)
+			for _, s := range sent[seen[chat]:] {
+				p.add(chat, p.botMessage(s))
+			}
+			seen[chat] = len(sent)
+			ed := p.cfg.Emulator.Edits(chat)
+			for _, s := range ed[edits[chat]:] {
+				if cur, ok := p.cfg.Emulator.Message(chat, s.MessageID); ok {
+					e := p.botMessage(s)
+					e.Text, e.Edited = cur.Text, true
+					p.add(chat, e)
+				}
+			}
+			edits[chat] = len(ed)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-changed:
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+// chats are the chats the panes can show.
+func (p *Playground) chats() []int64 {
+	chats := []int64{p.cfg.Inspector.TelegramID, p.cfg.Chief.TelegramID}
+	for _, who := range p.cfg.People {
+		chats = append(chats, who.TelegramID)
+	}
+	return chats
+}
+
+// add puts a message in a chat's transcript (replacing an edited one) and
+// tells the pages showing that chat.
+func (p *Playground) add(chat int64, m message) {
+	p.mu.Lock()
+	list := p.transcript[chat]
+	replaced := false
+	for i := range list {
+		if m.Edited && list[i].ID == m.ID && list[i].From == "bot" {
+			m.Time = list[i].Time
+			list[i], replaced = m, true
+		}
+	}
+	if !replaced {
+		list = append(list, m)
+	}
+	p.transcript[chat] = list
+	pane := p.paneOfLocked(chat)
+	p.mu.Unlock()
+	if pane != "" {
+		p.broadcast(event{name: "message", data: map[string]any{"pane": pane, "message": m}})
+	}
+}
+
+// paneOfLocked is the pane showing chat now, or "".
+func (p *Playground) paneOfLocked(chat int64) string {
+	switch chat {
+	case p.cfg.Inspector.TelegramID:
+		return paneInspector
+	case p.cfg.Chief.TelegramID:
+		return paneChief
+	case p.cfg.People[p.person].TelegramID:
+		return paneResident
+	}
+	return ""
+}
+
+// subscribe returns a channel of events for one page, and a function to
+// stop them.
+func (p *Playground) subscribe() (<-chan event, func()) {
+	ch := make(chan event, 256)
+	p.mu.Lock()
+	p.subs[ch] = true
+	p.mu.Unlock()
+	return ch, func() {
+		p.mu.Lock()
+		delete(p.subs, ch)
+		p.mu.Unlock()
+	}
+}
+
+// broadcast sends e to every page; a page too slow to keep up is told to
+// reload instead.
+func (p *Playground) broadcast(e event) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for ch := range p.subs {
+		select {
+		case ch <- e:
+		default:
+			select {
+			case ch <- event{name: "reset", data: map[string]any{}}:
+			default:
+			}
+		}
+	}
+}

@@ -80,6 +80,9 @@ func mapOf(city *core.City) map[string]any {
 		}
 		districts = append(districts, map[string]any{"id": d.ID, "name": d.Name.In(core.Russian), "precinct": d.Precinct, "polygons": polygons})
 	}
+	if len(districts) == 0 {
+		bounds = []float64{0, 0, 0, 0} // JSON has no infinity
+	}
 	return map[string]any{"name": city.Name.In(core.English), "bounds": bounds, "districts": districts}
 }
 

@@ -120,7 +120,7 @@ func staffUser(s *core.Staff) models.User {
 func (p *Playground) said(chat int64, m message) {
 	p.mu.Lock()
 	p.next++
-	m.ID, m.From, m.Time = p.next, "user", p.cfg.Clock.Now().Format(time.RFC3339)
+	m.ID, m.From, m.Time = p.next, "user", p.now()
 	p.mu.Unlock()
 	p.add(chat, m)
 }
@@ -149,3 +149,8 @@ func (p *Playground) chatOf(pane string) int64 {
 }
 
 func itoa(v int64) string { return strconv.FormatInt(v, 10) }
+
+// now is the bot's time in the city, as the page shows it.
+func (p *Playground) now() string {
+	return p.cfg.Clock.Now().In(p.cfg.City.Location).Format(time.RFC3339)
+}

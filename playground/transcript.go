@@ -50,7 +50,7 @@ type event struct {
 
 // botMessage converts what the bot sent, as the emulator recorded it.
 func (p *Playground) botMessage(s emulator.Sent) message {
-	m := message{ID: s.MessageID, From: "bot", Text: s.Text, Time: p.cfg.Clock.Now().Format(time.RFC3339), Edited: s.Method == "editMessageText" || s.Method == "editMessageReplyMarkup"}
+	m := message{ID: s.MessageID, From: "bot", Text: s.Text, Time: p.now(), Edited: s.Method == "editMessageText" || s.Method == "editMessageReplyMarkup"}
 	if k := s.ReplyMarkup; k != nil {
 		for _, row := range k.InlineKeyboard {
 			var r []button

@@ -4,6 +4,9 @@
 // Plain ES2020, no framework, no build step.
 'use strict';
 
+// Everything is inside this function, so that nothing leaks into the page's
+// global scope (where a test's evaluated script may declare its own names).
+(() => {
 const PANES = ['resident', 'inspector', 'chief'];
 const SVGNS = 'http://www.w3.org/2000/svg';
 const $ = (sel) => document.querySelector(sel);
@@ -205,7 +208,7 @@ function renderMsg(pane, m) {
     bubble.append(h('a', { class: 'msg-photo', href: m.photo, target: '_blank', rel: 'noopener' },
       h('img', { src: m.photo, alt: m.text ? 'Image (its caption follows)' : 'Image from the bot', onload: () => scrollDown(pane) })));
   }
-  if (m.venue || m.location) bubble.append(placeBlock(m.venue, m.location));
+  if (m.venue || m.location) bubble.append(placeBlock(m.venue, m.location, mine));
   bubble.append(h('div', { class: 'msg-text', text: m.text || '' }));
   bubble.append(h('div', { class: 'msg-meta' },
     m.edited ? h('span', { class: 'msg-edited', text: 'edited' }) : null,
@@ -237,11 +240,11 @@ function fmtCoords(p) {
 
 // placeBlock is a venue or a shared location inside a message: a mini-map
 // of the district outlines with a pin, and a line of text.
-function placeBlock(venue, loc) {
+function placeBlock(venue, loc, mine) {
   const p = venue || loc;
   const what = venue ? [venue.title, venue.address].filter(Boolean).join(' — ') : '';
   const text = what ? `📍 ${what} (${fmtCoords(p)})` : `📍 ${fmtCoords(p)}`;
-  return h('figure', { class: 'place' }, miniMap(p, what || (venue ? 'Location' : 'Shared location')), h('figcaption', { class: 'place-text', text }));
+  return h('figure', { class: 'place' }, miniMap(p, what || (venue ? 'Location' : 'Shared location'), mine ? 'pin-user' : 'pin-venue'), h('figcaption', { class: 'place-text', text }));
 }
 
 // ---- the map --------------------------------------------------------------
@@ -362,20 +365,20 @@ function updatePins() {
     const key = `${p.lat},${p.lon}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    pins.push(pin(...P.xy(p.lon, p.lat), 44, 'pin-venue', m.venue ? [m.venue.title, m.venue.address].filter(Boolean).join(' — ') : fmtCoords(p)));
+    pins.push(pin(...P.xy(p.lon, p.lat), 80, 'pin-venue', m.venue ? [m.venue.title, m.venue.address].filter(Boolean).join(' — ') : fmtCoords(p)));
   }
-  if (mine) pins.push(pin(...P.xy(mine.lon, mine.lat), 44, 'pin-user', `Shared location: ${fmtCoords(mine)}`));
+  if (mine) pins.push(pin(...P.xy(mine.lon, mine.lat), 80, 'pin-user', `Shared location: ${fmtCoords(mine)}`));
   g.replaceChildren(...pins);
 }
 
-function miniMap(p, label) {
+function miniMap(p, label, cls) {
   const P = app.proj;
   if (!P) return null;
   const [x, y] = P.xy(Number(p.lon), Number(p.lat));
   return s('svg', { class: 'minimap', viewBox: P.viewBox, preserveAspectRatio: 'xMidYMid meet', role: 'img', 'aria-label': `Map: ${label}` },
     s('rect', { class: 'map-bg', x: -P.pad, y: -P.pad, width: P.W + 2 * P.pad, height: P.H + 2 * P.pad }),
     P.districts.map((x) => s('path', { class: 'mini-district', d: x.path })),
-    pin(x, y, 150, 'pin-venue', null));
+    pin(x, y, 150, cls, null));
 }
 
 function svgPoint(e) {
@@ -510,9 +513,10 @@ function init() {
   map.addEventListener('mouseleave', () => { $('#map-coords').textContent = ''; });
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && app.share) setShare(null); });
 
-  setInterval(showClock, 5000);
+  setInterval(showClock, 1000);
   loadState();
   connect();
 }
 
 document.addEventListener('DOMContentLoaded', init);
+})();

@@ -89,10 +89,20 @@ func TestPlaygroundInABrowser(t *testing.T) {
 		run("click district "+id, chromedp.MouseClickXY(box[0], box[1]))
 	}
 
+	// On failure, the page as it was is the most useful artifact.
+	t.Cleanup(func() {
+		if t.Failed() {
+			if shot, err := chromedp.Run(context.WithoutCancel(ctx), chromedp.CaptureScreenshot()); err == nil {
+				saveArtifact(t, "playground-failed.png", shot)
+			}
+		}
+	})
 	run("choose Dmitry", chromedp.SetValue("#person", "dmitry"))
 	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('#person').dispatchEvent(new Event('change'))`))
 	check("choose Dmitry", err)
-	time.Sleep(300 * time.Millisecond) // the page reloads its state
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('#pane-resident .pane-name').textContent.startsWith('Дмитрий')`,
+		chromedp.WithPollingTimeout(20*time.Second)))
+	check("the resident pane shows Dmitry", err)
 	say("resident", "/start")
 	press("resident", "Русский")
 	press("resident", "✅ Даю согласие")
@@ -122,21 +132,30 @@ func TestPlaygroundInABrowser(t *testing.T) {
 	say("inspector", "Какой номер квартиры?")
 	waitFor("resident", "Какой номер квартиры?")
 
-	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100: lossless PNG
+	shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()) // the window, as a person sees it
 	check("screenshot", err)
+	if !strings.HasPrefix(string(shot), "\x89PNG") {
+		t.Errorf("the screenshot is not a PNG")
+	}
+	saveArtifact(t, "playground.png", shot)
+}
+
+// saveArtifact keeps a file of the test run in $BEATBOT_ARTIFACTS (by
+// default a directory under the system's temporary one).
+func saveArtifact(t *testing.T, name string, data []byte) {
+	t.Helper()
 	dir := os.Getenv("BEATBOT_ARTIFACTS")
 	if dir == "" {
 		dir = filepath.Join(os.TempDir(), "beatbot-artifacts")
 	}
+	path := filepath.Join(dir, name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
+		t.Errorf("save %s: %v", name, err)
+		return
 	}
-	path := filepath.Join(dir, "playground.png")
-	if err := os.WriteFile(path, shot, 0o644); err != nil {
-		t.Fatal(err)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Errorf("save %s: %v", name, err)
+		return
 	}
-	t.Logf("screenshot: %s (%d KB)", path, len(shot)/1024)
-	if !strings.HasPrefix(string(shot), "\x89PNG") {
-		t.Errorf("the screenshot is not a PNG")
-	}
+	t.Logf("artifact: %s (%d KB)", path, len(data)/1024)
 }

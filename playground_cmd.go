@@ -6,8 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -38,16 +40,19 @@ var playgroundPeople = []playground.Person{
 // playgroundCommand runs the bot on the Bot API emulator with a page to
 // use it from, until ctx is cancelled.
 func playgroundCommand(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("beatbot playground", flag.ContinueOnError)
-	fs.SetOutput(stdout)
-	configFlag := fs.String("config", defaultConfig, "city configuration `file` (YAML)")
-	addr := fs.String("http", "localhost:8080", "`address` the page is served on")
-	data := fs.String("data", filepath.Join("data", "playground", "beatbot.db"), "data `file` of the playground's bot")
-	if err := fs.Parse(args); err != nil {
+	flags := flag.NewFlagSet("beatbot playground", flag.ContinueOnError)
+	flags.SetOutput(stdout)
+	configFlag := flags.String("config", defaultConfig, "city configuration `file` (YAML)")
+	addr := flags.String("http", "localhost:8080", "`address` the page is served on")
+	data := flags.String("data", filepath.Join("data", "playground", "beatbot.db"), "data `file` of the playground's bot")
+	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
 		return err
+	}
+	if flags.NArg() > 0 {
+		return fmt.Errorf("playground: unexpected arguments %q", flags.Args())
 	}
 	configPath := *configFlag
 	env, err := loadEnv(getenv)
@@ -55,6 +60,10 @@ func playgroundCommand(ctx context.Context, args []string, getenv func(string) s
 		return err
 	}
 	env.logFormat = "console"
+	if getenv("BEATBOT_LOG_LEVEL") == "" {
+		// The page shows what happens; the terminal only what goes wrong.
+		env.logLevel = zerolog.WarnLevel
+	}
 	log := newLogger(stdout, env)
 
 	city, _, err := configs.Load(configPath)
@@ -65,20 +74,25 @@ func playgroundCommand(ctx context.Context, args []string, getenv func(string) s
 	if inspector == nil || chief == nil {
 		return fmt.Errorf("playground: %s has no chief and inspector on Telegram to show", configPath)
 	}
-	emu := emulator.New(playgroundToken)
+	clock := clockwork.NewFakeClockAt(time.Now())
+	emu := emulator.New(playgroundToken, emulator.WithClock(clock.Now))
 	defer emu.Close()
 	for _, s := range []*core.Staff{inspector, chief} {
 		emu.AddChat(models.Chat{ID: s.TelegramID, Type: models.ChatTypePrivate, FirstName: s.Name.In(core.Russian)})
 	}
-	clock := clockwork.NewFakeClockAt(time.Now())
 	pg, err := playground.New(playground.Config{Emulator: emu, City: city, Clock: clock, People: playgroundPeople,
-		Inspector: inspector, Chief: chief, Log: log})
+		Inspector: inspector, Chief: chief, Focus: city.Districts[0].ID})
 	if err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		return fmt.Errorf("playground: listen on %s (choose another with -http): %w", *addr, err)
+		return fmt.Errorf("playground: listen on %s: %w\n(choose another address: go run . playground -http localhost:9090)", *addr, err)
+	}
+	// Each run starts afresh: the emulator's update ids start again at
+	// one, and its clock at now, which a kept file would contradict.
+	if err := os.Remove(*data); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("playground: start afresh: %w", err)
 	}
 	srv := &http.Server{Handler: pg.Handler(), ReadHeaderTimeout: 5 * time.Second}
 	go func() {
@@ -93,8 +107,20 @@ func playgroundCommand(ctx context.Context, args []string, getenv func(string) s
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	go func() { _ = pg.Run(runCtx) }()
-	fmt.Fprintf(stdout, "\nbeatbot playground: open http://%s in a browser (no token, nothing leaves this machine).\nStop with Ctrl+C.\n\n", ln.Addr())
-	return runBot(runCtx, configPath, env, clock, log.Level(zerolog.WarnLevel))
+	fmt.Fprintf(stdout, "\nbeatbot playground: open http://%s in a browser (no token, nothing leaves this machine).\nStop with Ctrl+C.\n\n", pageAddr(ln.Addr()))
+	err = runBot(runCtx, configPath, env, clock, log)
+	fmt.Fprintln(stdout, "playground stopped")
+	return err
+}
+
+// pageAddr is the address to open: an unspecified host (":8080") means
+// this machine.
+func pageAddr(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsUnspecified() {
+		return a.String()
+	}
+	return fmt.Sprintf("localhost:%d", tcp.Port)
 }
 
 // playgroundStaff picks the staff shown beside the resident: the inspector

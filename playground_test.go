@@ -160,3 +160,37 @@ func TestPlaygroundRunsTheBotWithoutAToken(t *testing.T) {
 		t.Errorf("clock %s after +1h, was %s", after, before)
 	}
 }
+
+// TestPlaygroundClockEscalates: a report nobody accepts reaches the chief
+// as an escalation once the clock is moved a day on, as the page's
+// "+1 day" does.
+func TestPlaygroundClockEscalates(t *testing.T) {
+	p := startPlayground(t)
+	p.post(t, "/api/person", map[string]string{"id": "dmitry"})
+	p.post(t, "/api/send", map[string]string{"pane": "resident", "text": "/start"})
+	steps := []struct{ wait, press string }{
+		{"Выберите язык", "Русский"},
+		{"Перед началом — о ваших данных", "✅ Даю согласие"},
+		{"Чем могу помочь?", "📝 Сообщить о проблеме"},
+		{"О чём вы хотите сообщить?", "Квартирная кража"},
+	}
+	for _, s := range steps {
+		id, buttons := p.waitText(t, "resident", s.wait)
+		p.post(t, "/api/press", map[string]any{"pane": "resident", "message_id": id, "data": buttons[s.press]})
+	}
+	p.waitText(t, "resident", "Опишите, что случилось")
+	p.post(t, "/api/send", map[string]string{"pane": "resident", "text": "Дверь соседа открыта."})
+	p.waitText(t, "resident", "Где это?")
+	p.post(t, "/api/location", map[string]any{"pane": "resident", "lat": 49.825, "lon": 73.06})
+	for _, s := range []struct{ wait, press string }{
+		{"Можно приложить до", "Без фото"},
+		{"Отправить анонимно?", "🕶 Анонимно"},
+		{"Проверьте обращение", "✅ Отправить"},
+	} {
+		id, buttons := p.waitText(t, "resident", s.wait)
+		p.post(t, "/api/press", map[string]any{"pane": "resident", "message_id": id, "data": buttons[s.press]})
+	}
+	p.waitText(t, "resident", "KRG-0001 зарегистрировано")
+	p.post(t, "/api/clock", map[string]string{"advance": "24h"})
+	p.waitText(t, "chief", "KRG-0001 не принято")
+}

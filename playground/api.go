@@ -51,6 +51,7 @@ func (p *Playground) state(w http.ResponseWriter, _ *http.Request) {
 		"people":   p.cfg.People,
 		"person":   who.ID,
 		"clock":    p.cfg.Clock.Now().In(city.Location).Format(time.RFC3339),
+		"focus":    p.cfg.Focus,
 		"messages": messages,
 	})
 }
@@ -95,7 +96,7 @@ func (p *Playground) events(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-cache")
-	ch, stop := p.subscribe()
+	sub, stop := p.subscribe()
 	defer stop()
 	fmt.Fprint(w, ": connected\n\n")
 	flusher.Flush()
@@ -107,7 +108,14 @@ func (p *Playground) events(w http.ResponseWriter, r *http.Request) {
 			return
 		case <-keepAlive.C:
 			fmt.Fprint(w, ": keep-alive\n\n")
-		case e := <-ch:
+		case e := <-sub.events:
+			if sub.lagged.Swap(false) {
+				// Some events did not fit: the page reloads its state.
+				for len(sub.events) > 0 {
+					<-sub.events
+				}
+				e = event{name: "reset", data: map[string]any{}}
+			}
 			data, err := json.Marshal(e.data)
 			if err != nil {
 				continue
@@ -190,11 +198,9 @@ func (p *Playground) clock(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusBadRequest, "want advance such as \"1h\" or \"24h\", up to a month")
 		return
 	}
-	// In steps of a minute, so that every schedule and timer in between
-	// fires in order, as it would have in that time.
-	for step := time.Minute; d > 0; d -= step {
-		p.cfg.Clock.Advance(min(step, d))
-	}
+	// Timers due in between fire in order; the scheduler runs what it
+	// missed, as after any pause.
+	p.cfg.Clock.Advance(d)
 	p.broadcast(event{name: "clock", data: map[string]string{"clock": p.cfg.Clock.Now().In(p.cfg.City.Location).Format(time.RFC3339)}})
 	w.WriteHeader(http.StatusNoContent)
 }
@@ -233,6 +239,7 @@ func (p *Playground) photo(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, s := range p.cfg.Emulator.Sent(chat) {
 		if s.MessageID == id && s.Upload != nil {
+			w.Header().Set("X-Content-Type-Options", "nosniff")
 			w.Header().Set("Content-Type", http.DetectContentType(s.Upload.Data))
 			_, _ = w.Write(s.Upload.Data)
 			return

@@ -10,8 +10,11 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"mime"
+	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -19,7 +22,6 @@ import (
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/go-telegram/bot/models"
 	"github.com/jonboulle/clockwork"
-	"github.com/rs/zerolog"
 )
 
 //go:embed web
@@ -46,7 +48,8 @@ type Config struct {
 	People []Person
 	// Inspector and Chief are the staff shown in the other panes.
 	Inspector, Chief *core.Staff
-	Log              zerolog.Logger
+	// Focus is the district whose staff the panes show; the map marks it.
+	Focus string
 }
 
 // Panes of the page.
@@ -67,15 +70,18 @@ type Playground struct {
 	// they happened: the emulator records only the bot's side.
 	transcript map[int64][]message
 	next       int // ids of the people's messages, apart from Telegram's
-	subs       map[chan event]bool
+	subs       map[*subscriber]bool
 }
 
 // New returns the playground; serve it with its Handler.
 func New(cfg Config) (*Playground, error) {
-	if cfg.Emulator == nil || cfg.City == nil || cfg.Clock == nil || len(cfg.People) == 0 || cfg.Inspector == nil || cfg.Chief == nil {
-		return nil, fmt.Errorf("playground: incomplete configuration")
+	for name, missing := range map[string]bool{"Emulator": cfg.Emulator == nil, "City": cfg.City == nil, "Clock": cfg.Clock == nil,
+		"People": len(cfg.People) == 0, "Inspector": cfg.Inspector == nil, "Chief": cfg.Chief == nil} {
+		if missing {
+			return nil, fmt.Errorf("playground: Config.%s is required", name)
+		}
 	}
-	p := &Playground{cfg: cfg, transcript: map[int64][]message{}, next: 1 << 30, subs: map[chan event]bool{}}
+	p := &Playground{cfg: cfg, transcript: map[int64][]message{}, next: 1 << 30, subs: map[*subscriber]bool{}}
 	files, err := fs.Sub(web, "web")
 	if err != nil {
 		return nil, err
@@ -93,8 +99,34 @@ func New(cfg Config) (*Playground, error) {
 	return p, nil
 }
 
-// Handler serves the page and the API.
-func (p *Playground) Handler() http.Handler { return p.mux }
+// Handler serves the page and the API, to this machine's browser only.
+func (p *Playground) Handler() http.Handler { return guard(p.mux) }
+
+// guard refuses what another web site could make a browser send. A page
+// elsewhere may post to localhost, but not as JSON without the browser
+// asking first, which nobody answers; and a name it controls that points
+// at this machine (DNS rebinding) is not a name the playground is served
+// under. Only "localhost" and IP addresses are.
+func guard(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			host = h
+		}
+		host = strings.Trim(host, "[]")
+		if host != "localhost" && net.ParseIP(host) == nil {
+			fail(w, http.StatusForbidden, "the playground answers at localhost or an IP address only")
+			return
+		}
+		if r.Method == http.MethodPost {
+			if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+				fail(w, http.StatusUnsupportedMediaType, "want Content-Type: application/json")
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
+}
 
 // user is who writes in a pane.
 func (p *Playground) user(pane string) (models.User, bool) {
@@ -119,10 +151,10 @@ func staffUser(s *core.Staff) models.User {
 // said records what a pane's person sent, for the page.
 func (p *Playground) said(chat int64, m message) {
 	p.mu.Lock()
+	defer p.mu.Unlock()
 	p.next++
 	m.ID, m.From, m.Time = p.next, "user", p.now()
-	p.mu.Unlock()
-	p.add(chat, m)
+	p.addLocked(chat, m)
 }
 
 // Run follows the emulator for the page until ctx is done, and keeps the
@@ -141,11 +173,6 @@ func (p *Playground) Run(ctx context.Context) error {
 			last = now
 		}
 	}
-}
-
-func (p *Playground) chatOf(pane string) int64 {
-	u, _ := p.user(pane)
-	return u.ID
 }
 
 func itoa(v int64) string { return strconv.FormatInt(v, 10) }

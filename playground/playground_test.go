@@ -42,7 +42,7 @@ func TestChartsAndLiveEvents(t *testing.T) {
 	chief := city.StaffMember("s-c1")
 	pg, err := playground.New(playground.Config{Emulator: emu, City: city, Clock: clockwork.NewFakeClock(),
 		People:    []playground.Person{{ID: "anna", Name: "Anna", Lang: core.English, TelegramID: 9000000000000003}},
-		Inspector: city.StaffMember("s-i01"), Chief: chief, Log: zerolog.Nop()})
+		Inspector: city.StaffMember("s-i01"), Chief: chief})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestBadRequestsGetClearAnswers(t *testing.T) {
 	t.Cleanup(emu.Close)
 	pg, err := playground.New(playground.Config{Emulator: emu, City: city, Clock: clockwork.NewFakeClock(),
 		People:    []playground.Person{{ID: "anna", Name: "Anna", Lang: core.English, TelegramID: 9000000000000003}},
-		Inspector: city.StaffMember("s-i01"), Chief: city.StaffMember("s-c1"), Log: zerolog.Nop()})
+		Inspector: city.StaffMember("s-i01"), Chief: city.StaffMember("s-c1")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,6 +140,45 @@ func TestBadRequestsGetClearAnswers(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != http.StatusBadRequest || body.Error == "" {
 			t.Errorf("POST %s %s: %d %q, want 400 with a reason", tc.path, tc.body, resp.StatusCode, body.Error)
+		}
+	}
+}
+
+// TestOtherSitesCannotDriveIt: a page elsewhere can make a browser post
+// plain text to localhost, or reach it under a name it controls; neither
+// gets through.
+func TestOtherSitesCannotDriveIt(t *testing.T) {
+	city, _, err := configs.Load("../configs/example/city.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	emu := emulator.New(token)
+	t.Cleanup(emu.Close)
+	pg, err := playground.New(playground.Config{Emulator: emu, City: city, Clock: clockwork.NewFakeClock(),
+		People:    []playground.Person{{ID: "anna", Name: "Anna", Lang: core.English, TelegramID: 9000000000000003}},
+		Inspector: city.StaffMember("s-i01"), Chief: city.StaffMember("s-c1")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := pg.Handler()
+	post := httptest.NewRequest(http.MethodPost, "http://localhost:8080/api/clock", strings.NewReader(`{"advance":"24h"}`))
+	post.Header.Set("Content-Type", "text/plain")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, post)
+	if rec.Code != http.StatusUnsupportedMediaType {
+		t.Errorf("a text/plain post: %d, want 415", rec.Code)
+	}
+	get := httptest.NewRequest(http.MethodGet, "http://rebound.evil.example:8080/api/state", nil)
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, get)
+	if rec.Code != http.StatusForbidden {
+		t.Errorf("a request for another host name: %d, want 403", rec.Code)
+	}
+	for _, host := range []string{"localhost:8080", "127.0.0.1:8080", "[::1]:8080"} {
+		rec = httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "http://"+host+"/api/state", nil))
+		if rec.Code != http.StatusOK {
+			t.Errorf("GET state at %s: %d", host, rec.Code)
 		}
 	}
 }

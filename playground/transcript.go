@@ -2,6 +2,7 @@ package playground
 
 import (
 	"context"
+	"sync/atomic"
 	"time"
 
 	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
@@ -128,6 +129,13 @@ func (p *Playground) chats() []int64 {
 // tells the pages showing that chat.
 func (p *Playground) add(chat int64, m message) {
 	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.addLocked(chat, m)
+}
+
+// addLocked is add with p.mu held: a message joins the transcript and the
+// pages' streams in one step, so both keep the same order.
+func (p *Playground) addLocked(chat int64, m message) {
 	list := p.transcript[chat]
 	replaced := false
 	for i := range list {
@@ -140,10 +148,8 @@ func (p *Playground) add(chat int64, m message) {
 		list = append(list, m)
 	}
 	p.transcript[chat] = list
-	pane := p.paneOfLocked(chat)
-	p.mu.Unlock()
-	if pane != "" {
-		p.broadcast(event{name: "message", data: map[string]any{"pane": pane, "message": m}})
+	if pane := p.paneOfLocked(chat); pane != "" {
+		p.broadcastLocked(event{name: "message", data: map[string]any{"pane": pane, "message": m}})
 	}
 }
 
@@ -160,33 +166,42 @@ func (p *Playground) paneOfLocked(chat int64) string {
 	return ""
 }
 
-// subscribe returns a channel of events for one page, and a function to
-// stop them.
-func (p *Playground) subscribe() (<-chan event, func()) {
-	ch := make(chan event, 256)
+// subscriber is one page's stream of events.
+type subscriber struct {
+	events chan event
+	// lagged is set when an event did not fit: the page has missed some
+	// and must reload its state.
+	lagged atomic.Bool
+}
+
+// subscribe returns a stream of events for one page, and a function to
+// end it.
+func (p *Playground) subscribe() (*subscriber, func()) {
+	s := &subscriber{events: make(chan event, 256)}
 	p.mu.Lock()
-	p.subs[ch] = true
+	p.subs[s] = true
 	p.mu.Unlock()
-	return ch, func() {
+	return s, func() {
 		p.mu.Lock()
-		delete(p.subs, ch)
+		delete(p.subs, s)
 		p.mu.Unlock()
 	}
 }
 
-// broadcast sends e to every page; a page too slow to keep up is told to
-// reload instead.
 func (p *Playground) broadcast(e event) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	for ch := range p.subs {
+	p.broadcastLocked(e)
+}
+
+// broadcastLocked sends e to every page without waiting; a page too slow
+// to keep up is marked to reload.
+func (p *Playground) broadcastLocked(e event) {
+	for s := range p.subs {
 		select {
-		case ch <- e:
+		case s.events <- e:
 		default:
-			select {
-			case ch <- event{name: "reset", data: map[string]any{}}:
-			default:
-			}
+			s.lagged.Store(true)
 		}
 	}
 }

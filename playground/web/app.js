@@ -153,7 +153,7 @@ function render(st) {
     sec.setAttribute('aria-label', p.name ? `${p.title} — ${p.name}` : (p.title || p.id));
   }
 
-  buildMap(city);
+  buildMap(city, st.focus);
   for (const pane of PANES) {
     const list = document.getElementById(`messages-${pane}`);
     list.setAttribute('aria-busy', 'true');
@@ -324,7 +324,7 @@ function pin(x, y, size, cls, title) {
     s('circle', { class: 'pin-dot', cx: 0, cy: -20, r: 3.6 }));
 }
 
-function buildMap(city) {
+function buildMap(city, focus) {
   const P = app.proj = makeProj(city);
   const svg = $('#map');
   svg.setAttribute('viewBox', P.viewBox);
@@ -338,7 +338,7 @@ function buildMap(city) {
       shareAt(lat, lon);
     };
     shapes.append(s('path', {
-      class: `district tint-${precincts.indexOf(d.precinct) % 4}`, d: path, 'data-id': d.id, 'data-precinct': d.precinct || '',
+      class: `district tint-${precincts.indexOf(d.precinct) % 4}${d.id === focus ? ' focus' : ''}`, d: path, 'data-id': d.id, 'data-precinct': d.precinct || '',
       tabindex: 0, role: 'button', 'aria-label': `${d.name || d.id}: press Enter to share a location here`,
       onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); share(); } },
     }, s('title', { text: d.name || d.id })));
@@ -408,7 +408,7 @@ function setShare(pane) {
   const who = pane ? (document.querySelector(`#pane-${pane} .pane-title`).textContent || pane).toLowerCase() : 'resident';
   $('#map-hint').textContent = pane
     ? `Click the map, or focus a district and press Enter, to share a location as the ${who}. Esc cancels.`
-    : 'Click the map to share a location as the resident.';
+    : 'Click the map to share a location as the resident. The inspector and chief shown serve the outlined district.';
   if (pane) $('#map').scrollIntoView({ block: 'nearest' });
 }
 

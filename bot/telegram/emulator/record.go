@@ -96,7 +96,20 @@ func (s *Server) addSentLocked(m Sent) {
 	} else {
 		s.record.sent = append(s.record.sent, m)
 	}
+	for _, fn := range s.onSent {
+		fn(m)
+	}
 	s.notifyLocked()
+}
+
+// OnSent calls fn with every message the bot sends or changes from now
+// on, as it is recorded: a load driver with thousands of chats learns of
+// each reply without scanning the record. fn runs under the server's lock
+// and must neither block nor call the server.
+func (s *Server) OnSent(fn func(Sent)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.onSent = append(s.onSent, fn)
 }
 
 func isEdit(method string) bool {

@@ -36,6 +36,7 @@ type Server struct {
 	webhook  webhookState
 	faults   faultSet
 	queries  map[string]bool // callback query id → answered
+	onSent   []func(Sent)
 	commands map[string][]models.BotCommand
 }
 

@@ -2,7 +2,9 @@
 // through the messengers they already use.
 //
 //	beatbot [run] [-config FILE]   run the bot (the default)
+//	beatbot playground             try it in a browser, without a token
 //	beatbot check -config FILE     validate a city configuration
+//	beatbot polls list|import|export
 //
 // Secrets and deployment settings come from the environment; see README.md.
 package main

@@ -7,6 +7,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"runtime/pprof"
 	"sync"
 	"time"
 
@@ -75,7 +77,28 @@ func serve(ctx context.Context, configPath string, getenv func(string) string, s
 	if env.token == "" && !env.whatsApp.on() {
 		return errNoToken
 	}
+	if path := getenv("BEATBOT_CPU_PROFILE"); path != "" {
+		// For measuring the bot under load (cmd/loadtest -profile).
+		stop, err := cpuProfile(path)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	return runBot(ctx, configPath, env, nil, newLogger(stdout, env))
+}
+
+// cpuProfile writes a CPU profile of the process to path until stop.
+func cpuProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("BEATBOT_CPU_PROFILE: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("BEATBOT_CPU_PROFILE: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // runBot runs the bot with the settings given, on clock (nil: the real

@@ -174,7 +174,11 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 		t.s.Resident.Unreachable = false
 		t.dirty = true
 	}
-	if err := t.run(ctx); err != nil {
+	err = t.run(ctx)
+	// Not deferred: a machine left mid-transition by a panic is not
+	// reused.
+	releaseMachine(t.m)
+	if err != nil {
 		e.log.Error().Err(err).Str("update", in.Key).Msg("flow failed; update dropped")
 		return apology(), e.Drop(ctx, in)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/looplab/fsm"
 )
@@ -128,25 +129,46 @@ var events = fsm.Events{
 	{Name: evTicketAnswer, Src: onboarded, Dst: stTicketAnswer},
 }
 
-// newMachine builds the state machine of one turn, starting in state, with
-// prompt called on entering each state. It is rebuilt for every update
-// because the state lives in storage, not in memory.
-func newMachine(state string, prompt func(state string)) *fsm.FSM {
+// promptKey carries the prompt of the turn a machine is firing for, in the
+// context of the event: the machines are pooled, so their callbacks must
+// not hold a turn.
+type promptKey struct{}
+
+// machines are reused: building one (its maps of events and states) cost a
+// tenth of the bot's time under load, by profile, and every update needs
+// one.
+var machines = sync.Pool{New: func() any {
+	// One generic enter callback: a map of a callback per state, checked
+	// each time, cost a fifth of handling an update.
+	return fsm.NewFSM(stNew, events, fsm.Callbacks{
+		"enter_state": func(ctx context.Context, e *fsm.Event) {
+			if prompt, ok := ctx.Value(promptKey{}).(func(string)); ok {
+				prompt(e.Dst)
+			}
+		},
+	})
+}}
+
+// newMachine returns the state machine of one turn, starting in state. It
+// is set anew for every update because the state lives in storage, not in
+// memory; release it when the turn is done.
+func newMachine(state string) *fsm.FSM {
 	if state == "" {
 		state = stNew
 	}
-	// One generic enter callback: it runs on every update, and a map of a
-	// callback per state, checked each time, cost a fifth of handling one.
-	return fsm.NewFSM(state, events, fsm.Callbacks{
-		"enter_state": func(_ context.Context, e *fsm.Event) { prompt(e.Dst) },
-	})
+	m := machines.Get().(*fsm.FSM)
+	m.SetState(state)
+	return m
 }
+
+// releaseMachine returns a machine to the pool.
+func releaseMachine(m *fsm.FSM) { machines.Put(m) }
 
 // fire runs event on m. Entering the state it is already in counts as
 // success: looplab/fsm reports it as NoTransitionError and skips the enter
 // callback, so the prompt is shown here instead.
 func fire(ctx context.Context, m *fsm.FSM, event string, prompt func(state string)) error {
-	err := m.Event(ctx, event)
+	err := m.Event(context.WithValue(ctx, promptKey{}, prompt), event)
 	var same fsm.NoTransitionError
 	if errors.As(err, &same) {
 		prompt(m.Current())

@@ -41,8 +41,8 @@ func TestEveryStateEnterCallbackFires(t *testing.T) {
 				continue
 			}
 			var entered string
-			m := newMachine(src, func(state string) { entered = state })
-			if err := m.Event(context.Background(), ev.Name); err != nil {
+			m := newMachine(src)
+			if err := fire(context.Background(), m, ev.Name, func(state string) { entered = state }); err != nil {
 				t.Fatalf("%s from %s: %v", ev.Name, src, err)
 			}
 			if entered != ev.Dst {
@@ -54,7 +54,7 @@ func TestEveryStateEnterCallbackFires(t *testing.T) {
 
 func TestOnboardingCannotBeSkipped(t *testing.T) {
 	for _, st := range []string{stNew, stLanguage, stConsent} {
-		m := newMachine(st, func(string) {})
+		m := newMachine(st)
 		for _, ev := range []string{evFind, evPick} {
 			if m.Can(ev) {
 				t.Errorf("%s is possible from %s", ev, st)

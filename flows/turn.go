@@ -51,7 +51,7 @@ type turn struct {
 
 func newTurn(e *Engine, in core.Inbound, s core.Session) *turn {
 	t := &turn{e: e, in: in, s: s}
-	t.m = newMachine(s.Conversation.State, t.prompt)
+	t.m = newMachine(s.Conversation.State)
 	return t
 }
 

@@ -137,7 +137,11 @@ func New(cfg Config) (*WhatsApp, error) {
 	}
 	client := cfg.HTTPClient
 	if client == nil {
-		client = &http.Client{Timeout: 30 * time.Second}
+		// One host, many senders at once: keep connections open, as the
+		// default of two idle per host would dial for most messages.
+		transport := http.DefaultTransport.(*http.Transport).Clone()
+		transport.MaxIdleConns, transport.MaxIdleConnsPerHost = 128, 128
+		client = &http.Client{Timeout: 30 * time.Second, Transport: transport}
 	}
 	return &WhatsApp{cfg: cfg, client: client, log: cfg.Log.With().Str("channel", "whatsapp").Logger()}, nil
 }

@@ -38,6 +38,7 @@ type options struct {
 	config      string
 	jsonOut     string
 	echo        bool
+	profile     string
 }
 
 func run(ctx context.Context, args []string, stdout io.Writer) error {
@@ -50,6 +51,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&o.config, "config", "configs/example/city.yaml", "city configuration `file`")
 	fs.StringVar(&o.jsonOut, "json", "", "also write the report as JSON to `file`")
 	fs.BoolVar(&o.echo, "echo", true, "measure the bare echo bot as a baseline")
+	fs.StringVar(&o.profile, "profile", "", "write the bot's CPU profile to `file` (go tool pprof)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

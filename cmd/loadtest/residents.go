@@ -136,6 +136,9 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, error) 
 	cmd.Env = append(os.Environ(),
 		"TELEGRAM_BOT_TOKEN="+token, "TELEGRAM_API_URL="+srv.URL(),
 		"BEATBOT_DATA="+filepath.Join(dir, "beatbot.db"), "BEATBOT_LOG_LEVEL=warn", "BEATBOT_HTTP_ADDR=127.0.0.1:0")
+	if o.profile != "" {
+		cmd.Env = append(cmd.Env, "BEATBOT_CPU_PROFILE="+o.profile)
+	}
 	cmd.Stderr, cmd.Stdout = os.Stderr, nil
 	if err := cmd.Start(); err != nil {
 		return result{}, fmt.Errorf("start beatbot: %w", err)

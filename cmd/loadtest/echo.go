@@ -31,8 +31,8 @@ func measureEcho(ctx context.Context, o options) (result, error) {
 	go b.Start(bctx)
 	steps := make([]step, len(conversation))
 	for i := range steps {
-		steps[i] = step{func(s *emulator.Server, c int64, u models.User, _ int) { s.SendText(c, u, "echo") }, 1}
+		steps[i] = step{func(s *emulator.Server, c int64, u models.User, _ int) int64 { return s.SendText(c, u, "echo") }, 1}
 	}
-	lat, elapsed, errs := drive(ctx, srv, o.residents, o.concurrency, steps)
+	lat, elapsed, errs := drive(ctx, srv, o.residents, o.concurrency, steps, 0)
 	return summarize(lat, elapsed, errs), nil
 }

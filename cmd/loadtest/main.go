@@ -39,6 +39,7 @@ type options struct {
 	jsonOut     string
 	echo        bool
 	profile     string
+	faults      float64
 }
 
 func run(ctx context.Context, args []string, stdout io.Writer) error {
@@ -52,6 +53,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&o.jsonOut, "json", "", "also write the report as JSON to `file`")
 	fs.BoolVar(&o.echo, "echo", true, "measure the bare echo bot as a baseline")
 	fs.StringVar(&o.profile, "profile", "", "write the bot's CPU profile to `file` (go tool pprof)")
+	fs.Float64Var(&o.faults, "faults", 0, "`rate` per call of Bot API faults (502 on getUpdates, 429 on sendMessage, slow answers) and of duplicated updates")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

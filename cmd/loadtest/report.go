@@ -19,6 +19,9 @@ type result struct {
 	// PeakRSSMB is the bot process's peak resident memory, if measured.
 	PeakRSSMB float64 `json:"peak_rss_mb,omitempty"`
 	Errors    int     `json:"errors"`
+	// ExtraReplies counts replies beyond those the conversation causes:
+	// an update answered twice. It must be zero.
+	ExtraReplies int `json:"extra_replies"`
 }
 
 // report is the whole run.
@@ -46,9 +49,9 @@ func summarize(lat durations, elapsed time.Duration, errors int) result {
 }
 
 func (r report) print(w io.Writer) {
-	fmt.Fprintf(w, "\n%-10s %9s %8s %10s %9s %9s %9s %9s %7s\n", "bot", "updates", "seconds", "updates/s", "p50 ms", "p99 ms", "max ms", "RSS MB", "errors")
+	fmt.Fprintf(w, "\n%-10s %9s %8s %10s %9s %9s %9s %9s %7s %6s\n", "bot", "updates", "seconds", "updates/s", "p50 ms", "p99 ms", "max ms", "RSS MB", "errors", "extra")
 	row := func(name string, x result) {
-		fmt.Fprintf(w, "%-10s %9d %8.1f %10.0f %9.1f %9.1f %9.1f %9.1f %7d\n", name, x.Updates, x.Seconds, x.UpdatesPerSecond, x.P50Ms, x.P99Ms, x.MaxMs, x.PeakRSSMB, x.Errors)
+		fmt.Fprintf(w, "%-10s %9d %8.1f %10.0f %9.1f %9.1f %9.1f %9.1f %7d %6d\n", name, x.Updates, x.Seconds, x.UpdatesPerSecond, x.P50Ms, x.P99Ms, x.MaxMs, x.PeakRSSMB, x.Errors, x.ExtraReplies)
 	}
 	row("beatbot", r.Bot)
 	if r.Echo != nil {

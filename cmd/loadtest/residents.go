@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -56,30 +57,43 @@ func (r *router) listen(chat int64) chan emulator.Sent {
 
 // step is one update of a conversation and how many replies it brings.
 type step struct {
-	send    func(srv *emulator.Server, chat int64, u models.User, last int)
+	send    func(srv *emulator.Server, chat int64, u models.User, last int) int64
 	replies int
 }
 
 // conversation is what every resident does: onboarding in Russian, then
 // finding their inspector by location and by address.
 var conversation = []step{
-	{func(s *emulator.Server, c int64, u models.User, _ int) { s.SendText(c, u, "/start") }, 1},
-	{func(s *emulator.Server, c int64, u models.User, m int) { s.PressButton(c, u, m, "lang:ru") }, 2},
-	{func(s *emulator.Server, c int64, u models.User, m int) { s.PressButton(c, u, m, "consent:yes") }, 2},
-	{func(s *emulator.Server, c int64, u models.User, m int) { s.PressButton(c, u, m, "m:find") }, 1},
-	{func(s *emulator.Server, c int64, u models.User, _ int) { s.SendLocation(c, u, 49.8250, 73.0880) }, 2},
-	{func(s *emulator.Server, c int64, u models.User, _ int) { s.SendText(c, u, "Ерубаева 15") }, 2},
+	{func(s *emulator.Server, c int64, u models.User, _ int) int64 { return s.SendText(c, u, "/start") }, 1},
+	{func(s *emulator.Server, c int64, u models.User, m int) int64 {
+		return s.PressButton(c, u, m, "lang:ru")
+	}, 2},
+	{func(s *emulator.Server, c int64, u models.User, m int) int64 {
+		return s.PressButton(c, u, m, "consent:yes")
+	}, 2},
+	{func(s *emulator.Server, c int64, u models.User, m int) int64 { return s.PressButton(c, u, m, "m:find") }, 1},
+	{func(s *emulator.Server, c int64, u models.User, _ int) int64 {
+		return s.SendLocation(c, u, 49.8250, 73.0880)
+	}, 2},
+	{func(s *emulator.Server, c int64, u models.User, _ int) int64 {
+		return s.SendText(c, u, "Ерубаева 15")
+	}, 2},
 }
 
 // converse plays one resident and returns the latency of each update.
-func converse(ctx context.Context, srv *emulator.Server, r *router, chat int64, steps []step) (durations, error) {
+// With faults, an update is sometimes delivered twice, as Telegram may:
+// the bot must answer it once.
+func converse(ctx context.Context, srv *emulator.Server, r *router, chat int64, steps []step, dupRate float64) (durations, error) {
 	in := r.listen(chat)
 	u := models.User{ID: chat, FirstName: "Resident", LanguageCode: "ru"}
 	var lat durations
 	last := 0
 	for i, s := range steps {
 		start := time.Now()
-		s.send(srv, chat, u, last)
+		id := s.send(srv, chat, u, last)
+		if dupRate > 0 && rand.Float64() < dupRate {
+			_ = srv.Redeliver(id)
+		}
 		for got := 0; got < s.replies; got++ {
 			select {
 			case m := <-in:
@@ -96,7 +110,7 @@ func converse(ctx context.Context, srv *emulator.Server, r *router, chat int64, 
 }
 
 // drive plays n residents, at most concurrency at a time.
-func drive(ctx context.Context, srv *emulator.Server, n, concurrency int, steps []step) (durations, time.Duration, int) {
+func drive(ctx context.Context, srv *emulator.Server, n, concurrency int, steps []step, dupRate float64) (durations, time.Duration, int) {
 	r := newRouter(srv)
 	var (
 		mu     sync.Mutex
@@ -111,7 +125,7 @@ func drive(ctx context.Context, srv *emulator.Server, n, concurrency int, steps 
 		wg.Add(1)
 		go func() {
 			defer func() { <-tokens; wg.Done() }()
-			lat, err := converse(ctx, srv, r, firstChat+int64(i), steps)
+			lat, err := converse(ctx, srv, r, firstChat+int64(i), steps, dupRate)
 			mu.Lock()
 			all = append(all, lat...)
 			if err != nil {
@@ -161,10 +175,40 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, error) 
 	if err != nil {
 		return result{}, fmt.Errorf("beatbot did not start polling: %w", err)
 	}
-	lat, elapsed, errs := drive(ctx, srv, o.residents, o.concurrency, conversation)
+	if o.faults > 0 {
+		injectFaults(srv, o.faults)
+	}
+	lat, elapsed, errs := drive(ctx, srv, o.residents, o.concurrency, conversation, o.faults)
 	res := summarize(lat, elapsed, errs)
 	res.PeakRSSMB = peakRSS(cmd.Process.Pid)
+	// Every reply the bot sent beyond those the conversation causes
+	// answered an update twice.
+	time.Sleep(500 * time.Millisecond)
+	want := 0
+	for _, s := range conversation {
+		want += s.replies
+	}
+	res.ExtraReplies = sentTotal(srv, o.residents) - want*o.residents
 	return res, nil
+}
+
+// injectFaults makes the emulator misbehave as Telegram sometimes does, at
+// rate per call: getUpdates fails with 502, sendMessage is refused with a
+// 429 and retry_after, callback answers are slow; and residents' updates
+// are delivered twice at the same rate.
+func injectFaults(srv *emulator.Server, rate float64) {
+	srv.SetFaultRate("getUpdates", rate, emulator.Fault{Code: 502})
+	srv.SetFaultRate("sendMessage", rate, emulator.Fault{Code: 429, RetryAfter: 1})
+	srv.SetFaultRate("answerCallbackQuery", rate, emulator.Fault{Delay: 200 * time.Millisecond})
+}
+
+// sentTotal counts the messages the bot sent to the residents.
+func sentTotal(srv *emulator.Server, residents int) int {
+	n := 0
+	for i := range residents {
+		n += len(srv.Sent(firstChat + int64(i)))
+	}
+	return n
 }
 
 // peakRSS reads a process's peak resident memory, in MB (Linux).

@@ -72,7 +72,12 @@ type paneState struct {
 			Polygons [][][]float64 `json:"polygons"`
 		} `json:"districts"`
 	} `json:"city"`
-	Clock    string `json:"clock"`
+	Clock string `json:"clock"`
+	Focus string `json:"focus"`
+	Panes []struct {
+		ID   string `json:"id"`
+		Name string `json:"name"`
+	} `json:"panes"`
 	Messages map[string][]struct {
 		ID      int    `json:"id"`
 		From    string `json:"from"`
@@ -153,6 +158,12 @@ func TestPlaygroundRunsTheBotWithoutAToken(t *testing.T) {
 	// The staff panes work too.
 	p.post(t, "/api/send", map[string]string{"pane": "chief", "text": "/start"})
 	p.waitText(t, "chief", "Выберите язык")
+
+	// The staff panes can follow another district.
+	p.post(t, "/api/focus", map[string]string{"district": "krg-d02"})
+	if s := p.state(t); s.Focus != "krg-d02" || s.Panes[1].Name != "Образец: Дмитрий Ковалёв" {
+		t.Errorf("after choosing district 2: focus %q, inspector %q", s.Focus, s.Panes[1].Name)
+	}
 
 	before := p.state(t).Clock
 	p.post(t, "/api/clock", map[string]string{"advance": "1h"})

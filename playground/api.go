@@ -32,18 +32,18 @@ func fail(w http.ResponseWriter, status int, format string, args ...any) {
 // clock and the transcripts.
 func (p *Playground) state(w http.ResponseWriter, _ *http.Request) {
 	p.mu.Lock()
-	who := p.cfg.People[p.person]
+	who, inspector, chief, focus := p.cfg.People[p.person], p.inspector, p.chief, p.focus
 	messages := map[string][]message{
 		paneResident:  append([]message{}, p.transcript[who.TelegramID]...),
-		paneInspector: append([]message{}, p.transcript[p.cfg.Inspector.TelegramID]...),
-		paneChief:     append([]message{}, p.transcript[p.cfg.Chief.TelegramID]...),
+		paneInspector: append([]message{}, p.transcript[inspector.TelegramID]...),
+		paneChief:     append([]message{}, p.transcript[chief.TelegramID]...),
 	}
 	p.mu.Unlock()
 	city := p.cfg.City
 	panes := []map[string]string{
 		{"id": paneResident, "title": "Resident", "name": fmt.Sprintf("%s (%s)", who.Name, who.Lang)},
-		{"id": paneInspector, "title": "District inspector", "name": p.cfg.Inspector.Name.In(core.Russian)},
-		{"id": paneChief, "title": "Precinct chief", "name": p.cfg.Chief.Name.In(core.Russian)},
+		{"id": paneInspector, "title": "District inspector", "name": inspector.Name.In(core.Russian)},
+		{"id": paneChief, "title": "Precinct chief", "name": chief.Name.In(core.Russian)},
 	}
 	writeJSON(w, map[string]any{
 		"city":     mapOf(city),
@@ -51,7 +51,7 @@ func (p *Playground) state(w http.ResponseWriter, _ *http.Request) {
 		"people":   p.cfg.People,
 		"person":   who.ID,
 		"clock":    p.cfg.Clock.Now().In(city.Location).Format(time.RFC3339),
-		"focus":    p.cfg.Focus,
+		"focus":    focus,
 		"messages": messages,
 	})
 }
@@ -225,6 +225,34 @@ func (p *Playground) choosePerson(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusBadRequest, "unknown person %q", req.ID)
 		return
 	}
+	p.broadcast(event{name: "reset", data: map[string]any{}})
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// chooseDistrict shows the inspector and the chief of another district in
+// the staff panes, so that a report from anywhere in the city can be
+// followed.
+func (p *Playground) chooseDistrict(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		District string `json:"district"`
+	}
+	if !decode(w, r, &req) {
+		return
+	}
+	city := p.cfg.City
+	d := city.District(req.District)
+	if d == nil {
+		fail(w, http.StatusBadRequest, "unknown district %q", req.District)
+		return
+	}
+	inspector, chief := city.StaffMember(d.Inspector), city.PrecinctChief(d.Precinct)
+	if inspector == nil || chief == nil || inspector.TelegramID == 0 || chief.TelegramID == 0 {
+		fail(w, http.StatusBadRequest, "the staff of district %q are not on Telegram", req.District)
+		return
+	}
+	p.mu.Lock()
+	p.inspector, p.chief, p.focus = inspector, chief, d.ID
+	p.mu.Unlock()
 	p.broadcast(event{name: "reset", data: map[string]any{}})
 	w.WriteHeader(http.StatusNoContent)
 }

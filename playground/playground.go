@@ -66,6 +66,10 @@ type Playground struct {
 
 	mu     sync.Mutex
 	person int // index into cfg.People
+	// inspector, chief and focus are the staff panes' people and their
+	// district, which the page may switch.
+	inspector, chief *core.Staff
+	focus            string
 	// transcript holds each chat's messages, both sides, in the order
 	// they happened: the emulator records only the bot's side.
 	transcript map[int64][]message
@@ -81,7 +85,8 @@ func New(cfg Config) (*Playground, error) {
 			return nil, fmt.Errorf("playground: Config.%s is required", name)
 		}
 	}
-	p := &Playground{cfg: cfg, transcript: map[int64][]message{}, next: 1 << 30, subs: map[*subscriber]bool{}}
+	p := &Playground{cfg: cfg, transcript: map[int64][]message{}, next: 1 << 30, subs: map[*subscriber]bool{},
+		inspector: cfg.Inspector, chief: cfg.Chief, focus: cfg.Focus}
 	files, err := fs.Sub(web, "web")
 	if err != nil {
 		return nil, err
@@ -96,6 +101,7 @@ func New(cfg Config) (*Playground, error) {
 	p.mux.HandleFunc("POST /api/location", p.location)
 	p.mux.HandleFunc("POST /api/clock", p.clock)
 	p.mux.HandleFunc("POST /api/person", p.choosePerson)
+	p.mux.HandleFunc("POST /api/focus", p.chooseDistrict)
 	return p, nil
 }
 
@@ -137,9 +143,9 @@ func (p *Playground) user(pane string) (models.User, bool) {
 		who := p.cfg.People[p.person]
 		return models.User{ID: who.TelegramID, FirstName: who.Name, LanguageCode: string(who.Lang)}, true
 	case paneInspector:
-		return staffUser(p.cfg.Inspector), true
+		return staffUser(p.inspector), true
 	case paneChief:
-		return staffUser(p.cfg.Chief), true
+		return staffUser(p.chief), true
 	}
 	return models.User{}, false
 }

@@ -129,6 +129,7 @@ func TestBadRequestsGetClearAnswers(t *testing.T) {
 		{"/api/clock", `{"advance":"-1h"}`},
 		{"/api/clock", `{"advance":"1y"}`},
 		{"/api/person", `{"id":"ghost"}`},
+		{"/api/focus", `{"district":"nowhere"}`},
 		{"/api/press", `{"pane":"resident","message_id":1}`},
 	} {
 		resp, err := http.Post(srv.URL+tc.path, "application/json", strings.NewReader(tc.body))

@@ -116,9 +116,15 @@ func (p *Playground) watch(ctx context.Context) {
 	}
 }
 
-// chats are the chats the panes can show.
+// chats are the chats the panes can show: the sample residents' and every
+// staff member's on Telegram, since the page may switch district.
 func (p *Playground) chats() []int64 {
-	chats := []int64{p.cfg.Inspector.TelegramID, p.cfg.Chief.TelegramID}
+	var chats []int64
+	for _, s := range p.cfg.City.Staff {
+		if s.TelegramID != 0 {
+			chats = append(chats, s.TelegramID)
+		}
+	}
 	for _, who := range p.cfg.People {
 		chats = append(chats, who.TelegramID)
 	}
@@ -156,9 +162,9 @@ func (p *Playground) addLocked(chat int64, m message) {
 // paneOfLocked is the pane showing chat now, or "".
 func (p *Playground) paneOfLocked(chat int64) string {
 	switch chat {
-	case p.cfg.Inspector.TelegramID:
+	case p.inspector.TelegramID:
 		return paneInspector
-	case p.cfg.Chief.TelegramID:
+	case p.chief.TelegramID:
 		return paneChief
 	case p.cfg.People[p.person].TelegramID:
 		return paneResident

@@ -144,6 +144,9 @@ function render(st) {
   const sel = $('#person');
   sel.replaceChildren(...(st.people || []).map((p) => h('option', { value: p.id, text: `${p.name} (${p.lang})` })));
   sel.value = st.person || '';
+  const dsel = $('#district');
+  dsel.replaceChildren(...(city.districts || []).map((d) => h('option', { value: d.id, text: d.name || d.id })));
+  dsel.value = st.focus || '';
 
   for (const p of st.panes || []) {
     const sec = document.getElementById(`pane-${p.id}`);
@@ -408,7 +411,7 @@ function setShare(pane) {
   const who = pane ? (document.querySelector(`#pane-${pane} .pane-title`).textContent || pane).toLowerCase() : 'resident';
   $('#map-hint').textContent = pane
     ? `Click the map, or focus a district and press Enter, to share a location as the ${who}. Esc cancels.`
-    : 'Click the map to share a location as the resident. The inspector and chief shown serve the outlined district.';
+    : 'Click the map to share a location as the resident. The inspector and chief shown serve the outlined district (choose another under "Staff of").';
   if (pane) $('#map').scrollIntoView({ block: 'nearest' });
 }
 
@@ -497,6 +500,10 @@ function init() {
   $('#person').addEventListener('change', async (e) => {
     if (await post('/api/person', { id: e.target.value })) loadState();
     else if (app.state) e.target.value = app.state.person || '';
+  });
+  $('#district').addEventListener('change', async (e) => {
+    if (await post('/api/focus', { district: e.target.value })) loadState();
+    else if (app.state) e.target.value = app.state.focus || '';
   });
   $('#banner-close').addEventListener('click', hideError);
   $('#banner-retry').addEventListener('click', () => { hideError(); loadState(); });

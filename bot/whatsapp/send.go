@@ -94,6 +94,12 @@ func (w *WhatsApp) deliverTemplate(ctx context.Context, chat core.ChatRef, r cor
 	if text == "" && r.Pin != nil {
 		text = r.Pin.Title + ", " + r.Pin.Address
 	}
+	if strings.TrimSpace(text) == "" {
+		// A picture alone (a ticket's photo): a template has nothing to
+		// say for it, and Meta refuses an empty parameter. It waits for
+		// the window; the card's own text goes as a template.
+		return done, fmt.Errorf("whatsapp: a message without text: %w", core.ErrNeedsTemplate)
+	}
 	whole := done == 0 && fits(text, maxTemplateText) && len(r.Buttons) == 0 && r.Pin == nil &&
 		r.Photo == "" && r.Image == nil && r.RequestLocation == ""
 	msg := outMessage(chat.ID, "template", map[string]any{

@@ -123,8 +123,10 @@ func TestDeliverOutsideTheWindowUsesTemplates(t *testing.T) {
 		t.Fatalf("deliver a plain notice: %d, %v", done, err)
 	}
 
-	// No template for this kind or language: the message waits.
+	// No template for this kind or language, or no text to put in one:
+	// the message waits.
 	for _, r := range []core.Reply{
+		{Photo: "wa:77", Template: core.TemplateNotice, Lang: core.Russian},
 		{Text: "Ticket update", Template: core.TemplateTicket, Lang: core.Russian},
 		{Text: "Хабарландыру", Template: core.TemplateNotice, Lang: core.Kazakh},
 	} {

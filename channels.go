@@ -31,6 +31,9 @@ var (
 	_ sender = (*telegram.Telegram)(nil)
 	_ sender = (*whatsapp.WhatsApp)(nil)
 
+	_ notifier.PhotoSource = (*telegram.Telegram)(nil)
+	_ notifier.PhotoSource = (*whatsapp.WhatsApp)(nil)
+
 	_ whatsapp.Acceptor     = (*flows.Dispatcher)(nil)
 	_ whatsapp.Window       = (*storage.DB)(nil)
 	_ whatsapp.Unreachables = (*storage.DB)(nil)

@@ -8,6 +8,8 @@ import (
 	"image/png"
 	"strings"
 	"testing"
+
+	"github.com/go-telegram/bot/models"
 )
 
 // reportSteps take a resident who has just consented through an anonymous
@@ -127,4 +129,41 @@ func describeShown(got []shown) string {
 		b.WriteString(s.text + " [" + strings.Join(s.choices, "|") + "]\n")
 	}
 	return b.String()
+}
+
+// TestTelegramPhotoReachesWhatsAppStaff: a Telegram resident's photo is
+// fetched from Telegram and uploaded to an inspector on WhatsApp alone.
+func TestTelegramPhotoReachesWhatsAppStaff(t *testing.T) {
+	b := startBothChannelsWith(t, map[string]string{
+		"telegram_id: 5000000000000012": `whatsapp: "+7 7212 00 21 02"`,
+	})
+	insp := b.whatsAppResident(t, "77212002102")
+	onboard(insp)
+
+	res := newResident(t, b.tg, 703, "ru")
+	menu := onboardRu(t, res)
+	msgs := res.press(menu, "📝 Сообщить о проблеме", 1)
+	msgs = res.press(msgs[0], "Квартирная кража", 1)
+	res.say("Дверь соседа открыта.", 1)
+	res.shareLocation(49.8250, 73.0880, 2)
+	picture := pngImage(t)
+	id := b.tg.AddPhoto(picture)
+	b.tg.SendUpdate(models.Update{Message: &models.Message{From: &res.user, Chat: models.Chat{ID: res.user.ID, Type: models.ChatTypePrivate},
+		Photo: []models.PhotoSize{{FileID: id, FileUniqueID: "u1", Width: 64, Height: 48}}}})
+	msgs = res.expect(1)
+	mustSay(t, msgs, "Фото добавлено (1 из")
+	msgs = res.press(msgs[0], "✔️ Готово", 1)
+	msgs = res.press(msgs[0], "🕶 Анонимно", 1)
+	mustSay(t, res.press(msgs[0], "✅ Отправить", 1), "KRG-0001")
+
+	insp.await("KRG-0001", "✅ Принять")
+	var got []byte
+	for _, m := range b.wa.Sent(insp.from) {
+		if m.Image != nil {
+			got = m.Image.Data
+		}
+	}
+	if !bytes.Equal(got, picture) {
+		t.Errorf("the inspector on WhatsApp got %d bytes of photo, want the resident's %d", len(got), len(picture))
+	}
 }

@@ -166,6 +166,9 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	if ch.wa != nil {
 		photos[core.WhatsApp] = ch.wa
 	}
+	if ch.tg != nil {
+		photos[core.Telegram] = ch.tg
+	}
 	scheduler, err := newScheduler(db, city, outbox, clock, log)
 	if err != nil {
 		return err

@@ -54,8 +54,15 @@ func render(to string, r core.Reply) []call {
 		}
 		add("image", img)
 	case r.Photo != "":
-		// Another messenger's photo: WhatsApp cannot show it.
-		text = strings.TrimSpace(locale.T(lang(r), locale.PhotoElsewhere) + "\n\n" + text)
+		// Another messenger's photo, which could not be fetched: a note
+		// takes the picture's place, with the text it would have had as
+		// its caption, so the calls are the same as with the picture and
+		// a retry's count of calls done still holds.
+		note := locale.T(lang(r), locale.PhotoElsewhere)
+		if fits(text, maxCaption) && len(r.Buttons) == 0 && r.RequestLocation == "" && strings.TrimSpace(text) != "" {
+			note, text = note+"\n\n"+text, ""
+		}
+		add("text", map[string]any{"body": note, "preview_url": false})
 	}
 	if p := r.Pin; p != nil {
 		add("location", map[string]any{"latitude": p.Point.Lat, "longitude": p.Point.Lon, "name": p.Title, "address": p.Address})

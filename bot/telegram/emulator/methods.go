@@ -32,6 +32,7 @@ var methods = indexMethods([]method{
 	{"deleteMessage", (*Server).deleteMessage},
 	{"answerCallbackQuery", (*Server).answerCallbackQuery},
 	{"setMyCommands", (*Server).setMyCommands},
+	{"getFile", (*Server).getFile},
 })
 
 func indexMethods(list []method) map[string]method {

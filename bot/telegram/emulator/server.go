@@ -37,6 +37,7 @@ type Server struct {
 	faults   faultSet
 	queries  map[string]bool // callback query id → answered
 	onSent   []func(Sent)
+	files    map[string][]byte // file_id → bytes, see AddPhoto
 	commands map[string][]models.BotCommand
 }
 
@@ -105,6 +106,9 @@ type request struct {
 }
 
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.serveFile(w, r.URL.Path) {
+		return
+	}
 	token, name, ok := splitPath(r.URL.Path)
 	if !ok {
 		writeError(w, &apiError{Code: http.StatusNotFound, Description: descNotFound})

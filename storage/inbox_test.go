@@ -179,3 +179,26 @@ func TestLastInbound(t *testing.T) {
 		t.Errorf("purged time still there: %v", at)
 	}
 }
+
+func TestPurgeSent(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	db := storagetest.MustOpen(t, storage.Options{Now: func() time.Time { return now }})
+	wa := core.ChatRef{Channel: core.WhatsApp, ID: "77010000001"}
+	if err := db.RememberSent(ctx, "wamid.old", wa, core.Reply{Text: "old"}); err != nil {
+		t.Fatal(err)
+	}
+	now = now.Add(time.Hour)
+	if err := db.RememberSent(ctx, "wamid.new", wa, core.Reply{Text: "new"}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := db.PurgeSent(ctx, now.Add(-time.Minute)); err != nil || n != 1 {
+		t.Fatalf("PurgeSent = %d, %v; want 1", n, err)
+	}
+	if _, _, err := db.SentMessage(ctx, "wamid.old"); !errors.Is(err, core.ErrNotFound) {
+		t.Errorf("the old message is still remembered: %v", err)
+	}
+	if _, r, err := db.SentMessage(ctx, "wamid.new"); err != nil || r.Text != "new" {
+		t.Errorf("the new message: %+v, %v", r, err)
+	}
+}

@@ -1,9 +1,7 @@
 package storage
 
 import (
-	"bytes"
 	"context"
-	"encoding/binary"
 	"fmt"
 	"time"
 
@@ -35,8 +33,8 @@ func (db *DB) RememberSent(ctx context.Context, id string, chat core.ChatRef, r 
 		if err := put(tx.Bucket(bucketSent), []byte(id), sentMessage{Chat: chat, Reply: r}); err != nil {
 			return err
 		}
-		key := binary.BigEndian.AppendUint64(nil, uint64(db.now().UnixNano()))
-		return tx.Bucket(bucketSentByTime).Put(append(key, id...), nil)
+		// Indexed by time as purgeByTime expects.
+		return tx.Bucket(bucketSentByTime).Put(append(u64(uint64(db.now().UnixNano())), id...), nil)
 	})
 	if err != nil {
 		return fmt.Errorf("storage: remember sent message: %w", err)
@@ -56,29 +54,9 @@ func (db *DB) SentMessage(ctx context.Context, id string) (core.ChatRef, core.Re
 
 // PurgeSent forgets the messages sent before cutoff.
 func (db *DB) PurgeSent(ctx context.Context, cutoff time.Time) (int, error) {
-	n := 0
-	err := db.update(ctx, func(tx *bolt.Tx) error {
-		n = 0
-		byTime, sent := tx.Bucket(bucketSentByTime), tx.Bucket(bucketSent)
-		end := binary.BigEndian.AppendUint64(nil, uint64(cutoff.UnixNano()))
-		var old [][]byte
-		c := byTime.Cursor()
-		for k, _ := c.First(); k != nil && bytes.Compare(k[:8], end) < 0; k, _ = c.Next() {
-			old = append(old, bytes.Clone(k))
-		}
-		for _, k := range old {
-			if err := sent.Delete(k[8:]); err != nil {
-				return err
-			}
-			if err := byTime.Delete(k); err != nil {
-				return err
-			}
-		}
-		n = len(old)
-		return nil
-	})
+	n, err := db.purgeByTime(ctx, bucketSent, bucketSentByTime, cutoff)
 	if err != nil {
-		return 0, fmt.Errorf("storage: purge sent messages: %w", err)
+		return n, fmt.Errorf("storage: purge sent messages before %s: %w", cutoff.Format(time.RFC3339), err)
 	}
 	return n, nil
 }

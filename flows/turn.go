@@ -26,8 +26,6 @@ type turn struct {
 	// silent suppresses the prompt of the next state entered, when the
 	// answer just given already ends with the buttons the resident needs.
 	silent bool
-	// pickText heads the choices shown on entering stPick.
-	pickText string
 	// outbox holds messages to others, committed with the session.
 	outbox []core.OutboxItem
 	// notice is a notice to store, committed with the session.

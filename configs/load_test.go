@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"maps"
-	"slices"
 	"strings"
 	"testing"
 
@@ -15,13 +14,7 @@ import (
 // testdata/valid.yaml with deliberate mistakes; a fixture may serve several
 // rows, and TestLoadReportsNothingElse checks that its rows account for
 // every problem it produces.
-var loadTests = []struct {
-	name string
-	file string
-	// want is one complete line of the error, or of the warnings if warn.
-	want string
-	warn bool
-}{
+var loadTests = []problemCase{
 	// References.
 	{"unknown precinct of district", "references.yaml", `testdata/references.yaml: districts[1].precinct: unknown precinct id "p9"`, false},
 	{"unknown inspector of district", "references.yaml", `testdata/references.yaml: districts[1].inspector: unknown staff id "s-42"`, false},
@@ -218,50 +211,12 @@ func load(t *testing.T, file string) (errs, warns []string) {
 	return strings.Split(err.Error(), "\n"), warns
 }
 
-func TestLoad(t *testing.T) {
-	for _, tt := range loadTests {
-		t.Run(tt.name, func(t *testing.T) {
-			errs, warns := load(t, tt.file)
-			got := errs
-			if tt.warn {
-				got = warns
-			}
-			if !slices.Contains(got, tt.want) {
-				t.Errorf("got\n%s\nwant a line\n%s", strings.Join(got, "\n"), tt.want)
-			}
-			if tt.warn && errs != nil {
-				t.Errorf("got error\n%s\nwant only warnings", strings.Join(errs, "\n"))
-			}
-		})
-	}
-}
+func TestLoad(t *testing.T) { checkProblems(t, loadTests, load) }
 
 // TestLoadReportsNothingElse checks that each fixture produces exactly the
 // problems its rows expect: one per mistake, with no knock-on noise.
 func TestLoadReportsNothingElse(t *testing.T) {
-	wantErrs, wantWarns := map[string]int{}, map[string]int{}
-	for _, tt := range loadTests {
-		if tt.warn {
-			wantWarns[tt.file]++
-		} else {
-			wantErrs[tt.file]++
-		}
-	}
-	files := map[string]bool{"valid.yaml": true}
-	for _, tt := range loadTests {
-		files[tt.file] = true
-	}
-	for file := range files {
-		t.Run(file, func(t *testing.T) {
-			errs, warns := load(t, file)
-			if len(errs) != wantErrs[file] {
-				t.Errorf("got %d errors, want %d:\n%s", len(errs), wantErrs[file], strings.Join(errs, "\n"))
-			}
-			if len(warns) != wantWarns[file] {
-				t.Errorf("got %d warnings, want %d:\n%s", len(warns), wantWarns[file], strings.Join(warns, "\n"))
-			}
-		})
-	}
+	checkNothingElse(t, loadTests, []string{"valid.yaml"}, load)
 }
 
 func TestLoadErrorTypes(t *testing.T) {

@@ -3,7 +3,6 @@ package configs_test
 import (
 	"errors"
 	"io/fs"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -16,12 +15,7 @@ import (
 // city files. The fixtures are in testdata/polls/ and are loaded against
 // testCity; TestLoadPollReportsNothingElse checks that a fixture's rows
 // account for every problem it produces.
-var pollTests = []struct {
-	name, file string
-	// want is one complete line of the error, or of the warnings if warn.
-	want string
-	warn bool
-}{
+var pollTests = []problemCase{
 	// The poll's own fields.
 	{"invalid id", "fields.yaml", `fields.yaml: id: invalid id "test 2026": want 1 to 32 letters, digits, '-', '_' or '.', starting with a letter or digit`, false},
 	{"invalid series", "fields.yaml", `fields.yaml: series: invalid id "a/b": want 1 to 32 letters, digits, '-', '_' or '.', starting with a letter or digit`, false},
@@ -127,48 +121,12 @@ func pollProblems(t *testing.T, file string) (errs, warns []string) {
 	return errs, warns
 }
 
-func TestLoadPoll(t *testing.T) {
-	for _, tt := range pollTests {
-		t.Run(tt.name, func(t *testing.T) {
-			errs, warns := pollProblems(t, tt.file)
-			got := errs
-			if tt.warn {
-				got = warns
-			}
-			if !slices.Contains(got, tt.want) {
-				t.Errorf("got\n%s\nwant a line\n%s", strings.Join(got, "\n"), tt.want)
-			}
-			if tt.warn && errs != nil {
-				t.Errorf("got error\n%s\nwant only warnings", strings.Join(errs, "\n"))
-			}
-		})
-	}
-}
+func TestLoadPoll(t *testing.T) { checkProblems(t, pollTests, pollProblems) }
 
 // TestLoadPollReportsNothingElse checks that each fixture produces exactly
 // the problems its rows expect, and the valid poll none.
 func TestLoadPollReportsNothingElse(t *testing.T) {
-	wantErrs, wantWarns := map[string]int{}, map[string]int{}
-	files := map[string]bool{"valid.yaml": true, "citywide.yaml": true, "precinct.yaml": true}
-	for _, tt := range pollTests {
-		files[tt.file] = true
-		if tt.warn {
-			wantWarns[tt.file]++
-		} else {
-			wantErrs[tt.file]++
-		}
-	}
-	for file := range files {
-		t.Run(file, func(t *testing.T) {
-			errs, warns := pollProblems(t, file)
-			if len(errs) != wantErrs[file] {
-				t.Errorf("got %d errors, want %d:\n%s", len(errs), wantErrs[file], strings.Join(errs, "\n"))
-			}
-			if len(warns) != wantWarns[file] {
-				t.Errorf("got %d warnings, want %d:\n%s", len(warns), wantWarns[file], strings.Join(warns, "\n"))
-			}
-		})
-	}
+	checkNothingElse(t, pollTests, []string{"valid.yaml", "citywide.yaml", "precinct.yaml"}, pollProblems)
 }
 
 func TestLoadPollMissingFile(t *testing.T) {

@@ -112,6 +112,16 @@ func (s *Server) OnSent(fn func(Sent)) {
 	s.onSent = append(s.onSent, fn)
 }
 
+// OnDelivered calls fn with an update's id the first time getUpdates
+// hands it to the bot: a load driver measures from the update's arrival at
+// the bot, not from its queueing here. fn runs under the server's lock and
+// must neither block nor call the server.
+func (s *Server) OnDelivered(fn func(updateID int64)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.onDelivered = append(s.onDelivered, fn)
+}
+
 func isEdit(method string) bool {
 	return method == "editMessageText" || method == "editMessageReplyMarkup" || method == "deleteMessage"
 }

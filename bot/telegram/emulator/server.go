@@ -30,15 +30,17 @@ type Server struct {
 	closed  bool
 	rng     *rand.Rand
 
-	record   recordState
-	chats    chatStore
-	updates  updateQueue
-	webhook  webhookState
-	faults   faultSet
-	queries  map[string]bool // callback query id → answered
-	onSent   []func(Sent)
-	files    map[string][]byte // file_id → bytes, see AddPhoto
-	commands map[string][]models.BotCommand
+	record  recordState
+	chats   chatStore
+	updates updateQueue
+	webhook webhookState
+	faults  faultSet
+	queries map[string]bool // callback query id → answered
+	onSent  []func(Sent)
+	// onDelivered hears of each update the first time getUpdates hands it out.
+	onDelivered []func(updateID int64)
+	files       map[string][]byte // file_id → bytes, see AddPhoto
+	commands    map[string][]models.BotCommand
 }
 
 // New starts a fake Bot API on a local httptest server. Point the client at

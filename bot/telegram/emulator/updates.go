@@ -156,6 +156,11 @@ func (s *Server) takeLocked(limit int) (json.RawMessage, int) {
 		}
 		kept = append(kept, u)
 		if len(batch) < limit {
+			if !u.delivered {
+				for _, fn := range s.onDelivered {
+					fn(u.id)
+				}
+			}
 			u.delivered = true
 			batch = append(batch, string(u.raw))
 		}

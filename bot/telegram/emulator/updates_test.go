@@ -124,3 +124,29 @@ func TestAllowedUpdates(t *testing.T) {
 		t.Errorf("got pending %v, want the text update dropped", p)
 	}
 }
+
+// OnDelivered hears of an update once, when getUpdates first hands it out,
+// and again only when it is redelivered.
+func TestOnDelivered(t *testing.T) {
+	srv := newServer(t, emulator.WithUpdateIDBase(1000))
+	var got []int64
+	srv.OnDelivered(func(id int64) { got = append(got, id) })
+	first := srv.SendText(alice.ID, alice, "one")
+	if len(got) != 0 {
+		t.Fatalf("heard of %v before any poll", got)
+	}
+	second := srv.SendText(alice.ID, alice, "two")
+	pollIDs(t, srv, url.Values{"limit": {"1"}})
+	pollIDs(t, srv, url.Values{}) // the first again, unconfirmed, and the second
+	if want := []int64{first, second}; !slices.Equal(got, want) {
+		t.Fatalf("after two polls heard of %v, want %v", got, want)
+	}
+	pollIDs(t, srv, url.Values{"offset": {itoa(second + 1)}})
+	if err := srv.Redeliver(first); err != nil {
+		t.Fatal(err)
+	}
+	pollIDs(t, srv, url.Values{})
+	if want := []int64{first, second, first}; !slices.Equal(got, want) {
+		t.Errorf("after a redelivery heard of %v, want %v", got, want)
+	}
+}

@@ -29,10 +29,11 @@ func measureEcho(ctx context.Context, o options) (result, error) {
 	bctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go b.Start(bctx)
-	steps := make([]step, len(conversation))
+	steps := make([]step, len(conversations(o.report)))
 	for i := range steps {
-		steps[i] = step{func(s *emulator.Server, c int64, u models.User, _ int) int64 { return s.SendText(c, u, "echo") }, 1}
+		steps[i] = step{say("echo"), 1}
 	}
-	lat, elapsed, errs := drive(ctx, srv, o.residents, o.concurrency, steps, 0)
-	return summarize(lat, elapsed, errs), nil
+	l := &load{srv: srv, r: newRouter(srv), residents: o.residents, concurrency: o.concurrency, steps: steps, timeout: replyTimeout}
+	t := l.drive(ctx)
+	return summarize(t.latencies, t.elapsed, t.errors), nil
 }

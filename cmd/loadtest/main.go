@@ -10,6 +10,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -40,6 +41,11 @@ type options struct {
 	echo        bool
 	profile     string
 	faults      float64
+	report      bool
+	notice      int
+	kills       int
+	killEvery   time.Duration
+	seed        uint64
 }
 
 func run(ctx context.Context, args []string, stdout io.Writer) error {
@@ -54,11 +60,16 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.BoolVar(&o.echo, "echo", true, "measure the bare echo bot as a baseline")
 	fs.StringVar(&o.profile, "profile", "", "write the bot's CPU profile to `file` (go tool pprof)")
 	fs.Float64Var(&o.faults, "faults", 0, "`rate` per call of Bot API faults (502 on getUpdates, 429 on sendMessage, slow answers) and of duplicated updates")
+	fs.BoolVar(&o.report, "report", true, "residents also report a concern, which the inspectors accept, answer and resolve")
+	fs.IntVar(&o.notice, "notice", 2000, "residents a notice goes to, to measure the outbox against its rate limit")
+	fs.IntVar(&o.kills, "kills", 0, "crash mode: kill the bot with SIGKILL this many times at random moments, restart it on the same data file, and check that nothing was lost, doubled or left stuck")
+	fs.DurationVar(&o.killEvery, "kill-every", 2*time.Second, "mean `time` between kills")
+	fs.Uint64Var(&o.seed, "seed", uint64(time.Now().UnixNano()), "random seed of the kill moments")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if o.residents < 1 || o.concurrency < 1 {
-		return fmt.Errorf("want -residents and -concurrency of at least 1")
+	if o.residents < 1 || o.concurrency < 1 || o.notice < 0 || o.kills < 0 || o.killEvery <= 0 {
+		return fmt.Errorf("want -residents and -concurrency of at least 1, -notice and -kills of at least 0, and a positive -kill-every")
 	}
 	dir, err := os.MkdirTemp("", "beatbot-loadtest-")
 	if err != nil {
@@ -78,11 +89,15 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	var rep report
 	rep.Residents, rep.Concurrency = o.residents, o.concurrency
 	fmt.Fprintf(stdout, "beatbot: %d residents, %d at a time…\n", o.residents, o.concurrency)
-	bot, err := measureBeatbot(ctx, o, dir)
+	if o.kills > 0 {
+		fmt.Fprintf(stdout, "crash mode: %d kills, about %s apart (seed %d)\n", o.kills, o.killEvery, o.seed)
+		o.echo = false
+	}
+	bot, crash, err := measureBeatbot(ctx, o, dir)
 	if err != nil {
 		return err
 	}
-	rep.Bot = bot
+	rep.Bot, rep.Crash = bot, crash
 	if o.echo {
 		fmt.Fprintln(stdout, "echo baseline…")
 		echo, err := measureEcho(ctx, o)
@@ -98,6 +113,14 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		if err := os.WriteFile(o.jsonOut, data, 0o644); err != nil {
 			return err
 		}
+	}
+	switch {
+	case crash != nil && crash.failed():
+		return errors.New("the crash checks failed")
+	case crash != nil && crash.Kills < o.kills:
+		return fmt.Errorf("the load ended after %d of %d kills: give it more residents or a shorter -kill-every", crash.Kills, o.kills)
+	case bot.Errors > 0:
+		return fmt.Errorf("%d conversations failed", bot.Errors)
 	}
 	return nil
 }

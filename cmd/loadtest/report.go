@@ -20,8 +20,20 @@ type result struct {
 	PeakRSSMB float64 `json:"peak_rss_mb,omitempty"`
 	Errors    int     `json:"errors"`
 	// ExtraReplies counts replies beyond those the conversation causes:
-	// an update answered twice. It must be zero.
+	// an update answered twice. It must be zero. Crash runs leave it out:
+	// there the checks after the run count what matters.
 	ExtraReplies int `json:"extra_replies"`
+	// Interrupted counts conversations a kill cut short: a reply lost
+	// with the process, after which the resident gave up.
+	Interrupted int `json:"interrupted,omitempty"`
+	// TicketsHandled counts tickets the inspectors accepted, answered and
+	// resolved, in StaffUpdates updates.
+	TicketsHandled int `json:"tickets_handled,omitempty"`
+	StaffUpdates   int `json:"staff_updates,omitempty"`
+	// NoticeRate is the notice's delivery in messages a second, from the
+	// first message to the last, against the configured NoticeLimit.
+	NoticeRate  float64 `json:"notice_rate,omitempty"`
+	NoticeLimit float64 `json:"notice_limit,omitempty"`
 }
 
 // report is the whole run.
@@ -31,6 +43,8 @@ type report struct {
 	Bot         result  `json:"beatbot"`
 	Echo        *result `json:"echo,omitempty"`
 	RatioToEcho float64 `json:"ratio_to_echo,omitempty"`
+	// Crash holds the checks of a crash run.
+	Crash *crashReport `json:"crash,omitempty"`
 }
 
 func summarize(lat durations, elapsed time.Duration, errors int) result {
@@ -57,5 +71,29 @@ func (r report) print(w io.Writer) {
 	if r.Echo != nil {
 		row("echo", *r.Echo)
 		fmt.Fprintf(w, "\nbeatbot handles %.2f× the echo bot's rate\n", r.RatioToEcho)
+	}
+	if b := r.Bot; b.StaffUpdates > 0 {
+		fmt.Fprintf(w, "inspectors handled %d tickets in %d updates\n", b.TicketsHandled, b.StaffUpdates)
+	}
+	if b := r.Bot; b.NoticeLimit > 0 && b.NoticeRate > 0 {
+		fmt.Fprintf(w, "notice delivered at %.0f messages/s, %.1f%% of the limit of %.0f\n", b.NoticeRate, 100*b.NoticeRate/b.NoticeLimit, b.NoticeLimit)
+	}
+	if c := r.Crash; c != nil {
+		verdict := "nothing lost, doubled or stuck"
+		if c.failed() {
+			verdict = "FAILED"
+		}
+		fmt.Fprintf(w, "\ncrash mode, %d kills: %s\n", c.Kills, verdict)
+		fmt.Fprintf(w, "  conversations cut short by a kill  %d\n", r.Bot.Interrupted)
+		fmt.Fprintf(w, "  tickets stored / told to residents %d / %d\n", c.Tickets, c.Told)
+		fmt.Fprintf(w, "  told but not stored                %d\n", c.Lost)
+		fmt.Fprintf(w, "  stored twice                       %d\n", c.Duplicates)
+		fmt.Fprintf(w, "  never reached their inspector      %d\n", c.NotReached)
+		fmt.Fprintf(w, "  stuck conversations and updates    %d\n", c.Stuck)
+		fmt.Fprintf(w, "  notice missing                     %d\n", c.NoticeMissing)
+		fmt.Fprintf(w, "  notice sent twice                  %d (in-flight bound %d)\n", c.NoticeDuplicates, c.NoticeBound)
+		for _, p := range c.Problems {
+			fmt.Fprintln(w, "  -", p)
+		}
 	}
 }

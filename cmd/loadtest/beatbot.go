@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"time"
+
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/go-telegram/bot/models"
+)
+
+// replyTimeout bounds the wait for one update's replies; a crash run
+// waits less, since a reply lost to a kill never comes.
+const (
+	replyTimeout      = 30 * time.Second
+	crashReplyTimeout = 10 * time.Second
+)
+
+// measureBeatbot runs the beatbot binary on a fresh data file against an
+// emulator, with its inspectors at work, and drives the residents'
+// conversations through it; with kills, it kills and restarts the bot
+// along the way and then checks that nothing was lost.
+func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashReport, error) {
+	config, err := copyConfig(o.config, dir)
+	if err != nil {
+		return result{}, nil, err
+	}
+	facts, err := loadCity(config)
+	if err != nil {
+		return result{}, nil, err
+	}
+	srv := emulator.New(token)
+	defer srv.Close()
+	for _, chat := range facts.dutyChats {
+		srv.AddChat(models.Chat{ID: chat, Type: models.ChatTypeSupergroup, Title: "Duty desk"})
+	}
+	data := filepath.Join(dir, "beatbot.db")
+	if o.notice > 0 {
+		if err := seedNotice(ctx, data, o.notice); err != nil {
+			return result{}, nil, err
+		}
+	}
+	var meter noticeMeter
+	meter.watch(srv, o.notice)
+	r := newRouter(srv)
+
+	p := &botProcess{bin: o.bot, config: config, data: data, srv: srv}
+	if o.profile != "" {
+		p.env = append(p.env, "BEATBOT_CPU_PROFILE="+o.profile)
+	}
+	if err := p.start(ctx); err != nil {
+		return result{}, nil, err
+	}
+	defer p.stop()
+
+	var k *killer
+	timeout := replyTimeout
+	if o.kills > 0 {
+		k = &killer{p: p, kills: o.kills, every: o.killEvery, rng: rand.New(rand.NewPCG(o.seed, 1))}
+		timeout = crashReplyTimeout
+	} else if o.notice > 0 {
+		// Without kills the notice goes out alone first, so its rate is
+		// measured against the limit, not shared with the conversations.
+		wctx, cancel := context.WithTimeout(ctx, time.Duration(o.notice/100+30)*time.Second)
+		err := srv.Wait(wctx, func([]emulator.Call) bool { _, n := meter.rate(); return n >= o.notice })
+		cancel()
+		if err != nil {
+			_, n := meter.rate()
+			return result{}, nil, fmt.Errorf("the notice reached %d of %d residents: %w", n, o.notice, err)
+		}
+	}
+	staff, err := startStaff(ctx, srv, r, facts, k, timeout)
+	if err != nil {
+		return result{}, nil, err
+	}
+	if o.faults > 0 {
+		injectFaults(srv, o.faults)
+	}
+
+	stopKills := make(chan struct{})
+	killed := make(chan error, 1)
+	if k != nil {
+		go func() { killed <- k.run(ctx, stopKills) }()
+	}
+	l := &load{srv: srv, r: r, residents: o.residents, concurrency: o.concurrency, steps: conversations(o.report),
+		dupRate: o.faults, k: k, timeout: timeout, points: facts.points}
+	t := l.drive(ctx)
+	close(stopKills)
+	if k != nil {
+		if err := <-killed; err != nil {
+			return result{}, nil, err
+		}
+	}
+	handled, staffUpdates, staffErrors := staff.wait()
+	quiet(ctx, r, 2*time.Second)
+
+	res := summarize(t.latencies, t.elapsed, t.errors+staffErrors)
+	res.Interrupted = t.interrupted
+	res.TicketsHandled, res.StaffUpdates = handled, staffUpdates
+	res.NoticeRate, _ = meter.rate()
+	res.NoticeLimit = facts.city.Delivery.Limits[core.Telegram].Rate
+	res.PeakRSSMB = p.rss()
+	if k == nil {
+		// Every reply beyond those the conversations cause, and the three
+		// messages each handled ticket brings its reporter, answered an
+		// update twice.
+		res.ExtraReplies = sentTotal(srv, o.residents) - replies(l.steps)*o.residents - 3*handled
+		return res, nil, nil
+	}
+
+	c := &crashReport{Kills: int(k.count())}
+	for _, chat := range probe(ctx, srv, r, o.residents, o.concurrency, replyTimeout) {
+		c.Stuck++
+		c.problem("resident %d got no answer to /start after the run", chat)
+	}
+	if err := p.stop(); err != nil {
+		c.problem("the bot exited with %v after SIGTERM", err)
+	}
+	if err := checkCrash(ctx, data, srv, facts, o.residents, o.notice, c); err != nil {
+		return result{}, nil, err
+	}
+	return res, c, nil
+}
+
+// injectFaults makes the emulator misbehave as Telegram sometimes does, at
+// rate per call: getUpdates fails with 502, sendMessage is refused with a
+// 429 and retry_after, callback answers are slow; and residents' updates
+// are delivered twice at the same rate.
+func injectFaults(srv *emulator.Server, rate float64) {
+	srv.SetFaultRate("getUpdates", rate, emulator.Fault{Code: 502})
+	srv.SetFaultRate("sendMessage", rate, emulator.Fault{Code: 429, RetryAfter: 1})
+	srv.SetFaultRate("answerCallbackQuery", rate, emulator.Fault{Delay: 200 * time.Millisecond})
+}
+
+// sentTotal counts the messages the bot sent to the residents.
+func sentTotal(srv *emulator.Server, residents int) int {
+	n := 0
+	for i := range residents {
+		n += len(srv.Sent(firstChat + int64(i)))
+	}
+	return n
+}

@@ -1,0 +1,243 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/beatbot-kz/beatbot/storage"
+	"github.com/go-telegram/bot/models"
+)
+
+// firstNoticeChat is the first of the residents a notice goes to: they
+// only listen, so their conversations never see it.
+const firstNoticeChat = 9_000_000_000_000
+
+// noticeBatch names the notice the harness queues.
+const noticeBatch = "notice:loadtest"
+
+// inFlightPerKill bounds the messages that can be sent twice per kill: a
+// request in flight when the process dies is sent but not recorded. At
+// 1,000 messages a second a lane keeps at most this many open (see
+// notifier.newLane).
+const inFlightPerKill = 250
+
+// seedNotice stores a notice to n residents, as a chief's confirmed
+// notice fanned out to its districts would, before the bot first starts.
+func seedNotice(ctx context.Context, data string, n int) error {
+	db, err := storage.Open(data, storage.Options{})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	items := make([]core.OutboxItem, n)
+	for i := range items {
+		chat := core.ChatRef{Channel: core.Telegram, ID: strconv.Itoa(firstNoticeChat + i)}
+		items[i] = core.OutboxItem{Key: noticeBatch + ":" + chat.ID, Chat: chat, Batch: noticeBatch, Priority: core.PriorityBulk,
+			Reply: core.Reply{Text: "Завтра с 10:00 до 14:00 на улице Ерубаева не будет воды.", Template: core.TemplateNotice, Lang: core.Russian}}
+	}
+	if _, err := db.EnqueueOutbox(ctx, items); err != nil {
+		return fmt.Errorf("queue the notice: %w", err)
+	}
+	return nil
+}
+
+// noticeMeter measures how fast the notice reaches its residents.
+type noticeMeter struct {
+	mu          sync.Mutex
+	n           int
+	first, last time.Time
+}
+
+func (m *noticeMeter) watch(srv *emulator.Server, recipients int) {
+	srv.OnSent(func(s emulator.Sent) {
+		if s.ChatID < firstNoticeChat || s.ChatID >= firstNoticeChat+int64(recipients) || s.Method != "sendMessage" {
+			return
+		}
+		now := time.Now()
+		m.mu.Lock()
+		defer m.mu.Unlock()
+		if m.n == 0 {
+			m.first = now
+		}
+		m.n++
+		m.last = now
+	})
+}
+
+// rate returns messages a second from the first to the last, and how
+// many were sent.
+func (m *noticeMeter) rate() (float64, int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.n < 2 {
+		return 0, m.n
+	}
+	return float64(m.n-1) / m.last.Sub(m.first).Seconds(), m.n
+}
+
+// crashReport is what the checks after a crash run found. Every count but
+// Kills, Tickets, Told and NoticeDuplicates must be zero;
+// NoticeDuplicates must stay within NoticeBound.
+type crashReport struct {
+	Kills   int `json:"kills"`
+	Tickets int `json:"tickets"`
+	// Told counts tickets whose number a resident was sent.
+	Told int `json:"told"`
+	// Lost counts tickets a resident was told about that storage lacks.
+	Lost int `json:"lost"`
+	// Duplicates counts tickets stored twice for one report.
+	Duplicates int `json:"duplicates"`
+	// NotReached counts tickets whose inspector never received them.
+	NotReached int `json:"not_reached"`
+	// Stuck counts residents who got no answer at the end, and updates
+	// left in the inbox.
+	Stuck            int `json:"stuck"`
+	NoticeMissing    int `json:"notice_missing"`
+	NoticeDuplicates int `json:"notice_duplicates"`
+	NoticeBound      int `json:"notice_bound"`
+	// Problems describes the first failures.
+	Problems []string `json:"problems,omitempty"`
+}
+
+func (c *crashReport) problem(format string, args ...any) {
+	if len(c.Problems) < 20 {
+		c.Problems = append(c.Problems, fmt.Sprintf(format, args...))
+	}
+}
+
+// failed reports whether anything was lost, doubled or stuck.
+func (c *crashReport) failed() bool {
+	return c.Lost+c.Duplicates+c.NotReached+c.Stuck+c.NoticeMissing > 0 || c.NoticeDuplicates > c.NoticeBound
+}
+
+// quiet waits until the bot has sent nothing for d: the outbox is done.
+func quiet(ctx context.Context, r *router, d time.Duration) {
+	last := r.sends.Load()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(d):
+		}
+		n := r.sends.Load()
+		if n == last {
+			return
+		}
+		last = n
+	}
+}
+
+// probe sends every resident's /start once more: a conversation that is
+// not stuck answers. It returns the residents who got no answer.
+func probe(ctx context.Context, srv *emulator.Server, r *router, residents, concurrency int, timeout time.Duration) []int64 {
+	var (
+		mu     sync.Mutex
+		stuck  []int64
+		wg     sync.WaitGroup
+		tokens = make(chan struct{}, concurrency)
+	)
+	for i := range residents {
+		tokens <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-tokens; wg.Done() }()
+			chat := firstChat + int64(i)
+			a := &actor{srv: srv, user: models.User{ID: chat, FirstName: "Resident", LanguageCode: "ru"}, in: r.listen(chat, 64)}
+			defer r.forget(chat)
+			out := converse(ctx, r, a, []step{{say("/start"), 1}}, 0, nil, timeout)
+			if out.err != nil {
+				mu.Lock()
+				stuck = append(stuck, chat)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return stuck
+}
+
+// checkCrash checks, from the stopped bot's storage and the emulator's
+// record, that nothing was lost, doubled or left stuck.
+func checkCrash(ctx context.Context, data string, srv *emulator.Server, f *cityFacts, residents, notice int, c *crashReport) error {
+	db, err := storage.Open(data, storage.Options{})
+	if err != nil {
+		return fmt.Errorf("open the data file after the run: %w", err)
+	}
+	defer db.Close()
+	tickets, err := db.AllTickets(ctx)
+	if err != nil {
+		return err
+	}
+	c.Tickets = len(tickets)
+	byCode := map[string]core.Ticket{}
+	type report struct{ reporter, text string }
+	reports := map[report]string{}
+	for _, tk := range tickets {
+		byCode[tk.Code] = tk
+		key := report{tk.Reporter.String(), tk.Text}
+		if first, ok := reports[key]; ok {
+			c.Duplicates++
+			c.problem("%s and %s are the same report by %s", first, tk.Code, tk.Reporter)
+		}
+		reports[key] = tk.Code
+		inspector := f.staffChat(tk.Assignee)
+		if !mentions(srv.Sent(inspector), tk.Code) {
+			c.NotReached++
+			c.problem("%s never reached %s (chat %d)", tk.Code, tk.Assignee, inspector)
+		}
+	}
+	for i := range residents {
+		chat := firstChat + int64(i)
+		told := map[string]bool{}
+		for _, m := range srv.Sent(chat) {
+			for _, code := range ticketCode.FindAllString(m.Text, -1) {
+				told[code] = true
+			}
+		}
+		for code := range told {
+			c.Told++
+			tk, ok := byCode[code]
+			if !ok || tk.Reporter != (core.ChatRef{Channel: core.Telegram, ID: strconv.FormatInt(chat, 10)}) {
+				c.Lost++
+				c.problem("resident %d was told of %s, which storage does not hold for them", chat, code)
+			}
+		}
+	}
+	pending, err := db.Pending(ctx)
+	if err != nil {
+		return err
+	}
+	if len(pending) > 0 {
+		c.Stuck += len(pending)
+		c.problem("%d updates left in the inbox after a graceful stop", len(pending))
+	}
+	c.NoticeBound = c.Kills * inFlightPerKill
+	for i := range notice {
+		switch n := len(srv.Sent(firstNoticeChat + int64(i))); {
+		case n == 0:
+			c.NoticeMissing++
+		case n > 1:
+			c.NoticeDuplicates += n - 1
+		}
+	}
+	if c.NoticeMissing > 0 {
+		c.problem("%d of %d notice recipients got nothing", c.NoticeMissing, notice)
+	}
+	return nil
+}
+
+func mentions(msgs []emulator.Sent, code string) bool {
+	for _, m := range msgs {
+		for _, c := range ticketCode.FindAllString(m.Text, -1) {
+			if c == code {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
+)
+
+// botProcess is the beatbot binary running against the emulator; it can
+// be killed and started again on the same data file.
+type botProcess struct {
+	bin, config, data string
+	env               []string
+	srv               *emulator.Server
+
+	mu  sync.Mutex
+	cmd *exec.Cmd
+	// peakRSS is the highest peak memory of any of its runs, in MB.
+	peakRSS float64
+}
+
+// start runs the bot and waits until it polls for updates.
+func (p *botProcess) start(ctx context.Context) error {
+	polls := countCalls(p.srv, "getUpdates")
+	cmd := exec.Command(p.bin, "run", "-config", p.config)
+	cmd.Env = append(append(os.Environ(),
+		"TELEGRAM_BOT_TOKEN="+token, "TELEGRAM_API_URL="+p.srv.URL(),
+		"BEATBOT_DATA="+p.data, "BEATBOT_LOG_LEVEL=warn", "BEATBOT_HTTP_ADDR=127.0.0.1:0"), p.env...)
+	cmd.Stderr, cmd.Stdout = os.Stderr, nil
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("start beatbot: %w", err)
+	}
+	p.mu.Lock()
+	p.cmd = cmd
+	p.mu.Unlock()
+	wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	err := p.srv.Wait(wctx, func(calls []emulator.Call) bool {
+		n := 0
+		for _, c := range calls {
+			if c.Method == "getUpdates" {
+				n++
+			}
+		}
+		return n > polls
+	})
+	if err != nil {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		return fmt.Errorf("beatbot did not start polling: %w", err)
+	}
+	return nil
+}
+
+func countCalls(srv *emulator.Server, method string) int {
+	n := 0
+	for _, c := range srv.Calls() {
+		if c.Method == method {
+			n++
+		}
+	}
+	return n
+}
+
+// kill ends the bot with SIGKILL, as a power cut or the OOM killer would.
+func (p *botProcess) kill() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.notePeak()
+	_ = p.cmd.Process.Signal(syscall.SIGKILL)
+	_ = p.cmd.Wait()
+}
+
+// stop ends the bot gracefully and reports how it exited.
+func (p *botProcess) stop() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.cmd.ProcessState != nil {
+		return nil
+	}
+	p.notePeak()
+	_ = p.cmd.Process.Signal(syscall.SIGTERM)
+	return p.cmd.Wait()
+}
+
+// rss returns the highest peak memory seen so far, in MB.
+func (p *botProcess) rss() float64 {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.notePeak()
+	return p.peakRSS
+}
+
+func (p *botProcess) notePeak() {
+	if p.cmd != nil && p.cmd.ProcessState == nil {
+		p.peakRSS = max(p.peakRSS, peakRSS(p.cmd.Process.Pid))
+	}
+}
+
+// peakRSS reads a process's peak resident memory, in MB (Linux).
+func peakRSS(pid int) float64 {
+	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
+			if err == nil {
+				return kb / 1024
+			}
+		}
+	}
+	return 0
+}
+
+// killer kills the bot at random moments and starts it again, until it
+// has killed it as often as asked. A nil killer never kills.
+type killer struct {
+	p     *botProcess
+	kills int
+	// every is the mean time between kills.
+	every time.Duration
+	done  atomic.Int64
+	rng   *rand.Rand
+}
+
+// count returns how many kills have happened.
+func (k *killer) count() int64 {
+	if k == nil {
+		return 0
+	}
+	return k.done.Load()
+}
+
+// run kills until it has killed k.kills times, stop is closed or ctx
+// ends. A kill is always followed by a restart.
+func (k *killer) run(ctx context.Context, stop <-chan struct{}) error {
+	for k.done.Load() < int64(k.kills) {
+		// Uniform over [every/4, every*7/4): random moments, never two at once.
+		wait := k.every/4 + time.Duration(k.rng.Int64N(int64(k.every*3/2)+1))
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-stop:
+			return nil
+		case <-time.After(wait):
+		}
+		k.p.kill()
+		k.done.Add(1)
+		if err := k.p.start(ctx); err != nil {
+			return fmt.Errorf("restart after kill %d: %w", k.done.Load(), err)
+		}
+	}
+	return nil
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -16,6 +17,11 @@ type DB struct {
 	path    string
 	now     func() time.Time
 	tickets ticketIDs
+	// commits counts committed read-write transactions, for operators:
+	// with fsync the dearest thing the bot does. lastTx tells a batch's
+	// first call from the others, which share its commit.
+	commits atomic.Uint64
+	lastTx  atomic.Pointer[bolt.Tx]
 }
 
 // Options tune Open. The zero value is ready to use.
@@ -89,7 +95,7 @@ func (db *DB) update(ctx context.Context, fn func(*bolt.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return db.bolt.Update(fn)
+	return db.bolt.Update(db.counted(fn))
 }
 
 // batch runs fn in a read-write transaction shared with other concurrent
@@ -101,7 +107,19 @@ func (db *DB) batch(ctx context.Context, fn func(*bolt.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return db.bolt.Batch(fn)
+	return db.bolt.Batch(db.counted(fn))
+}
+
+// counted wraps fn so that its transaction's commit is counted once, however
+// many batched calls share it. Write transactions never overlap in bbolt,
+// so comparing with the last one seen is enough.
+func (db *DB) counted(fn func(*bolt.Tx) error) func(*bolt.Tx) error {
+	return func(tx *bolt.Tx) error {
+		if db.lastTx.Swap(tx) != tx {
+			tx.OnCommit(func() { db.commits.Add(1) })
+		}
+		return fn(tx)
+	}
 }
 
 // view runs fn in a read-only transaction unless ctx is already done.

@@ -41,6 +41,7 @@ type Dispatcher struct {
 	log     zerolog.Logger
 	workers int
 	senders map[core.Channel]Sender
+	handled func(core.Inbound, time.Duration)
 
 	mu      sync.Mutex
 	cond    *sync.Cond
@@ -62,6 +63,10 @@ type DispatcherConfig struct {
 	// Handling mostly waits on disk and network, and chats handled at the
 	// same time share one commit, so more workers mean more throughput.
 	Workers int
+	// Handled is called after each update is handled and its replies
+	// sent, with the time that took, for metrics; nil means nobody is
+	// told.
+	Handled func(in core.Inbound, took time.Duration)
 }
 
 // handleTimeout bounds the handling of one update, replies included, so a
@@ -78,8 +83,11 @@ func NewDispatcher(cfg DispatcherConfig) *Dispatcher {
 	if cfg.Workers <= 0 {
 		cfg.Workers = 32
 	}
+	if cfg.Handled == nil {
+		cfg.Handled = func(core.Inbound, time.Duration) {}
+	}
 	d := &Dispatcher{
-		rec: cfg.Recorder, engine: cfg.Engine, log: cfg.Log, workers: cfg.Workers,
+		rec: cfg.Recorder, engine: cfg.Engine, log: cfg.Log, workers: cfg.Workers, handled: cfg.Handled,
 		senders: map[core.Channel]Sender{}, queues: map[core.ChatRef][]core.Inbound{},
 		done: make(chan struct{}),
 	}

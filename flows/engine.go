@@ -84,6 +84,7 @@ type Engine struct {
 	now      func() time.Time
 	onOutbox func()
 	onNotice func()
+	onAnswer func(poll string)
 	limits   *chatLimits
 	// pollSecret keys residents' pseudonyms in polls; without it polls
 	// are not offered.
@@ -107,6 +108,9 @@ type Config struct {
 	// OnNotice is called after a notice was stored or changed, so that
 	// one due at once goes at once; nil means nobody is told.
 	OnNotice func()
+	// OnAnswer is called after a resident's poll answer is committed, with
+	// the poll's id, for metrics; nil means nobody is told.
+	OnAnswer func(poll string)
 	// PollSecret is the server secret residents' poll answers are keyed
 	// with (core.Pseudonym). Empty means polls are not offered: answers
 	// keyed without a secret could be traced back to their chats.
@@ -124,8 +128,11 @@ func New(cfg Config) *Engine {
 	if cfg.OnNotice == nil {
 		cfg.OnNotice = func() {}
 	}
+	if cfg.OnAnswer == nil {
+		cfg.OnAnswer = func(string) {}
+	}
 	return &Engine{store: cfg.Store, city: cfg.City, index: cfg.Index, log: cfg.Log, now: cfg.Now,
-		onOutbox: cfg.OnOutbox, onNotice: cfg.OnNotice, limits: newChatLimits(cfg.City.Abuse.MessagesPerMinute),
+		onOutbox: cfg.OnOutbox, onNotice: cfg.OnNotice, onAnswer: cfg.OnAnswer, limits: newChatLimits(cfg.City.Abuse.MessagesPerMinute),
 		pollSecret: cfg.PollSecret}
 }
 
@@ -196,6 +203,9 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 	}
 	if t.notice != nil || t.cancel != 0 {
 		e.onNotice()
+	}
+	if t.answers != nil {
+		e.onAnswer(t.answers.Poll)
 	}
 	for i := range t.replies {
 		if t.replies[i].Lang == "" {

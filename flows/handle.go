@@ -46,6 +46,7 @@ func (d *Dispatcher) handle(parent context.Context, in core.Inbound) {
 		time.Sleep(time.Duration(attempt) * 200 * time.Millisecond)
 	}
 	d.send(ctx, in, replies)
+	d.handled(in, time.Since(start))
 	log.Debug().Str("kind", string(in.Kind)).Dur("took", time.Since(start)).Int("replies", len(replies)).Msg("update handled")
 }
 

@@ -2,7 +2,9 @@ package notifier
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/jonboulle/clockwork"
@@ -18,6 +20,20 @@ type Scheduler struct {
 	loc   *time.Location
 	log   zerolog.Logger
 	jobs  []*job
+	// running is set while Run runs, for the readiness probe.
+	running atomic.Bool
+}
+
+// ErrNotRunning is what Ready reports while the scheduler does not run.
+var ErrNotRunning = errors.New("scheduler not running")
+
+// Ready reports whether the scheduler runs its jobs, for a readiness
+// probe: nil while Run runs, ErrNotRunning before and after.
+func (s *Scheduler) Ready(context.Context) error {
+	if !s.running.Load() {
+		return ErrNotRunning
+	}
+	return nil
 }
 
 // JobFunc is a scheduled job. at is the scheduled time, not the moment it
@@ -55,6 +71,8 @@ func (s *Scheduler) Add(name, spec string, run JobFunc) error {
 // Run runs the jobs at their times until ctx is done. Times missed while
 // the bot was down are not caught up.
 func (s *Scheduler) Run(ctx context.Context) error {
+	s.running.Store(true)
+	defer s.running.Store(false)
 	now := s.clock.Now().In(s.loc)
 	for _, j := range s.jobs {
 		j.next = j.sched.Next(now)

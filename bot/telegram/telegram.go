@@ -53,6 +53,9 @@ type Config struct {
 	// HTTPClient is used for all calls; nil means a client with a timeout
 	// a little longer than PollTimeout.
 	HTTPClient *http.Client
+	// WrapTransport, if set, wraps the default client's transport, e.g. to
+	// count calls for metrics. It is not applied to a given HTTPClient.
+	WrapTransport func(http.RoundTripper) http.RoundTripper
 	// MaxRetries is how often a send is retried after a 429; zero means 3.
 	MaxRetries int
 	// PaidBroadcast sets allow_paid_broadcast on the notifier's messages,
@@ -102,7 +105,11 @@ func New(ctx context.Context, cfg Config) (*Telegram, error) {
 		// anew (a tenth of the bot's time under load, by profile).
 		transport := http.DefaultTransport.(*http.Transport).Clone()
 		transport.MaxIdleConns, transport.MaxIdleConnsPerHost = maxConns, maxConns
-		cfg.HTTPClient = &http.Client{Timeout: cfg.PollTimeout + 10*time.Second, Transport: transport}
+		var rt http.RoundTripper = transport
+		if cfg.WrapTransport != nil {
+			rt = cfg.WrapTransport(rt)
+		}
+		cfg.HTTPClient = &http.Client{Timeout: cfg.PollTimeout + 10*time.Second, Transport: rt}
 	}
 	if cfg.MaxRetries == 0 {
 		cfg.MaxRetries = 3

@@ -69,6 +69,9 @@ type Config struct {
 	APIURL string
 	// HTTPClient is used for all calls; nil means one with a 30 s timeout.
 	HTTPClient *http.Client
+	// WrapTransport, if set, wraps the default client's transport, e.g. to
+	// count calls for metrics. It is not applied to a given HTTPClient.
+	WrapTransport func(http.RoundTripper) http.RoundTripper
 	// Templates name the approved message templates that carry messages
 	// outside the 24-hour window, by kind (core.Reply.Template) and
 	// language.
@@ -141,7 +144,11 @@ func New(cfg Config) (*WhatsApp, error) {
 		// default of two idle per host would dial for most messages.
 		transport := http.DefaultTransport.(*http.Transport).Clone()
 		transport.MaxIdleConns, transport.MaxIdleConnsPerHost = 128, 128
-		client = &http.Client{Timeout: 30 * time.Second, Transport: transport}
+		var rt http.RoundTripper = transport
+		if cfg.WrapTransport != nil {
+			rt = cfg.WrapTransport(rt)
+		}
+		client = &http.Client{Timeout: 30 * time.Second, Transport: rt}
 	}
 	return &WhatsApp{cfg: cfg, client: client, log: cfg.Log.With().Str("channel", "whatsapp").Logger()}, nil
 }

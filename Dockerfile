@@ -15,8 +15,9 @@ COPY --from=build /src/configs/example /config/example
 COPY --from=build --chown=nonroot:nonroot /out/data /data
 USER nonroot:nonroot
 ENV BEATBOT_DATA=/data/beatbot.db \
-    BEATBOT_HTTP_ADDR=:8080
+    BEATBOT_HTTP_ADDR=:8080 \
+    BEATBOT_OPS_ADDR=:9180
 VOLUME ["/data"]
-EXPOSE 8080
+EXPOSE 8080 9180
 ENTRYPOINT ["/usr/local/bin/beatbot"]
 CMD ["run", "-config", "/config/example/city.yaml"]

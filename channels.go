@@ -8,6 +8,7 @@ import (
 	"github.com/beatbot-kz/beatbot/bot/whatsapp"
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/beatbot-kz/beatbot/flows"
+	"github.com/beatbot-kz/beatbot/metrics"
 	"github.com/beatbot-kz/beatbot/notifier"
 	"github.com/beatbot-kz/beatbot/storage"
 	"github.com/rs/zerolog"
@@ -41,7 +42,10 @@ var (
 	_ whatsapp.SentLog      = (*storage.DB)(nil)
 )
 
-func openChannels(ctx context.Context, env settings, city *core.City, db *storage.DB, d *flows.Dispatcher, wake func(), log zerolog.Logger) (channels, error) {
+func openChannels(ctx context.Context, env settings, city *core.City, db *storage.DB, d *flows.Dispatcher, wake func(), m *metrics.Metrics, log zerolog.Logger) (channels, error) {
+	counted := func(ch core.Channel) func(http.RoundTripper) http.RoundTripper {
+		return func(rt http.RoundTripper) http.RoundTripper { return m.Transport(ch, rt) }
+	}
 	var ch channels
 	if env.token != "" {
 		tg, err := telegram.New(ctx, telegram.Config{
@@ -51,6 +55,7 @@ func openChannels(ctx context.Context, env settings, city *core.City, db *storag
 			WebhookSecret: env.webhookSecret,
 			PaidBroadcast: city.Delivery.Limits[core.Telegram].PaidBroadcast,
 			Acceptor:      d,
+			WrapTransport: counted(core.Telegram),
 			Log:           log,
 		})
 		if err != nil {
@@ -70,6 +75,7 @@ func openChannels(ctx context.Context, env settings, city *core.City, db *storag
 			Acceptor:      d,
 			Statuses:      whatsapp.StatusPolicy{Store: db, Resend: db, Wake: wake, City: city, Log: log},
 			Sent:          db,
+			WrapTransport: counted(core.WhatsApp),
 			Log:           log,
 		})
 		if err != nil {

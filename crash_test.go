@@ -110,6 +110,7 @@ func startProcess(t *testing.T, bin, config, data string, srv *emulator.Server) 
 		"TELEGRAM_BOT_TOKEN="+testToken,
 		"TELEGRAM_API_URL="+srv.URL(),
 		"BEATBOT_DATA="+data,
+		"BEATBOT_OPS_ADDR=off",
 		"BEATBOT_LOG_LEVEL=warn",
 	)
 	p := &process{cmd: cmd, out: &syncBuffer{}}

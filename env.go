@@ -18,8 +18,11 @@ type settings struct {
 	webhookSecret string // TELEGRAM_WEBHOOK_SECRET
 	dataPath      string // BEATBOT_DATA
 	httpAddr      string // BEATBOT_HTTP_ADDR
-	logFormat     string // BEATBOT_LOG_FORMAT: json or console
-	logLevel      zerolog.Level
+	// opsAddr serves /metrics, /healthz and /readyz (BEATBOT_OPS_ADDR);
+	// empty means none.
+	opsAddr   string
+	logFormat string // BEATBOT_LOG_FORMAT: json or console
+	logLevel  zerolog.Level
 	// pollSecret keys residents' pseudonyms in polls
 	// (BEATBOT_POLL_SECRET); empty turns polls off.
 	pollSecret string
@@ -42,6 +45,12 @@ func (w whatsAppSettings) on() bool {
 	return w.token != "" || w.phoneNumberID != "" || w.appSecret != "" || w.verifyToken != ""
 }
 
+// defaultOpsAddr is where /metrics, /healthz and /readyz are served by
+// default: loopback, so nothing is exposed until an operator chooses to
+// (BEATBOT_OPS_ADDR=:9180 in a container, where Prometheus scrapes from
+// another host). "off" serves none.
+const defaultOpsAddr = "127.0.0.1:9180"
+
 // minPollSecret is the shortest poll secret accepted: a short one could
 // be guessed, and with it every pseudonym traced back to its chat.
 const minPollSecret = 16
@@ -54,6 +63,7 @@ func loadEnv(getenv func(string) string) (settings, error) {
 		webhookSecret: getenv("TELEGRAM_WEBHOOK_SECRET"),
 		dataPath:      or(getenv("BEATBOT_DATA"), "./data/beatbot.db"),
 		httpAddr:      or(getenv("BEATBOT_HTTP_ADDR"), ":8080"),
+		opsAddr:       or(getenv("BEATBOT_OPS_ADDR"), defaultOpsAddr),
 		logFormat:     or(getenv("BEATBOT_LOG_FORMAT"), "json"),
 		pollSecret:    getenv("BEATBOT_POLL_SECRET"),
 		whatsApp: whatsAppSettings{
@@ -70,6 +80,9 @@ func loadEnv(getenv func(string) string) (settings, error) {
 	}
 	if n := len(s.pollSecret); n > 0 && n < minPollSecret {
 		return s, fmt.Errorf("BEATBOT_POLL_SECRET has %d characters; use at least %d, e.g. from `openssl rand -hex 32`", n, minPollSecret)
+	}
+	if s.opsAddr == "off" {
+		s.opsAddr = ""
 	}
 	if s.logFormat != "json" && s.logFormat != "console" {
 		return s, fmt.Errorf("BEATBOT_LOG_FORMAT %q: want json or console", s.logFormat)

@@ -57,6 +57,7 @@ func startBotWith(t *testing.T, srv *emulator.Server, dataPath string, env map[s
 		"TELEGRAM_API_URL":   srv.URL(),
 		"BEATBOT_DATA":       dataPath,
 		"BEATBOT_LOG_LEVEL":  "debug",
+		"BEATBOT_OPS_ADDR":   "127.0.0.1:0", // tests run side by side
 	}
 	for k, v := range env {
 		vars[k] = v

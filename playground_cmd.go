@@ -104,6 +104,7 @@ func playgroundCommand(ctx context.Context, args []string, getenv func(string) s
 
 	env.token, env.telegramAPI, env.webhookURL = playgroundToken, emu.URL(), ""
 	env.dataPath, env.pollSecret, env.whatsApp = *data, playgroundSecret, whatsAppSettings{webhookPath: "/whatsapp/webhook"}
+	env.opsAddr = "" // a toy needs no metrics, and must not take a production port
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	go func() { _ = pg.Run(runCtx) }()

@@ -17,6 +17,7 @@ import (
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/beatbot-kz/beatbot/flows"
 	"github.com/beatbot-kz/beatbot/locate"
+	"github.com/beatbot-kz/beatbot/metrics"
 	"github.com/beatbot-kz/beatbot/notifier"
 	"github.com/beatbot-kz/beatbot/storage"
 	"github.com/jonboulle/clockwork"
@@ -142,10 +143,12 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	photos := map[core.Channel]notifier.PhotoSource{}
 	outbox := notifier.New(notifier.Config{Store: db, City: city, Senders: senders, Log: log, Photos: photos, Clock: clock})
 	notices := notifier.NewNotices(notifier.NoticesConfig{Store: db, City: city, Log: log, Wake: outbox.Wake, Clock: clock})
+	m := metrics.New(db, outbox)
+	m.Ready("storage", db.Ping)
 	engine := flows.New(flows.Config{Store: db, City: city, Index: index, Log: log, OnOutbox: outbox.Wake, OnNotice: notices.Kick, Now: clock.Now,
-		PollSecret: []byte(env.pollSecret)})
-	dispatcher := flows.NewDispatcher(flows.DispatcherConfig{Recorder: db, Engine: engine, Log: log})
-	ch, err := openChannels(ctx, env, city, db, dispatcher, outbox.Wake, log)
+		PollSecret: []byte(env.pollSecret), OnAnswer: m.Answered})
+	dispatcher := flows.NewDispatcher(flows.DispatcherConfig{Recorder: db, Engine: engine, Log: log, Handled: m.Handled})
+	ch, err := openChannels(ctx, env, city, db, dispatcher, outbox.Wake, m, log)
 	if err != nil {
 		return err
 	}
@@ -173,18 +176,22 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	if err != nil {
 		return err
 	}
+	m.Ready("scheduler", scheduler.Ready)
 
 	// Workers and background tasks outlive ctx: on a signal, intake stops
 	// first and they finish what they hold before storage closes.
 	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
 	var background sync.WaitGroup
-	var srv *http.Server
+	var srv, ops *http.Server
 	defer func() {
 		log.Info().Msg("shutting down")
 		shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
 		defer cancel()
-		if srv != nil {
-			if err := srv.Shutdown(shutdownCtx); err != nil {
+		for _, s := range []*http.Server{srv, ops} {
+			if s == nil {
+				continue
+			}
+			if err := s.Shutdown(shutdownCtx); err != nil {
 				log.Warn().Err(err).Msg("http server shutdown")
 			}
 		}
@@ -217,7 +224,12 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	// Webhooks are served only after the pending updates are queued, so
 	// that new ones come after them.
 	if mux := ch.webhooks(env); mux != nil {
-		if srv, err = listen(env.httpAddr, mux, log); err != nil {
+		if srv, err = listen("BEATBOT_HTTP_ADDR", env.httpAddr, mux, log); err != nil {
+			return err
+		}
+	}
+	if env.opsAddr != "" {
+		if ops, err = listen("BEATBOT_OPS_ADDR", env.opsAddr, m.Handler(), log); err != nil {
 			return err
 		}
 	}
@@ -226,12 +238,13 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	return ch.run(ctx)
 }
 
-// listen starts an HTTP server on addr. It returns once the port is bound,
-// so a taken port fails the start instead of a later request.
-func listen(addr string, h http.Handler, log zerolog.Logger) (*http.Server, error) {
+// listen starts an HTTP server on addr, which the environment variable
+// setting names. It returns once the port is bound, so a taken port fails
+// the start instead of a later request.
+func listen(setting, addr string, h http.Handler, log zerolog.Logger) (*http.Server, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, fmt.Errorf("listen on BEATBOT_HTTP_ADDR %q: %w", addr, err)
+		return nil, fmt.Errorf("listen on %s %q: %w", setting, addr, err)
 	}
 	srv := &http.Server{
 		Handler:           h,
@@ -246,7 +259,7 @@ func listen(addr string, h http.Handler, log zerolog.Logger) (*http.Server, erro
 			log.Error().Err(err).Msg("http server")
 		}
 	}()
-	log.Info().Str("addr", ln.Addr().String()).Msg("listening for webhooks")
+	log.Info().Str("addr", ln.Addr().String()).Str("setting", setting).Msg("listening")
 	return srv, nil
 }
 

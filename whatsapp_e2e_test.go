@@ -86,6 +86,7 @@ func TestWhatsAppAlone(t *testing.T) {
 	addr := freeAddr(t)
 	vars := map[string]string{
 		"BEATBOT_DATA":             filepath.Join(t.TempDir(), "beatbot.db"),
+		"BEATBOT_OPS_ADDR":         "off",
 		"BEATBOT_HTTP_ADDR":        addr,
 		"WHATSAPP_TOKEN":           waToken,
 		"WHATSAPP_PHONE_NUMBER_ID": waPhoneID,

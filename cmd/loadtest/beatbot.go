@@ -47,7 +47,11 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashR
 	meter.watch(srv, o.notice)
 	r := newRouter(srv)
 
-	p := &botProcess{bin: o.bot, config: config, data: data, srv: srv}
+	ops, err := freePort()
+	if err != nil {
+		return result{}, nil, err
+	}
+	p := &botProcess{bin: o.bot, config: config, data: data, srv: srv, ops: ops}
 	if o.profile != "" {
 		p.env = append(p.env, "BEATBOT_CPU_PROFILE="+o.profile)
 	}
@@ -104,6 +108,12 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashR
 	res.NoticeLimit = facts.city.Delivery.Limits[core.Telegram].Rate
 	res.PeakRSSMB = p.rss()
 	if k == nil {
+		commits, written := p.storageFigures()
+		res.Commits, res.WrittenMB = int(commits), written/(1<<20)
+		if all := len(t.latencies) + staffUpdates; all > 0 {
+			res.CommitsPerUpdate = commits / float64(all)
+			res.WrittenKBPerUpdate = written / 1024 / float64(all)
+		}
 		// Every reply beyond those the conversations cause, and the three
 		// messages each handled ticket brings its reporter, answered an
 		// update twice.

@@ -174,6 +174,22 @@ func checkCrash(ctx context.Context, data string, srv *emulator.Server, f *cityF
 		return err
 	}
 	c.Tickets = len(tickets)
+	// The codes each inspector's chat mentions, read once: an inspector
+	// has thousands of messages.
+	seen := map[int64]map[string]bool{}
+	mentions := func(chat int64, code string) bool {
+		codes, ok := seen[chat]
+		if !ok {
+			codes = map[string]bool{}
+			for _, m := range srv.Sent(chat) {
+				for _, c := range ticketCode.FindAllString(m.Text, -1) {
+					codes[c] = true
+				}
+			}
+			seen[chat] = codes
+		}
+		return codes[code]
+	}
 	byCode := map[string]core.Ticket{}
 	type report struct{ reporter, text string }
 	reports := map[report]string{}
@@ -186,7 +202,7 @@ func checkCrash(ctx context.Context, data string, srv *emulator.Server, f *cityF
 		}
 		reports[key] = tk.Code
 		inspector := f.staffChat(tk.Assignee)
-		if !mentions(srv.Sent(inspector), tk.Code) {
+		if !mentions(inspector, tk.Code) {
 			c.NotReached++
 			c.problem("%s never reached %s (chat %d)", tk.Code, tk.Assignee, inspector)
 		}
@@ -229,15 +245,4 @@ func checkCrash(ctx context.Context, data string, srv *emulator.Server, f *cityF
 		c.problem("%d of %d notice recipients got nothing", c.NoticeMissing, notice)
 	}
 	return nil
-}
-
-func mentions(msgs []emulator.Sent, code string) bool {
-	for _, m := range msgs {
-		for _, c := range ticketCode.FindAllString(m.Text, -1) {
-			if c == code {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"strconv"
@@ -20,8 +23,10 @@ import (
 // be killed and started again on the same data file.
 type botProcess struct {
 	bin, config, data string
-	env               []string
-	srv               *emulator.Server
+	// ops is where the bot serves /metrics.
+	ops string
+	env []string
+	srv *emulator.Server
 
 	mu  sync.Mutex
 	cmd *exec.Cmd
@@ -35,7 +40,7 @@ func (p *botProcess) start(ctx context.Context) error {
 	cmd := exec.Command(p.bin, "run", "-config", p.config)
 	cmd.Env = append(append(os.Environ(),
 		"TELEGRAM_BOT_TOKEN="+token, "TELEGRAM_API_URL="+p.srv.URL(),
-		"BEATBOT_DATA="+p.data, "BEATBOT_LOG_LEVEL=warn", "BEATBOT_HTTP_ADDR=127.0.0.1:0"), p.env...)
+		"BEATBOT_DATA="+p.data, "BEATBOT_LOG_LEVEL=warn", "BEATBOT_HTTP_ADDR=127.0.0.1:0", "BEATBOT_OPS_ADDR="+p.ops), p.env...)
 	cmd.Stderr, cmd.Stdout = os.Stderr, nil
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("start beatbot: %w", err)
@@ -105,6 +110,42 @@ func (p *botProcess) notePeak() {
 	if p.cmd != nil && p.cmd.ProcessState == nil {
 		p.peakRSS = max(p.peakRSS, peakRSS(p.cmd.Process.Pid))
 	}
+}
+
+// storageFigures scrapes the running bot's commit count from /metrics and
+// reads the bytes it has written to disk (Linux), for a run without kills.
+func (p *botProcess) storageFigures() (commits float64, written float64) {
+	resp, err := http.Get("http://" + p.ops + "/metrics")
+	if err == nil {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if v, ok := strings.CutPrefix(sc.Text(), "beatbot_storage_commits_total "); ok {
+				commits, _ = strconv.ParseFloat(v, 64)
+			}
+		}
+	}
+	p.mu.Lock()
+	pid := p.cmd.Process.Pid
+	p.mu.Unlock()
+	if data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/io"); err == nil {
+		for _, line := range strings.Split(string(data), "\n") {
+			if v, ok := strings.CutPrefix(line, "write_bytes: "); ok {
+				written, _ = strconv.ParseFloat(v, 64)
+			}
+		}
+	}
+	return commits, written
+}
+
+// freePort returns a loopback address nobody listens on now.
+func freePort() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer ln.Close()
+	return ln.Addr().String(), nil
 }
 
 // peakRSS reads a process's peak resident memory, in MB (Linux).

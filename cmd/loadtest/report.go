@@ -34,6 +34,13 @@ type result struct {
 	// first message to the last, against the configured NoticeLimit.
 	NoticeRate  float64 `json:"notice_rate,omitempty"`
 	NoticeLimit float64 `json:"notice_limit,omitempty"`
+	// Commits counts bbolt's committed write transactions (each one
+	// fsync), and WrittenMB the bytes the bot wrote to disk, over the
+	// whole run; per update counts residents' and inspectors' updates.
+	Commits            int     `json:"commits,omitempty"`
+	CommitsPerUpdate   float64 `json:"commits_per_update,omitempty"`
+	WrittenMB          float64 `json:"written_mb,omitempty"`
+	WrittenKBPerUpdate float64 `json:"written_kb_per_update,omitempty"`
 }
 
 // report is the whole run.
@@ -74,6 +81,9 @@ func (r report) print(w io.Writer) {
 	}
 	if b := r.Bot; b.StaffUpdates > 0 {
 		fmt.Fprintf(w, "inspectors handled %d tickets in %d updates\n", b.TicketsHandled, b.StaffUpdates)
+	}
+	if b := r.Bot; b.Commits > 0 {
+		fmt.Fprintf(w, "storage: %d commits (%.2f per update), %.0f MB written (%.1f kB per update)\n", b.Commits, b.CommitsPerUpdate, b.WrittenMB, b.WrittenKBPerUpdate)
 	}
 	if b := r.Bot; b.NoticeLimit > 0 && b.NoticeRate > 0 {
 		fmt.Fprintf(w, "notice delivered at %.0f messages/s, %.1f%% of the limit of %.0f\n", b.NoticeRate, 100*b.NoticeRate/b.NoticeLimit, b.NoticeLimit)

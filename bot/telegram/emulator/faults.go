@@ -52,8 +52,8 @@ type pendingFault struct {
 }
 
 type rateFault struct {
-	rate  float64
-	fault Fault
+	rate   float64
+	faults []Fault
 }
 
 // FailNext makes the next n calls of method answer with f instead of
@@ -69,21 +69,22 @@ func (s *Server) FailNext(method string, n int, f Fault) {
 	s.faults.next = append(s.faults.next, pendingFault{method: strings.ToLower(method), left: n, fault: f})
 }
 
-// SetFaultRate makes each call of method fail with f with probability rate
-// (0 turns it off), drawn from the server's seeded source (see WithSeed).
-// Method "" matches every call. FailNext faults take precedence.
-func (s *Server) SetFaultRate(method string, rate float64, f Fault) {
+// SetFaultRate makes each call of method fail with probability rate (0
+// turns it off), drawn from the server's seeded source (see WithSeed), with
+// one of faults chosen at random. Method "" matches every call. FailNext
+// faults take precedence.
+func (s *Server) SetFaultRate(method string, rate float64, faults ...Fault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	key := strings.ToLower(method)
-	if rate <= 0 {
+	if rate <= 0 || len(faults) == 0 {
 		delete(s.faults.rates, key)
 		return
 	}
 	if s.faults.rates == nil {
 		s.faults.rates = map[string]rateFault{}
 	}
-	s.faults.rates[key] = rateFault{rate: rate, fault: f}
+	s.faults.rates[key] = rateFault{rate: rate, faults: faults}
 }
 
 // takeFault returns the fault to inject into a call of method, if any.
@@ -105,7 +106,7 @@ func (s *Server) takeFault(method string) (Fault, bool) {
 	}
 	for _, k := range []string{key, ""} {
 		if rf, ok := s.faults.rates[k]; ok && s.rng.Float64() < rf.rate {
-			return rf.fault, true
+			return rf.faults[s.rng.IntN(len(rf.faults))], true
 		}
 	}
 	return Fault{}, false

@@ -119,3 +119,36 @@ func TestSetFaultRateIsSeeded(t *testing.T) {
 		t.Errorf("got %d failures of 100 at rate 0.3, want about 30", len(a))
 	}
 }
+
+// With several faults, each failing call gets one of them.
+func TestSetFaultRateMixesFaults(t *testing.T) {
+	srv := newServer(t, emulator.WithSeed(7))
+	b := newBot(t, srv)
+	srv.SetFaultRate("sendChatAction", 1, emulator.Fault{Code: 500}, emulator.Fault{Code: 502}, emulator.Fault{Code: 429, RetryAfter: 2})
+	seen := map[string]int{}
+	for range 60 {
+		_, err := b.SendChatAction(testCtx(t), &bot.SendChatActionParams{ChatID: alice.ID, Action: "typing"})
+		var tooMany *bot.TooManyRequestsError
+		switch {
+		case err == nil:
+			t.Fatal("a call succeeded at rate 1")
+		case errors.As(err, &tooMany):
+			seen["429"]++
+		case strings.Contains(err.Error(), " 500 "):
+			seen["500"]++
+		case strings.Contains(err.Error(), " 502 "):
+			seen["502"]++
+		default:
+			t.Fatalf("unexpected error %v", err)
+		}
+	}
+	for _, k := range []string{"500", "502", "429"} {
+		if seen[k] < 5 {
+			t.Errorf("fault %s injected %d times of 60, want about 20 (all: %v)", k, seen[k], seen)
+		}
+	}
+	srv.SetFaultRate("sendChatAction", 0)
+	if _, err := b.SendChatAction(testCtx(t), &bot.SendChatActionParams{ChatID: alice.ID, Action: "typing"}); err != nil {
+		t.Errorf("after turning faults off: %v", err)
+	}
+}

@@ -209,22 +209,69 @@ func markup(r core.Reply) models.ReplyMarkup {
 	return nil
 }
 
-// retry calls fn until it succeeds, fails with anything but a 429, or has
-// been retried MaxRetries times. The library's 429 error does not wrap, so
-// it is matched with errors.As, which also sees through our own wrapping.
+// retry calls fn until it succeeds, fails with a refusal (anything but a
+// 429 or a transient failure), or has been retried MaxRetries times. A 429
+// waits its retry_after; a transient failure a short, doubling pause. The
+// library's 429 error does not wrap, so it is matched with errors.As, which
+// also sees through our own wrapping.
 func (t *Telegram) retry(ctx context.Context, method string, fn func() error) error {
 	for attempt := 0; ; attempt++ {
 		err := fn()
-		var tooMany *bot.TooManyRequestsError
-		if !errors.As(err, &tooMany) || attempt >= t.cfg.MaxRetries {
+		if err == nil || attempt >= t.cfg.MaxRetries || ctx.Err() != nil {
 			return err
 		}
-		wait := time.Duration(max(tooMany.RetryAfter, 1)) * time.Second
-		t.log.Warn().Str("method", method).Dur("retry_after", wait).Msg("rate limited by Telegram; waiting")
+		var tooMany *bot.TooManyRequestsError
+		var wait time.Duration
+		switch {
+		case errors.As(err, &tooMany):
+			wait = time.Duration(max(tooMany.RetryAfter, 1)) * time.Second
+			t.log.Warn().Str("method", method).Dur("retry_after", wait).Msg("rate limited by Telegram; waiting")
+		case transient(err):
+			wait = transientWait << attempt
+			t.log.Warn().Err(err).Str("method", method).Dur("retry_in", wait).Msg("Bot API call failed; retrying")
+		default:
+			return err
+		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("waiting %s after 429: %w", wait, ctx.Err())
+			return fmt.Errorf("waiting %s to retry %s: %w", wait, method, ctx.Err())
 		case <-time.After(wait):
 		}
 	}
+}
+
+// transientWait is the first pause before retrying a call that failed for
+// no reason of its own; it doubles with each attempt.
+const transientWait = 250 * time.Millisecond
+
+// transient reports whether err is a failure of the network or of
+// Telegram's servers (no answer, a 5xx, a proxy's HTML error page) rather
+// than Telegram refusing the call: worth another try. A call whose answer
+// was lost after Telegram carried it out is sent twice by the retry; the
+// Bot API has no idempotency key to prevent that, and a reply sent twice
+// is better than a reply lost.
+func transient(err error) bool {
+	var tooMany *bot.TooManyRequestsError
+	var migrate *bot.MigrateError
+	switch {
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded),
+		errors.As(err, &tooMany), errors.As(err, &migrate),
+		errors.Is(err, bot.ErrorForbidden), errors.Is(err, bot.ErrorBadRequest), errors.Is(err, bot.ErrorUnauthorized),
+		errors.Is(err, bot.ErrorNotFound), errors.Is(err, bot.ErrorConflict), errors.Is(err, core.ErrRejected):
+		return false
+	}
+	// The library reports other API errors as "error response from
+	// telegram for method M, CODE description": only 5xx codes are
+	// Telegram's own trouble.
+	msg := err.Error()
+	if i := strings.Index(msg, "error response from telegram"); i >= 0 {
+		fields := strings.Fields(msg[i:])
+		for _, f := range fields {
+			if code, err := strconv.Atoi(f); err == nil {
+				return code >= 500
+			}
+		}
+		return false
+	}
+	return true
 }

@@ -236,3 +236,40 @@ func TestSendPhotoRetriesAfter429(t *testing.T) {
 func chatRef(id int64) core.ChatRef {
 	return core.ChatRef{Channel: core.Telegram, ID: strconv.FormatInt(id, 10)}
 }
+
+// TestSendRetriesTransientFailures: an immediate reply survives Telegram's
+// own trouble (a 5xx, a dropped connection), sent once; a refusal is not
+// retried.
+func TestSendRetriesTransientFailures(t *testing.T) {
+	tests := []struct {
+		name  string
+		fault emulator.Fault
+		calls int // sendMessage calls made
+		ok    bool
+	}{
+		{"500", emulator.Fault{Code: 500}, 2, true},
+		{"502", emulator.Fault{Code: 502}, 2, true},
+		{"dropped connection", emulator.Fault{Drop: true}, 2, true},
+		{"bad request", emulator.Fault{Code: 400, Description: "Bad Request: message text is empty"}, 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tg, srv := newSender(t, false)
+			srv.FailNext("sendMessage", 1, tt.fault)
+			err := tg.Send(context.Background(), chatRef(700), core.Reply{Text: "hi"})
+			if (err == nil) != tt.ok {
+				t.Fatalf("send: %v, want success %v", err, tt.ok)
+			}
+			if got := countMethod(srv.Calls(), "sendMessage"); got != tt.calls {
+				t.Errorf("%d sendMessage calls, want %d", got, tt.calls)
+			}
+			want := 0
+			if tt.ok {
+				want = 1
+			}
+			if got := len(srv.Sent(700)); got != want {
+				t.Errorf("%d messages arrived, want %d", got, want)
+			}
+		})
+	}
+}

@@ -135,14 +135,21 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashR
 	return res, c, nil
 }
 
-// injectFaults makes the emulator misbehave as Telegram sometimes does, at
-// rate per call: getUpdates fails with 502, sendMessage is refused with a
-// 429 and retry_after, callback answers are slow; and residents' updates
-// are delivered twice at the same rate.
+// injectFaults makes the emulator misbehave as Telegram and the network
+// sometimes do, at rate per call: getUpdates fails with 500 or 502 or its
+// connection drops; sends meet 429 with retry_after, 500, 502, a dropped
+// connection or a slow answer; callback answers are slow. Residents'
+// updates are delivered twice at the same rate. A connection is dropped
+// before Telegram acts on the call: one dropped after it would make any
+// retry a duplicate, which the Bot API gives no way to avoid.
 func injectFaults(srv *emulator.Server, rate float64) {
-	srv.SetFaultRate("getUpdates", rate, emulator.Fault{Code: 502})
-	srv.SetFaultRate("sendMessage", rate, emulator.Fault{Code: 429, RetryAfter: 1})
-	srv.SetFaultRate("answerCallbackQuery", rate, emulator.Fault{Delay: 200 * time.Millisecond})
+	slow := emulator.Fault{Delay: 200 * time.Millisecond}
+	srv.SetFaultRate("getUpdates", rate, emulator.Fault{Code: 500}, emulator.Fault{Code: 502}, emulator.Fault{Drop: true})
+	for _, m := range []string{"sendMessage", "sendVenue"} {
+		srv.SetFaultRate(m, rate, emulator.Fault{Code: 429, RetryAfter: 1}, emulator.Fault{Code: 500}, emulator.Fault{Code: 502},
+			emulator.Fault{Drop: true}, slow)
+	}
+	srv.SetFaultRate("answerCallbackQuery", rate, slow)
 }
 
 // sentTotal counts the messages the bot sent to the residents.

@@ -56,8 +56,9 @@ func TestSmoke(t *testing.T) {
 }
 
 // TestSmokeWithFaults runs the harness with the Bot API failing now and
-// then (502s on getUpdates, 429s on sends, slow answers) and updates
-// delivered twice: every update is still answered, and once.
+// then (500s, 502s and dropped connections on getUpdates and sends, 429s
+// and slow answers) and updates delivered twice: every update is still
+// answered, and once.
 func TestSmokeWithFaults(t *testing.T) {
 	rep := harness(t, "-residents", "100", "-concurrency", "50", "-faults", "0.05", "-echo=false", "-notice", "0")
 	if want := 100 * len(conversations(true)); rep.Bot.Errors != 0 || rep.Bot.Updates != want || rep.Bot.ExtraReplies != 0 {

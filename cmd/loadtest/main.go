@@ -59,7 +59,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&o.jsonOut, "json", "", "also write the report as JSON to `file`")
 	fs.BoolVar(&o.echo, "echo", true, "measure the bare echo bot as a baseline")
 	fs.StringVar(&o.profile, "profile", "", "write the bot's CPU profile to `file` (go tool pprof)")
-	fs.Float64Var(&o.faults, "faults", 0, "`rate` per call of Bot API faults (502 on getUpdates, 429 on sendMessage, slow answers) and of duplicated updates")
+	fs.Float64Var(&o.faults, "faults", 0, "`rate` per call of Bot API faults (500, 502 and dropped connections on getUpdates; 429, 500, 502, drops and slow answers on sends) and of duplicated updates")
 	fs.BoolVar(&o.report, "report", true, "residents also report a concern, which the inspectors accept, answer and resolve")
 	fs.IntVar(&o.notice, "notice", 2000, "residents a notice goes to, to measure the outbox against its rate limit")
 	fs.IntVar(&o.kills, "kills", 0, "crash mode: kill the bot with SIGKILL this many times at random moments, restart it on the same data file, and check that nothing was lost, doubled or left stuck")

@@ -89,7 +89,7 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashR
 	if k != nil {
 		go func() { killed <- k.run(ctx, stopKills) }()
 	}
-	l := &load{srv: srv, r: r, residents: o.residents, concurrency: o.concurrency, steps: conversations(o.report),
+	l := &load{srv: srv, r: r, residents: o.residents, concurrency: o.concurrency, steps: conversations(o.report, o.poll),
 		dupRate: o.faults, k: k, timeout: timeout, points: facts.points}
 	t := l.drive(ctx)
 	close(stopKills)
@@ -103,6 +103,7 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashR
 
 	res := summarize(t.latencies, t.elapsed, t.errors+staffErrors)
 	res.Interrupted = t.interrupted
+	res.PollsTaken = t.polls
 	res.TicketsHandled, res.StaffUpdates = handled, staffUpdates
 	res.NoticeRate, _ = meter.rate()
 	res.NoticeLimit = facts.city.Delivery.Limits[core.Telegram].Rate
@@ -117,7 +118,7 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashR
 		// Every reply beyond those the conversations cause, and the three
 		// messages each handled ticket brings its reporter, answered an
 		// update twice.
-		res.ExtraReplies = sentTotal(srv, o.residents) - replies(l.steps)*o.residents - 3*handled
+		res.ExtraReplies = sentTotal(srv, o.residents) - t.replies - 3*handled
 		return res, nil, nil
 	}
 

@@ -5,8 +5,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/beatbot-kz/beatbot/configs"
 	"github.com/beatbot-kz/beatbot/core"
@@ -25,7 +27,16 @@ var loadConfig = []struct{ old, new string }{
 	{"rate: 30 ", "rate: 1000 "},
 	{"paid_broadcast: false ", "paid_broadcast: true "},
 	{"per_chat: 1s ", "per_chat: 0s "},
+	// Simulated residents press buttons far faster than people read.
+	{"messages_per_minute: 30 ", "messages_per_minute: 600 "},
 }
+
+// pollDates open every poll from yesterday for a month, so the harness
+// finds the example checklist open whenever it runs.
+var (
+	pollOpens  = regexp.MustCompile(`(?m)^opens: .*$`)
+	pollCloses = regexp.MustCompile(`(?m)^closes: .*$`)
+)
 
 // copyConfig copies the directory of the city file config into dir with
 // the load settings applied, and returns the copy's city file.
@@ -44,12 +55,17 @@ func copyConfig(config, dir string) (string, error) {
 		if err != nil {
 			return err
 		}
-		if path == filepath.Clean(config) {
+		switch {
+		case path == filepath.Clean(config):
 			s := string(data)
 			for _, r := range loadConfig {
 				s = strings.Replace(s, r.old, r.new, 1)
 			}
 			data = []byte(s)
+		case strings.HasPrefix(rel, "polls"+string(filepath.Separator)):
+			today := time.Now()
+			data = pollOpens.ReplaceAll(data, []byte("opens: "+today.AddDate(0, 0, -1).Format(time.DateOnly)))
+			data = pollCloses.ReplaceAll(data, []byte("closes: "+today.AddDate(0, 1, 0).Format(time.DateOnly)))
 		}
 		target := filepath.Join(dst, rel)
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {

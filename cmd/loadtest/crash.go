@@ -149,7 +149,7 @@ func probe(ctx context.Context, srv *emulator.Server, r *router, residents, conc
 			chat := firstChat + int64(i)
 			a := &actor{srv: srv, user: models.User{ID: chat, FirstName: "Resident", LanguageCode: "ru"}, in: r.listen(chat, 64)}
 			defer r.forget(chat)
-			out := converse(ctx, r, a, []step{{say("/start"), 1}}, 0, nil, timeout)
+			out := converse(ctx, r, a, []step{{send: say("/start"), replies: 1}}, 0, nil, timeout)
 			if out.err != nil {
 				mu.Lock()
 				stuck = append(stuck, chat)

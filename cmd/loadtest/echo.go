@@ -13,9 +13,10 @@ import (
 const echoToken = "1000000003:loadtest-echo-token"
 
 // measureEcho runs a bare echo bot on the same library against its own
-// emulator, with as many updates as the beatbot run: the fastest a bot
-// on this stack can answer on this machine.
-func measureEcho(ctx context.Context, o options) (result, error) {
+// emulator, with as many updates as the beatbot run (updates, spread
+// evenly over the residents): the fastest a bot on this stack can answer
+// on this machine.
+func measureEcho(ctx context.Context, o options, updates int) (result, error) {
 	srv := emulator.New(echoToken)
 	defer srv.Close()
 	b, err := bot.New(echoToken, bot.WithServerURL(srv.URL()), bot.WithDefaultHandler(func(ctx context.Context, b *bot.Bot, u *models.Update) {
@@ -29,9 +30,9 @@ func measureEcho(ctx context.Context, o options) (result, error) {
 	bctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go b.Start(bctx)
-	steps := make([]step, len(conversations(o.report)))
+	steps := make([]step, max(1, (updates+o.residents/2)/o.residents))
 	for i := range steps {
-		steps[i] = step{say("echo"), 1}
+		steps[i] = step{send: say("echo"), replies: 1}
 	}
 	l := &load{srv: srv, r: newRouter(srv), residents: o.residents, concurrency: o.concurrency, steps: steps, timeout: replyTimeout}
 	t := l.drive(ctx)

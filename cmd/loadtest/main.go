@@ -42,6 +42,7 @@ type options struct {
 	profile     string
 	faults      float64
 	report      bool
+	poll        bool
 	notice      int
 	kills       int
 	killEvery   time.Duration
@@ -61,6 +62,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&o.profile, "profile", "", "write the bot's CPU profile to `file` (go tool pprof)")
 	fs.Float64Var(&o.faults, "faults", 0, "`rate` per call of Bot API faults (500, 502 and dropped connections on getUpdates; 429, 500, 502, drops and slow answers on sends) and of duplicated updates")
 	fs.BoolVar(&o.report, "report", true, "residents also report a concern, which the inspectors accept, answer and resolve")
+	fs.BoolVar(&o.poll, "poll", true, "residents also answer the safety poll")
 	fs.IntVar(&o.notice, "notice", 2000, "residents a notice goes to, to measure the outbox against its rate limit")
 	fs.IntVar(&o.kills, "kills", 0, "crash mode: kill the bot with SIGKILL this many times at random moments, restart it on the same data file, and check that nothing was lost, doubled or left stuck")
 	fs.DurationVar(&o.killEvery, "kill-every", 2*time.Second, "mean `time` between kills")
@@ -100,7 +102,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	rep.Bot, rep.Crash = bot, crash
 	if o.echo {
 		fmt.Fprintln(stdout, "echo baseline…")
-		echo, err := measureEcho(ctx, o)
+		echo, err := measureEcho(ctx, o, bot.Updates)
 		if err != nil {
 			return err
 		}

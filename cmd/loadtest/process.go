@@ -19,6 +19,9 @@ import (
 	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 )
 
+// pollSecret keys the simulated residents' poll pseudonyms.
+const pollSecret = "loadtest-poll-secret-not-for-production"
+
 // botProcess is the beatbot binary running against the emulator; it can
 // be killed and started again on the same data file.
 type botProcess struct {
@@ -40,7 +43,8 @@ func (p *botProcess) start(ctx context.Context) error {
 	cmd := exec.Command(p.bin, "run", "-config", p.config)
 	cmd.Env = append(append(os.Environ(),
 		"TELEGRAM_BOT_TOKEN="+token, "TELEGRAM_API_URL="+p.srv.URL(),
-		"BEATBOT_DATA="+p.data, "BEATBOT_LOG_LEVEL=warn", "BEATBOT_HTTP_ADDR=127.0.0.1:0", "BEATBOT_OPS_ADDR="+p.ops), p.env...)
+		"BEATBOT_DATA="+p.data, "BEATBOT_LOG_LEVEL=warn", "BEATBOT_HTTP_ADDR=127.0.0.1:0", "BEATBOT_OPS_ADDR="+p.ops,
+		"BEATBOT_POLL_SECRET="+pollSecret), p.env...)
 	cmd.Stderr, cmd.Stdout = os.Stderr, nil
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("start beatbot: %w", err)

@@ -29,7 +29,9 @@ type result struct {
 	// TicketsHandled counts tickets the inspectors accepted, answered and
 	// resolved, in StaffUpdates updates.
 	TicketsHandled int `json:"tickets_handled,omitempty"`
-	StaffUpdates   int `json:"staff_updates,omitempty"`
+	// PollsTaken counts residents who answered the poll to its end.
+	PollsTaken   int `json:"polls_taken,omitempty"`
+	StaffUpdates int `json:"staff_updates,omitempty"`
 	// NoticeRate is the notice's delivery in messages a second, from the
 	// first message to the last, against the configured NoticeLimit.
 	NoticeRate  float64 `json:"notice_rate,omitempty"`
@@ -81,6 +83,9 @@ func (r report) print(w io.Writer) {
 	}
 	if b := r.Bot; b.StaffUpdates > 0 {
 		fmt.Fprintf(w, "inspectors handled %d tickets in %d updates\n", b.TicketsHandled, b.StaffUpdates)
+	}
+	if b := r.Bot; b.PollsTaken > 0 {
+		fmt.Fprintf(w, "%d residents answered the safety poll to its end\n", b.PollsTaken)
 	}
 	if b := r.Bot; b.Commits > 0 {
 		fmt.Fprintf(w, "storage: %d commits (%.2f per update), %.0f MB written (%.1f kB per update)\n", b.Commits, b.CommitsPerUpdate, b.WrittenMB, b.WrittenKBPerUpdate)

@@ -98,10 +98,12 @@ type actor struct {
 
 func (a *actor) chat() int64 { return a.user.ID }
 
-// step is one update of a conversation and how many replies it brings.
+// step is one update of a conversation and how many replies it brings;
+// or, with poll set, the answers to a whole poll, as many as it asks.
 type step struct {
 	send    func(a *actor) int64
 	replies int
+	poll    bool
 }
 
 func say(text string) func(*actor) int64 {
@@ -139,45 +141,109 @@ func press(prefix string) func(*actor) int64 {
 
 // onboarding is how every resident starts: Russian, and consent.
 var onboarding = []step{
-	{say("/start"), 1},
-	{press("lang:ru"), 2},
-	{press("consent:yes"), 2},
+	{send: say("/start"), replies: 1},
+	{send: press("lang:ru"), replies: 2},
+	{send: press("consent:yes"), replies: 2},
 }
 
 // findInspector finds the inspector by a shared location, then by an
 // address.
 var findInspector = []step{
-	{press("m:find"), 1},
-	{location(49.8250, 73.0880), 2},
-	{say("Ерубаева 15"), 2},
+	{send: press("m:find"), replies: 1},
+	{send: location(49.8250, 73.0880), replies: 2},
+	{send: say("Ерубаева 15"), replies: 2},
 }
 
 // reportConcern reports a concern at home, with no photo, in the
 // resident's name: the bot answers with the ticket's number.
 var reportConcern = []step{
-	{press("m:report"), 1},
-	{press("rc:"), 1},
-	{func(a *actor) int64 {
+	{send: press("m:report"), replies: 1},
+	{send: press("rc:"), replies: 1},
+	{send: func(a *actor) int64 {
 		return a.srv.SendText(a.chat(), a.user, fmt.Sprintf("Load test report %d: the entrance door lock is broken again.", a.chat()))
-	}, 2}, // "where?", and the district found before as a choice
-	{shareHome, 2},
-	{press("rf:done"), 1},
-	{press("ra:no"), 1},
-	{press("rs:send"), 1},
+	}, replies: 2}, // "where?", and the district found before as a choice
+	{send: shareHome, replies: 2},
+	{send: press("rf:done"), replies: 1},
+	{send: press("ra:no"), replies: 1},
+	{send: press("rs:send"), replies: 1},
 }
 
-// conversations returns what every resident does.
-func conversations(report bool) []step {
+// takePoll opens the safety checklist from the menu (the only open poll
+// starts at once) and answers every question it asks.
+var takePoll = []step{
+	{send: press("m:poll"), replies: 2}, // the poll's introduction and its first question
+	{poll: true},
+}
+
+// conversations returns what every resident does. The report comes last:
+// what the inspector then does reaches the resident on its own time, and
+// would mix with the replies of anything after it.
+func conversations(report, poll bool) []step {
 	steps := append(append([]step(nil), onboarding...), findInspector...)
+	if poll {
+		steps = append(steps, takePoll...)
+	}
 	if report {
 		steps = append(steps, reportConcern...)
 	}
 	return steps
 }
 
+// maxPollAnswers bounds a poll's answers, against a bot that never ends it.
+const maxPollAnswers = 40
+
+// nextAnswer is the update that answers the question in the resident's
+// last reply: the middle choice; for a multiple choice the first tick and
+// then "done"; a line for free text. ok is false once the poll has ended
+// (the last reply thanks rather than asks).
+func nextAnswer(a *actor) (send func(*actor) int64, ok bool) {
+	if len(a.last) == 0 {
+		return nil, false
+	}
+	q := a.last[len(a.last)-1]
+	var choices, ticks []string
+	done, ticked := "", false
+	if q.ReplyMarkup != nil {
+		for _, row := range q.ReplyMarkup.InlineKeyboard {
+			for _, b := range row {
+				parts := strings.Split(b.CallbackData, ":") // pa:<gen>:<question>:<answer>
+				if parts[0] != "pa" || len(parts) < 4 || parts[3] == "" {
+					continue
+				}
+				switch {
+				case parts[3] == "ok":
+					done = b.CallbackData
+				case parts[3][0] == 't':
+					ticks = append(ticks, b.CallbackData)
+					ticked = ticked || strings.HasPrefix(b.Text, "☑")
+				case parts[3][0] == 'o', parts[3][0] == 'v':
+					choices = append(choices, b.CallbackData)
+				}
+			}
+		}
+	}
+	pressing := func(data string) func(*actor) int64 {
+		return func(a *actor) int64 { return a.srv.PressButton(a.chat(), a.user, q.MessageID, data) }
+	}
+	switch {
+	case len(ticks) > 0 && ticked && done != "":
+		return pressing(done), true
+	case len(ticks) > 0:
+		return pressing(ticks[0]), true
+	case len(choices) > 0:
+		return pressing(choices[len(choices)/2]), true
+	case strings.Contains(q.Text, "?"):
+		return say("Во дворе стало спокойнее, спасибо участковому."), true
+	}
+	return nil, false
+}
+
 // outcome is what one conversation came to.
 type outcome struct {
 	latencies durations
+	// replies counts the replies the resident waited for and got; polls
+	// counts polls answered to the end.
+	replies, polls int
 	// interrupted is set when a reply never came because the bot was
 	// killed: the resident gave up, as a person might.
 	interrupted bool
@@ -191,6 +257,12 @@ type outcome struct {
 func converse(ctx context.Context, r *router, a *actor, steps []step, dupRate float64, k *killer, timeout time.Duration) outcome {
 	var out outcome
 	for i, s := range steps {
+		if s.poll {
+			if !answerPoll(ctx, r, a, dupRate, k, timeout, &out) {
+				return out
+			}
+			continue
+		}
 		kills := k.count()
 		sent := time.Now()
 		id := s.send(a)
@@ -204,6 +276,7 @@ func converse(ctx context.Context, r *router, a *actor, steps []step, dupRate fl
 			case m := <-a.in:
 				a.last = append(a.last, m.Sent)
 				lastAt = m.at
+				out.replies++
 			case <-time.After(timeout):
 				if k.count() != kills {
 					out.interrupted = true
@@ -225,6 +298,47 @@ func converse(ctx context.Context, r *router, a *actor, steps []step, dupRate fl
 	return out
 }
 
+// answerPoll answers questions until the poll ends, each answer an update
+// with one reply, the last with two: the thanks and the menu. It returns
+// false when the conversation ended early, as out says.
+func answerPoll(ctx context.Context, r *router, a *actor, dupRate float64, k *killer, timeout time.Duration, out *outcome) bool {
+	for range maxPollAnswers {
+		send, ok := nextAnswer(a)
+		if !ok {
+			return true
+		}
+		part := converse(ctx, r, a, []step{{send: send, replies: 1}}, dupRate, k, timeout)
+		out.latencies = append(out.latencies, part.latencies...)
+		out.replies += part.replies
+		if part.err != nil || part.interrupted {
+			out.err, out.interrupted = part.err, part.interrupted
+			return false
+		}
+		if _, more := nextAnswer(a); more {
+			continue
+		}
+		// The thanks; the menu follows it.
+		select {
+		case <-a.in:
+			out.replies++
+			out.polls++
+		case <-time.After(timeout):
+			if k.count() == 0 {
+				out.err = fmt.Errorf("resident %d: no menu after the poll's thanks within %s", a.chat(), timeout)
+			} else {
+				out.interrupted = true
+			}
+			return false
+		case <-ctx.Done():
+			out.err = ctx.Err()
+			return false
+		}
+		return true
+	}
+	out.err = fmt.Errorf("resident %d: the poll did not end after %d answers", a.chat(), maxPollAnswers)
+	return false
+}
+
 // load is one run of residents.
 type load struct {
 	srv         *emulator.Server
@@ -242,6 +356,8 @@ type load struct {
 // tally is what a run of residents came to.
 type tally struct {
 	latencies   durations
+	replies     int
+	polls       int
 	elapsed     time.Duration
 	errors      int
 	interrupted int
@@ -271,6 +387,8 @@ func (l *load) drive(ctx context.Context) tally {
 			mu.Lock()
 			defer mu.Unlock()
 			t.latencies = append(t.latencies, o.latencies...)
+			t.replies += o.replies
+			t.polls += o.polls
 			if o.interrupted {
 				t.interrupted++
 			}
@@ -285,13 +403,4 @@ func (l *load) drive(ctx context.Context) tally {
 	wg.Wait()
 	t.elapsed = time.Since(start)
 	return t
-}
-
-// replies counts the replies a conversation causes.
-func replies(steps []step) int {
-	n := 0
-	for _, s := range steps {
-		n += s.replies
-	}
-	return n
 }

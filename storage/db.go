@@ -22,6 +22,8 @@ type DB struct {
 	// first call from the others, which share its commit.
 	commits atomic.Uint64
 	lastTx  atomic.Pointer[bolt.Tx]
+	// group shares commits among concurrent writes (see groupCommit).
+	group groupCommit
 }
 
 // Options tune Open. The zero value is ready to use.
@@ -32,10 +34,6 @@ type Options struct {
 	// zero means one second, so a second bot on the same file fails fast
 	// instead of hanging.
 	OpenTimeout time.Duration
-	// BatchDelay is how long a batched commit waits for company; zero
-	// means 2 ms, a small price in latency for sharing one fsync among
-	// the chats handled at the same time.
-	BatchDelay time.Duration
 }
 
 // Open opens or creates the data file at path, creating its directory, and
@@ -47,9 +45,6 @@ func Open(path string, opts Options) (*DB, error) {
 	if opts.OpenTimeout == 0 {
 		opts.OpenTimeout = time.Second
 	}
-	if opts.BatchDelay == 0 {
-		opts.BatchDelay = 2 * time.Millisecond
-	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 		return nil, fmt.Errorf("storage: create directory for %s: %w", path, err)
 	}
@@ -57,7 +52,6 @@ func Open(path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
-	b.MaxBatchDelay = opts.BatchDelay
 	db := &DB{bolt: b, path: path, now: opts.Now}
 	if err := db.migrate(); err != nil {
 		_ = b.Close()
@@ -99,15 +93,14 @@ func (db *DB) update(ctx context.Context, fn func(*bolt.Tx) error) error {
 }
 
 // batch runs fn in a read-write transaction shared with other concurrent
-// batch calls, so that many small writes cost one commit (one fsync). It is
-// for writes nobody waits on to answer a person, such as recording outbox
-// deliveries: a batch waits up to a few milliseconds for company. fn may
-// run more than once and must not have effects outside tx.
+// batch calls, so that many small writes cost one commit (one fsync),
+// without waiting for company (see groupCommit). fn may run more than
+// once and must not have effects outside tx.
 func (db *DB) batch(ctx context.Context, fn func(*bolt.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return db.bolt.Batch(db.counted(fn))
+	return db.groupCommit(fn)
 }
 
 // counted wraps fn so that its transaction's commit is counted once, however

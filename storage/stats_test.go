@@ -18,7 +18,7 @@ import (
 // status and the waiting outbox; Ping fails once the file is closed.
 func TestStats(t *testing.T) {
 	ctx := context.Background()
-	db := storagetest.MustOpen(t, storage.Options{BatchDelay: 50 * time.Millisecond})
+	db := storagetest.MustOpen(t, storage.Options{})
 	before, err := db.Stats(ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/go-telegram/bot/models"
+	"golang.org/x/time/rate"
 )
 
 // replyTimeout bounds the wait for one update's replies; a crash run
@@ -40,6 +41,15 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashR
 	data := filepath.Join(dir, "beatbot.db")
 	if o.notice > 0 {
 		if err := seedNotice(ctx, data, o.notice); err != nil {
+			return result{}, nil, err
+		}
+	}
+	if o.stored > 0 {
+		var districts []string
+		for _, d := range facts.city.Districts {
+			districts = append(districts, d.ID)
+		}
+		if err := seedResidents(ctx, data, o.stored, districts); err != nil {
 			return result{}, nil, err
 		}
 	}
@@ -90,7 +100,7 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashR
 		go func() { killed <- k.run(ctx, stopKills) }()
 	}
 	l := &load{srv: srv, r: r, residents: o.residents, concurrency: o.concurrency, steps: conversations(o.report, o.poll),
-		dupRate: o.faults, k: k, timeout: timeout, points: facts.points}
+		dupRate: o.faults, k: k, timeout: timeout, points: facts.points, pace: pace(o.rate)}
 	t := l.drive(ctx)
 	close(stopKills)
 	if k != nil {
@@ -108,6 +118,7 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashR
 	res.NoticeRate, _ = meter.rate()
 	res.NoticeLimit = facts.city.Delivery.Limits[core.Telegram].Rate
 	res.PeakRSSMB = p.rss()
+	res.AnonRSSMB, res.FileRSSMB = p.memory()
 	if k == nil {
 		commits, written := p.storageFigures()
 		res.Commits, res.WrittenMB = int(commits), written/(1<<20)
@@ -134,6 +145,15 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashR
 		return result{}, nil, err
 	}
 	return res, c, nil
+}
+
+// pace returns a limiter offering updates at perSecond, or nil for as
+// fast as the bot answers.
+func pace(perSecond float64) *rate.Limiter {
+	if perSecond <= 0 {
+		return nil
+	}
+	return rate.NewLimiter(rate.Limit(perSecond), 1)
 }
 
 // injectFaults makes the emulator misbehave as Telegram and the network

@@ -246,3 +246,62 @@ func checkCrash(ctx context.Context, data string, srv *emulator.Server, f *cityF
 	}
 	return nil
 }
+
+// firstStoredChat is the first of the residents stored before the run.
+const firstStoredChat = 7_000_000_000_000
+
+// seedResidents stores n onboarded residents, each subscribed to alerts
+// for their district, before the bot first starts: the bot's memory is
+// then measured with a city's worth of residents on file.
+func seedResidents(ctx context.Context, data string, n int, districts []string) error {
+	db, err := storage.Open(data, storage.Options{})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	now := time.Now()
+	var (
+		wg    sync.WaitGroup
+		next  = make(chan int)
+		fails = make(chan error, 1)
+	)
+	for range 64 { // concurrent writers share commits
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				chat := core.ChatRef{Channel: core.Telegram, ID: strconv.Itoa(firstStoredChat + i)}
+				d := districts[i%len(districts)]
+				s := core.Session{
+					Resident: core.Resident{Chat: chat, Lang: core.Russian, ConsentAt: now, Created: now,
+						HomeDistrict: d, Subscriptions: []string{d}},
+					Conversation: core.Conversation{State: "menu", Updated: now},
+				}
+				if err := db.Apply(ctx, core.Change{Inbound: core.Inbound{Chat: chat}, Session: &s}); err != nil {
+					select {
+					case fails <- fmt.Errorf("store resident %s: %w", chat, err):
+					default:
+					}
+					return
+				}
+			}
+		}()
+	}
+	for i := range n {
+		select {
+		case next <- i:
+		case err := <-fails:
+			close(next)
+			wg.Wait()
+			return err
+		}
+	}
+	close(next)
+	wg.Wait()
+	select {
+	case err := <-fails:
+		return err
+	default:
+		return nil
+	}
+}

@@ -34,7 +34,7 @@ func measureEcho(ctx context.Context, o options, updates int) (result, error) {
 	for i := range steps {
 		steps[i] = step{send: say("echo"), replies: 1}
 	}
-	l := &load{srv: srv, r: newRouter(srv), residents: o.residents, concurrency: o.concurrency, steps: steps, timeout: replyTimeout}
+	l := &load{srv: srv, r: newRouter(srv), residents: o.residents, concurrency: o.concurrency, steps: steps, timeout: replyTimeout, pace: pace(o.rate)}
 	t := l.drive(ctx)
 	return summarize(t.latencies, t.elapsed, t.errors), nil
 }

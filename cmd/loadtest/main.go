@@ -43,6 +43,9 @@ type options struct {
 	faults      float64
 	report      bool
 	poll        bool
+	rate        float64
+	stored      int
+	keep        bool
 	notice      int
 	kills       int
 	killEvery   time.Duration
@@ -62,6 +65,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&o.profile, "profile", "", "write the bot's CPU profile to `file` (go tool pprof)")
 	fs.Float64Var(&o.faults, "faults", 0, "`rate` per call of Bot API faults (500, 502 and dropped connections on getUpdates; 429, 500, 502, drops and slow answers on sends) and of duplicated updates")
 	fs.BoolVar(&o.report, "report", true, "residents also report a concern, which the inspectors accept, answer and resolve")
+	fs.Float64Var(&o.rate, "rate", 0, "offer residents' updates at this `rate` per second instead of as fast as the bot answers: latency then shows handling, not queueing")
+	fs.IntVar(&o.stored, "stored", 0, "residents to store before the run (onboarded, subscribed to their district), to measure memory with a city's worth on file")
+	fs.BoolVar(&o.keep, "keep", false, "keep the bot's data file and configuration after the run, and say where")
 	fs.BoolVar(&o.poll, "poll", true, "residents also answer the safety poll")
 	fs.IntVar(&o.notice, "notice", 2000, "residents a notice goes to, to measure the outbox against its rate limit")
 	fs.IntVar(&o.kills, "kills", 0, "crash mode: kill the bot with SIGKILL this many times at random moments, restart it on the same data file, and check that nothing was lost, doubled or left stuck")
@@ -70,14 +76,18 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if o.residents < 1 || o.concurrency < 1 || o.notice < 0 || o.kills < 0 || o.killEvery <= 0 {
-		return fmt.Errorf("want -residents and -concurrency of at least 1, -notice and -kills of at least 0, and a positive -kill-every")
+	if o.residents < 1 || o.concurrency < 1 || o.notice < 0 || o.kills < 0 || o.killEvery <= 0 || o.stored < 0 {
+		return fmt.Errorf("want -residents and -concurrency of at least 1, -notice, -stored and -kills of at least 0, and a positive -kill-every")
 	}
 	dir, err := os.MkdirTemp("", "beatbot-loadtest-")
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
+	if o.keep {
+		fmt.Fprintln(stdout, "keeping the bot's data and configuration in", dir)
+	} else {
+		defer os.RemoveAll(dir)
+	}
 	if o.bot == "" {
 		o.bot = filepath.Join(dir, "beatbot")
 		fmt.Fprintln(stdout, "building beatbot…")

@@ -153,13 +153,18 @@ func freePort() (string, error) {
 }
 
 // peakRSS reads a process's peak resident memory, in MB (Linux).
-func peakRSS(pid int) float64 {
+func peakRSS(pid int) float64 { return procStatus(pid, "VmHWM") }
+
+// procStatus reads a memory figure of a process's status, in MB (Linux):
+// VmHWM (peak resident), RssAnon (its own memory, now) or RssFile (pages
+// of mapped files now in memory: bbolt reads its file through a map).
+func procStatus(pid int, field string) float64 {
 	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(data), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+		if v, ok := strings.CutPrefix(line, field+":"); ok {
 			kb, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
 			if err == nil {
 				return kb / 1024
@@ -167,6 +172,17 @@ func peakRSS(pid int) float64 {
 		}
 	}
 	return 0
+}
+
+// memory returns the running bot's own memory and its mapped file's pages
+// in memory, in MB.
+func (p *botProcess) memory() (anon, file float64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.cmd == nil || p.cmd.ProcessState != nil {
+		return 0, 0
+	}
+	return procStatus(p.cmd.Process.Pid, "RssAnon"), procStatus(p.cmd.Process.Pid, "RssFile")
 }
 
 // killer kills the bot at random moments and starts it again, until it

@@ -18,6 +18,11 @@ type result struct {
 	MaxMs float64 `json:"max_ms"`
 	// PeakRSSMB is the bot process's peak resident memory, if measured.
 	PeakRSSMB float64 `json:"peak_rss_mb,omitempty"`
+	// AnonRSSMB is the bot's own memory at the end, and FileRSSMB the
+	// pages of its data file then in memory (bbolt maps the file; the
+	// kernel can drop those pages whenever it needs the memory).
+	AnonRSSMB float64 `json:"anon_rss_mb,omitempty"`
+	FileRSSMB float64 `json:"file_rss_mb,omitempty"`
 	Errors    int     `json:"errors"`
 	// ExtraReplies counts replies beyond those the conversation causes:
 	// an update answered twice. It must be zero. Crash runs leave it out:
@@ -86,6 +91,9 @@ func (r report) print(w io.Writer) {
 	}
 	if b := r.Bot; b.PollsTaken > 0 {
 		fmt.Fprintf(w, "%d residents answered the safety poll to its end\n", b.PollsTaken)
+	}
+	if b := r.Bot; b.AnonRSSMB > 0 {
+		fmt.Fprintf(w, "memory at the end: %.1f MB the bot's own, %.1f MB of mapped files\n", b.AnonRSSMB, b.FileRSSMB)
 	}
 	if b := r.Bot; b.Commits > 0 {
 		fmt.Fprintf(w, "storage: %d commits (%.2f per update), %.0f MB written (%.1f kB per update)\n", b.Commits, b.CommitsPerUpdate, b.WrittenMB, b.WrittenKBPerUpdate)

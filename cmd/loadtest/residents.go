@@ -13,6 +13,7 @@ import (
 	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/go-telegram/bot/models"
+	"golang.org/x/time/rate"
 )
 
 const token = "1000000002:loadtest-token-not-a-secret"
@@ -94,6 +95,8 @@ type actor struct {
 	last []emulator.Sent
 	// home is where the resident lives and reports from.
 	home core.Point
+	// pace, if set, holds each update until the offered rate allows it.
+	pace *rate.Limiter
 }
 
 func (a *actor) chat() int64 { return a.user.ID }
@@ -264,6 +267,12 @@ func converse(ctx context.Context, r *router, a *actor, steps []step, dupRate fl
 			continue
 		}
 		kills := k.count()
+		if a.pace != nil {
+			if err := a.pace.Wait(ctx); err != nil {
+				out.err = err
+				return out
+			}
+		}
 		sent := time.Now()
 		id := s.send(a)
 		if dupRate > 0 && rand.Float64() < dupRate {
@@ -351,6 +360,8 @@ type load struct {
 	timeout     time.Duration
 	// points are where residents live, one district after another.
 	points []core.Point
+	// pace, if set, limits the residents' updates to an offered rate.
+	pace *rate.Limiter
 }
 
 // tally is what a run of residents came to.
@@ -378,7 +389,7 @@ func (l *load) drive(ctx context.Context) tally {
 		go func() {
 			defer func() { <-tokens; wg.Done() }()
 			chat := firstChat + int64(i)
-			a := &actor{srv: l.srv, user: models.User{ID: chat, FirstName: "Resident", LanguageCode: "ru"}, in: l.r.listen(chat, 64)}
+			a := &actor{srv: l.srv, user: models.User{ID: chat, FirstName: "Resident", LanguageCode: "ru"}, in: l.r.listen(chat, 64), pace: l.pace}
 			if len(l.points) > 0 {
 				a.home = l.points[i%len(l.points)]
 			}

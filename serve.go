@@ -45,15 +45,16 @@ const shutdownTimeout = 25 * time.Second
 
 // The packages fit together as main wires them.
 var (
-	_ flows.Sender           = (*telegram.Telegram)(nil)
-	_ notifier.Sender        = (*telegram.Telegram)(nil)
-	_ telegram.Acceptor      = (*flows.Dispatcher)(nil)
-	_ flows.Store            = (*storage.DB)(nil)
-	_ flows.Recorder         = (*storage.DB)(nil)
-	_ notifier.Store         = (*storage.DB)(nil)
-	_ notifier.AudienceStore = (*storage.DB)(nil)
-	_ notifier.NoticeStore   = (*storage.DB)(nil)
-	_ notifier.TicketStore   = (*storage.DB)(nil)
+	_ flows.Sender            = (*telegram.Telegram)(nil)
+	_ notifier.Sender         = (*telegram.Telegram)(nil)
+	_ telegram.Acceptor       = (*flows.Dispatcher)(nil)
+	_ flows.Store             = (*storage.DB)(nil)
+	_ flows.Recorder          = (*storage.DB)(nil)
+	_ notifier.Store          = (*storage.DB)(nil)
+	_ notifier.AudienceStore  = (*storage.DB)(nil)
+	_ notifier.NoticeStore    = (*storage.DB)(nil)
+	_ notifier.TicketStore    = (*storage.DB)(nil)
+	_ notifier.RetentionStore = (*storage.DB)(nil)
 )
 
 // seenRetention is how long update ids are remembered for deduplication:
@@ -272,6 +273,10 @@ func newScheduler(db *storage.DB, city *core.City, outbox *notifier.Outbox, cloc
 		}
 	}
 	if err := s.Add("escalate overdue tickets", "*/5 * * * *", notifier.EscalationJob(db, city, log, outbox.Wake)); err != nil {
+		return nil, err
+	}
+	// At night, when the bot is quiet: it reads every ticket.
+	if err := s.Add("erase personal data of closed tickets", "30 3 * * *", notifier.RetentionJob(db, city.Retention.ClosedTickets, log)); err != nil {
 		return nil, err
 	}
 	housekeeping := []struct {

@@ -78,6 +78,9 @@ func TestExampleCity(t *testing.T) {
 	if city.Abuse != defaultAbuse {
 		t.Errorf("got abuse %+v, want the defaults it spells out, %+v", city.Abuse, defaultAbuse)
 	}
+	if want := 365 * 24 * time.Hour; city.Retention.ClosedTickets != want {
+		t.Errorf("got retention of closed tickets %s, want the default it spells out, a year", city.Retention.ClosedTickets)
+	}
 }
 
 // TestExampleCityCategories checks that the example spells out the default

@@ -153,6 +153,11 @@ var loadTests = []problemCase{
 	{"reports a day as a word", "abuse_values.yaml", "testdata/abuse_values.yaml:54: cannot unmarshal !!str `ten` into int", false},
 	{"unknown field in abuse", "abuse.yaml", `testdata/abuse.yaml:53: abuse.reports_per_hour: unknown field (want one of: messages_per_minute, reports_per_day)`, false},
 
+	// Retention of personal data.
+	{"retention under a month", "retention.yaml", `testdata/retention.yaml: retention.closed_tickets_days: 7 is out of range: want 30 to 3650`, false},
+	{"unknown field in retention", "retention.yaml", `testdata/retention.yaml:53: retention.keep_forever: unknown field (want one of: closed_tickets_days)`, false},
+	{"retention as words", "retention_values.yaml", "testdata/retention_values.yaml:54: cannot unmarshal !!str `a year` into int", false},
+
 	// Staff absence.
 	{"date in day.month.year", "absence.yaml", `testdata/absence.yaml: staff[1].away_until: invalid date "15.12.2026": want YYYY-MM-DD, e.g. 2026-12-15 (away up to the start of that day), or an RFC 3339 time such as "2026-12-15T09:00:00+05:00"`, false},
 	{"time without a zone", "absence.yaml", `testdata/absence.yaml: staff[2].away_until: invalid date "2026-12-15T09:00": want YYYY-MM-DD, e.g. 2026-12-15 (away up to the start of that day), or an RFC 3339 time such as "2026-12-15T09:00:00+05:00"`, false},
@@ -172,7 +177,7 @@ var loadTests = []problemCase{
 	{"unknown field in location", "unknown_fields.yaml", `testdata/unknown_fields.yaml:16: precincts[0].location.alt: unknown field (want one of: lat, lon)`, false},
 	{"unknown field in district", "unknown_fields.yaml", `testdata/unknown_fields.yaml:30: districts[1].inspektor: unknown field (want one of: addresses, boundary, boundary_file, id, inspector, name, precinct)`, false},
 	{"unknown field in street", "unknown_fields.yaml", `testdata/unknown_fields.yaml:35: streets[0].alias: unknown field (want one of: aliases, id, name)`, false},
-	{"unknown top-level field", "unknown_fields.yaml", `testdata/unknown_fields.yaml:36: comment: unknown field (want one of: abuse, alerts, categories, city, delivery, districts, polls, precincts, staff, streets, whatsapp)`, false},
+	{"unknown top-level field", "unknown_fields.yaml", `testdata/unknown_fields.yaml:36: comment: unknown field (want one of: abuse, alerts, categories, city, delivery, districts, polls, precincts, retention, staff, streets, whatsapp)`, false},
 	{"string for a list", "types.yaml", "testdata/types.yaml:31: cannot unmarshal !!str `2-10 even` into []string", false},
 	{"houses lost to the type error", "types.yaml", `testdata/types.yaml: districts[1].addresses[0].houses: required: house numbers or ranges such as "1-35 odd", "2-40 even", "12А"`, false},
 	{"string for a number", "types.yaml", "testdata/types.yaml:52: cannot unmarshal !!str `abc` into int64", false},

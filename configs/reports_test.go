@@ -64,6 +64,9 @@ func TestDefaults(t *testing.T) {
 	if city.Abuse != defaultAbuse {
 		t.Errorf("got abuse %+v, want %+v", city.Abuse, defaultAbuse)
 	}
+	if want := 365 * 24 * time.Hour; city.Retention.ClosedTickets != want {
+		t.Errorf("got retention of closed tickets %s, want a year", city.Retention.ClosedTickets)
+	}
 	for _, s := range city.Staff {
 		if s.Absence != (core.Absence{}) {
 			t.Errorf("staff %s: got absence %+v, want none", s.ID, s.Absence)

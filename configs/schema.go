@@ -19,6 +19,7 @@ type fileDoc struct {
 	// differs from an absent section, which means the default set.
 	Categories *[]categoryDoc `yaml:"categories"`
 	Abuse      abuseDoc       `yaml:"abuse"`
+	Retention  retentionDoc   `yaml:"retention"`
 	Delivery   deliveryDoc    `yaml:"delivery"`
 	Alerts     []alertDoc     `yaml:"alerts"`
 	// Polls are paths of poll files, relative to the city file.
@@ -121,6 +122,12 @@ type categoryDoc struct {
 type abuseDoc struct {
 	ReportsPerDay     optional[int] `yaml:"reports_per_day"`
 	MessagesPerMinute optional[int] `yaml:"messages_per_minute"`
+}
+
+// retentionDoc is the optional "retention" section; absent fields take
+// the defaults README.md gives.
+type retentionDoc struct {
+	ClosedTicketsDays optional[int] `yaml:"closed_tickets_days"`
 }
 
 // deliveryDoc is the optional "delivery" section; absent fields take the

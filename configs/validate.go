@@ -68,6 +68,7 @@ func (c *checker) build(doc *fileDoc, dir string) *core.City {
 	city.Staff = c.staff(doc.Staff, k, city.Location)
 	city.Categories = c.categories(doc.Categories)
 	city.Abuse = c.abuse(&doc.Abuse)
+	city.Retention = c.retention(&doc.Retention)
 	city.Delivery = c.delivery(&doc.Delivery)
 	city.Alerts = c.alerts(doc.Alerts, k.districts, city.Location, city.Delivery.QuietHours)
 	city.Polls = c.polls(doc.Polls, dir, city)

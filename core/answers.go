@@ -160,3 +160,11 @@ type PollProgress struct {
 	// to change answers.
 	Review bool `json:"review,omitempty"`
 }
+
+// AnswerRef locates one resident's answers to a poll: the set under Key,
+// the free texts under TextKey.
+type AnswerRef struct {
+	Poll    string
+	Key     string
+	TextKey string
+}

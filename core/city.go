@@ -36,6 +36,8 @@ type City struct {
 	Categories []Category
 	// Abuse limits the report flow.
 	Abuse AbuseLimits
+	// Retention bounds how long personal data no longer needed are kept.
+	Retention Retention
 	// Alerts are the scheduled alerts to district subscribers.
 	Alerts []ScheduledAlert
 	// Polls are the polls defined in the configuration; they are imported

@@ -81,9 +81,19 @@ type Change struct {
 	Inbound Inbound
 	// Session, when not nil, replaces the chat's stored session.
 	Session *Session
-	// Forget deletes everything stored about the chat except the record
-	// that the update was handled.
+	// Forget deletes everything stored about the chat, except the record
+	// that the update was handled and a chief's block on reporting: the
+	// resident and conversation, subscriptions, the messages queued to
+	// them or about their tickets, the time they last wrote and the
+	// messages sent to them remembered by the messenger's id. Their
+	// tickets are erased (Ticket.Erase) and stay. Of the rest of the
+	// change only Outbox and Unlink are applied.
 	Forget bool
+	// Unlink, with Forget, moves poll answer sets away from the resident's
+	// pseudonyms to random keys, so that they still count in results but
+	// nobody can find them from the chat any more; their free texts,
+	// which may name the writer, are deleted.
+	Unlink []AnswerRef
 	// Outbox holds messages to others that the update causes (a ticket
 	// routed to an inspector); they are enqueued in the same transaction.
 	Outbox []OutboxItem

@@ -69,6 +69,9 @@ type Ticket struct {
 	// each is escalated once: "accept", "resolve".
 	Escalated []string      `json:"escalated,omitempty"`
 	History   []TicketEvent `json:"history"`
+	// Erased is when the reporter's personal data were erased from the
+	// ticket (see Erase); zero while they are kept.
+	Erased time.Time `json:"erased,omitzero"`
 }
 
 // TicketEvent is one entry of a ticket's history.
@@ -99,6 +102,11 @@ const (
 	ActionConfirmed       = "confirmed_solved"
 	ActionNotSolved       = "not_solved"
 	ActionBlockedReporter = "blocked_reporter"
+	// ActionWithdrawn is the reporter asking the bot to forget them
+	// (/forget); ActionExpired the retention of closed tickets running
+	// out. Both erase the ticket's personal data.
+	ActionWithdrawn = "reporter_withdrew"
+	ActionExpired   = "personal_data_expired"
 )
 
 // TicketCode formats a ticket id with the city's code: "KRG-0042".
@@ -146,6 +154,16 @@ type AbuseLimits struct {
 	MessagesPerMinute int
 }
 
+// Retention bounds how long the bot keeps personal data it no longer
+// needs.
+type Retention struct {
+	// ClosedTickets is how long after a ticket was closed (resolved or
+	// rejected) its personal data are kept; then they are erased (see
+	// Ticket.Erase). Zero means they are never erased, which a loaded
+	// configuration never has.
+	ClosedTickets time.Duration
+}
+
 // ReportBlock stops a resident from reporting, set by a chief with a
 // reason. The resident is not told who blocked them.
 type ReportBlock struct {
@@ -153,4 +171,54 @@ type ReportBlock struct {
 	Reason string    `json:"reason"`
 	By     string    `json:"by"`
 	At     time.Time `json:"at"`
+}
+
+// codeNotes are the actions whose history notes are codes the bot wrote (a
+// district, a staff id, a reason, a rating), not anybody's own words.
+var codeNotes = map[string]bool{
+	ActionTransferred: true, ActionReassigned: true, ActionRejected: true, ActionRated: true,
+}
+
+// Erase removes from the ticket everything that identifies its reporter
+// or that they wrote or sent: the chat (so nothing more can reach them),
+// the profile name, the text, the typed address, the exact place, the
+// photos, and every free-text note of the history (the conversation with
+// the police, the resolution, a block's reason), which may quote or name
+// them. What remains serves statistics and the police's record of their
+// own work: the code, category, district, precinct, assignee, status,
+// dates, the anonymity and language chosen, the verdict and rating, and
+// who did what when. action (ActionWithdrawn or ActionExpired) is recorded
+// as the system's at at.
+func (t *Ticket) Erase(at time.Time, action string) {
+	t.Reporter = ChatRef{}
+	t.ReporterName = ""
+	t.Text = ""
+	t.Address = ""
+	t.Location = nil
+	t.Photos = nil
+	for i := range t.History {
+		if !codeNotes[t.History[i].Action] {
+			t.History[i].Note = ""
+		}
+	}
+	t.Erased = at
+	t.Record(at, "system", action, "", "")
+}
+
+// Linked reports whether the ticket still knows its reporter's chat, so
+// that news of it can reach them.
+func (t *Ticket) Linked() bool { return !t.Reporter.IsZero() }
+
+// ClosedAt is when a closed ticket was closed: the time of the latest
+// event that set its status. It is zero for an open ticket.
+func (t *Ticket) ClosedAt() time.Time {
+	if t.Status.Open() {
+		return time.Time{}
+	}
+	for i := len(t.History) - 1; i >= 0; i-- {
+		if t.History[i].Status == t.Status {
+			return t.History[i].At
+		}
+	}
+	return t.Resolved
 }

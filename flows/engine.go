@@ -18,6 +18,7 @@ type Store interface {
 	NoticeStore
 	TicketStore
 	PollStore
+	RightsStore
 }
 
 // PollStore reads polls and their pseudonymous answers.
@@ -191,7 +192,10 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 	}
 
 	change := core.Change{Inbound: in, Outbox: t.outbox, Notice: t.notice, Tickets: t.tickets, Block: t.block, CancelNotice: t.cancel, Answers: t.answers}
-	if t.dirty {
+	if t.forgetting {
+		// Nothing of the session is stored: the chat is new again.
+		change = core.Change{Inbound: in, Forget: true, Unlink: t.unlink, Outbox: t.outbox}
+	} else if t.dirty {
 		t.s.Conversation.Updated = e.now()
 		change.Session = &t.s
 	}

@@ -20,6 +20,7 @@ const (
 	stPick     = "find_pick" // waiting for a choice among streets or districts
 	stAnswer   = "answer"    // waiting for a resident's answer to a notice
 	stPoll     = "poll"      // a poll's question asked
+	stForget   = "forget"    // asked to confirm deleting their data
 
 	// The steps of a chief composing a notice.
 	stNoticeTarget    = "notice_target"
@@ -57,6 +58,7 @@ const (
 	evPick     = "offer_choices"
 	evAnswer   = "ask_answer"
 	evPoll     = "ask_poll_question"
+	evForget   = "ask_forget"
 
 	evNoticeTarget    = "ask_notice_target"
 	evNoticeDistricts = "ask_notice_districts"
@@ -94,14 +96,18 @@ var ticketWriting = []string{stTicketReply, stTicketResolve, stTicketBlock, stTi
 // and answered the consent question.
 var onboarded = slices.Concat([]string{stMenu, stFind, stPick, stAnswer, stPoll}, noticeSteps, reportSteps, ticketWriting)
 
-var allStates = append([]string{stNew, stLanguage, stConsent}, onboarded...)
+// stForget is reachable from every state, as /forget works in every
+// state; it is not among the onboarded states, so that nothing skips the
+// consent question through it.
+var allStates = append([]string{stNew, stLanguage, stConsent, stForget}, onboarded...)
 
 // events is the transition table. Finding an inspector is reachable only
 // after onboarding, so no flow can skip the consent question.
 var events = fsm.Events{
 	{Name: evLanguage, Src: allStates, Dst: stLanguage},
-	{Name: evConsent, Src: append([]string{stLanguage, stConsent}, onboarded...), Dst: stConsent},
-	{Name: evMenu, Src: append([]string{stLanguage, stConsent}, onboarded...), Dst: stMenu},
+	{Name: evConsent, Src: append([]string{stLanguage, stConsent, stForget}, onboarded...), Dst: stConsent},
+	{Name: evMenu, Src: append([]string{stLanguage, stConsent, stForget}, onboarded...), Dst: stMenu},
+	{Name: evForget, Src: allStates, Dst: stForget},
 	{Name: evFind, Src: onboarded, Dst: stFind},
 	{Name: evPick, Src: onboarded, Dst: stPick},
 	{Name: evAnswer, Src: onboarded, Dst: stAnswer},

@@ -68,6 +68,10 @@ func (t *turn) command(ctx context.Context) error {
 			return t.resume(ctx)
 		}
 		return t.goTo(ctx, evConsent)
+	case "mydata":
+		return t.myData(ctx)
+	case "forget":
+		return t.forget(ctx)
 	}
 	t.say(locale.UnknownCommand, t.in.Command)
 	if !t.onboarded() {
@@ -134,14 +138,23 @@ func (t *turn) answerConsent(ctx context.Context, answer string) error {
 	return t.goTo(ctx, evMenu)
 }
 
-// consentReply is the consent question with its two buttons.
+// consentReply is the consent question with its two buttons. A resident
+// who answered it before (here by /privacy) is also offered to see and to
+// delete what is stored about them.
 func (t *turn) consentReply(key locale.Key) core.Reply {
 	l := t.lang()
-	return core.Reply{
+	r := core.Reply{
 		Text: locale.T(l, key),
 		Buttons: [][]core.Button{{
 			button(locale.T(l, locale.ConsentAgree), actConsent, "yes"),
 			button(locale.T(l, locale.ConsentDecline), actConsent, "no"),
 		}},
 	}
+	if t.onboarded() {
+		r.Buttons = append(r.Buttons, []core.Button{
+			button(locale.T(l, locale.PrivacyMyData), actPrivacy, "data"),
+			button(locale.T(l, locale.PrivacyForget), actPrivacy, "forget"),
+		})
+	}
+	return r
 }

@@ -26,6 +26,8 @@ func (t *turn) prompt(state string) {
 		t.send(core.Reply{Text: locale.T(l, locale.LangPrompt), Buttons: [][]core.Button{row}})
 	case stConsent:
 		t.send(t.consentReply(locale.ConsentNotice))
+	case stForget:
+		t.send(t.forgetReply())
 	case stMenu:
 		t.send(core.Reply{Text: locale.T(l, locale.MenuPrompt), Buttons: t.menuButtons()})
 	case stFind:

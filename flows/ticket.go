@@ -185,8 +185,23 @@ func (t *turn) cardText(tk core.Ticket, l core.Lang) string {
 	} else if !tk.Anonymous {
 		reporter = "—"
 	}
-	return locale.T(l, locale.TicketCard, tk.Code, category, statusName(tk.Status, l), tk.Text,
+	text := tk.Text
+	if !tk.Erased.IsZero() {
+		text, reporter = locale.T(l, locale.TkTextErased), erasedBy(tk, l)
+	}
+	return locale.T(l, locale.TicketCard, tk.Code, category, statusName(tk.Status, l), text,
 		t.placeName(&tk, l), locale.Duration(l, t.e.now().Sub(tk.Created)), reporter)
+}
+
+// erasedBy says why an erased ticket has no reporter: they withdrew, or
+// the retention of closed tickets ran out.
+func erasedBy(tk core.Ticket, l core.Lang) string {
+	for i := len(tk.History) - 1; i >= 0; i-- {
+		if tk.History[i].Action == core.ActionWithdrawn {
+			return locale.T(l, locale.TkReporterWithdrew)
+		}
+	}
+	return locale.T(l, locale.TkDataExpired)
 }
 
 func statusName(s core.TicketStatus, l core.Lang) string {
@@ -209,19 +224,30 @@ func (t *turn) staffButtons(tk core.Ticket, viewer *core.Staff, l core.Lang) [][
 	if tk.Status != core.TicketAccepted {
 		rows = append(rows, []core.Button{op(locale.TkAccept, opAccept)})
 	}
-	rows = append(rows,
-		[]core.Button{op(locale.TkReply, opReply), op(locale.TkResolve, opResolve)},
-		[]core.Button{op(locale.TkTransfer, opTransfer), op(locale.TkReject, opReject)})
+	// A reporter who withdrew can be neither answered nor blocked.
+	if tk.Linked() {
+		rows = append(rows, []core.Button{op(locale.TkReply, opReply), op(locale.TkResolve, opResolve)})
+	} else {
+		rows = append(rows, []core.Button{op(locale.TkResolve, opResolve)})
+	}
+	rows = append(rows, []core.Button{op(locale.TkTransfer, opTransfer), op(locale.TkReject, opReject)})
 	if viewer != nil && (viewer.Role == core.RoleChief || viewer.Role == core.RoleAdmin) {
-		rows = append(rows, []core.Button{op(locale.TkReassign, opReassign)}, []core.Button{op(locale.TkBlock, opBlock)})
+		rows = append(rows, []core.Button{op(locale.TkReassign, opReassign)})
+		if tk.Linked() {
+			rows = append(rows, []core.Button{op(locale.TkBlock, opBlock)})
+		}
 	}
 	return rows
 }
 
 // notifyReporter queues a message to a ticket's reporter, in the language
 // they use now, with optional buttons; message makes the text and buttons
-// in that language.
+// in that language. A ticket whose reporter was forgotten queues nothing.
 func (t *turn) notifyReporter(ctx context.Context, tk core.Ticket, event string, message func(l core.Lang) (string, [][]core.Button)) error {
+	if !tk.Linked() {
+		// The reporter withdrew: nothing can reach them any more.
+		return nil
+	}
 	l := tk.Lang
 	if now, err := t.langOf(ctx, tk.Reporter); err != nil {
 		return err

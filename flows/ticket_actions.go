@@ -99,6 +99,10 @@ func (t *turn) staffOp(ctx context.Context, tk core.Ticket, actor *core.Staff, o
 			t.say(locale.TkNotAllowed)
 			return nil
 		}
+		if op != opResolve && !tk.Linked() {
+			t.say(locale.TkNoReporter, tk.Code)
+			return nil
+		}
 		ev := map[string]string{opReply: evTicketReply, opResolve: evTicketResolve, opBlock: evTicketBlock}[op]
 		// Set first: entering the state shows the ticket's code.
 		t.s.Conversation.Ticket = tk.ID
@@ -285,6 +289,11 @@ func (t *turn) ticketWrite(ctx context.Context) error {
 	}
 	now := t.e.now()
 	l := t.lang()
+	if state != stTicketResolve && !tk.Linked() {
+		// The reporter withdrew while staff were writing.
+		t.say(locale.TkNoReporter, tk.Code)
+		return t.goTo(ctx, evMenu)
+	}
 	switch state {
 	case stTicketReply:
 		if !tk.Status.Open() {

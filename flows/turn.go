@@ -38,6 +38,11 @@ type turn struct {
 	cancel uint64
 	// answers are poll answers to store, committed with the session.
 	answers *core.AnswerSet
+	// forgetting deletes the chat's personal data with this turn's
+	// commit, instead of storing the session; unlink are its poll
+	// answers, to be moved away from its pseudonyms.
+	forgetting bool
+	unlink     []core.AnswerRef
 	// poll is the poll read during this turn, kept to read it once; set
 	// is the resident's answers to it as they stand in this turn.
 	poll *core.Poll
@@ -194,6 +199,10 @@ func (t *turn) button(ctx context.Context) error {
 	}
 	state := t.m.Current()
 	switch {
+	case action == actForget:
+		return t.forgetButton(ctx, arg)
+	case action == actPrivacy && t.s.Resident.Lang != "":
+		return t.privacyButton(ctx, arg)
 	case action == actLang && state == stLanguage:
 		return t.chooseLanguage(ctx, core.Lang(arg))
 	case action == actConsent && state == stConsent:
@@ -237,6 +246,9 @@ func (t *turn) input(ctx context.Context) error {
 		return t.resume(ctx)
 	case stConsent:
 		t.send(t.consentReply(locale.ConsentReask))
+		return nil
+	case stForget:
+		t.prompt(stForget)
 		return nil
 	case stPick:
 		c := t.s.Conversation

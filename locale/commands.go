@@ -26,6 +26,8 @@ var Commands = []Command{
 	{"menu", CmdMenu},
 	{"language", CmdLanguage},
 	{"privacy", CmdPrivacy},
+	{"mydata", CmdMyData},
+	{"forget", CmdForget},
 	{"help", CmdHelp},
 	{"cancel", CmdCancel},
 	{"stop", CmdStop},

@@ -26,13 +26,13 @@ var inputTexts = map[Key]core.Text{
 	},
 	Help: {
 		core.Russian: "Я помогаю связаться с вашим участковым инспектором.\n\n" +
-			"/menu — меню\n/language — сменить язык\n/privacy — ваши данные и согласие\n/stop — отписаться от всех оповещений\n/cancel — отменить текущее действие\n\n" +
+			"/menu — меню\n/language — сменить язык\n/privacy — ваши данные и согласие\n/mydata — что бот хранит о вас\n/forget — удалить ваши данные\n/stop — отписаться от всех оповещений\n/cancel — отменить текущее действие\n\n" +
 			"Чтобы найти участкового, отправьте геолокацию или напишите адрес.",
 		core.Kazakh: "Мен учаскелік полиция инспекторыңызбен байланысуға көмектесемін.\n\n" +
-			"/menu — мәзір\n/language — тілді ауыстыру\n/privacy — деректеріңіз және келісім\n/stop — барлық хабарландырулардан шығу\n/cancel — ағымдағы әрекетті тоқтату\n\n" +
+			"/menu — мәзір\n/language — тілді ауыстыру\n/privacy — деректеріңіз және келісім\n/mydata — бот сіз туралы не сақтайды\n/forget — деректеріңізді өшіру\n/stop — барлық хабарландырулардан шығу\n/cancel — ағымдағы әрекетті тоқтату\n\n" +
 			"Учаскелік инспекторды табу үшін геолокацияны жіберіңіз немесе мекенжайды жазыңыз.",
 		core.English: "I help you get in touch with your district inspector.\n\n" +
-			"/menu — the menu\n/language — change language\n/privacy — your data and consent\n/stop — stop all alerts\n/cancel — cancel what you are doing\n\n" +
+			"/menu — the menu\n/language — change language\n/privacy — your data and consent\n/mydata — what the bot stores about you\n/forget — delete your data\n/stop — stop all alerts\n/cancel — cancel what you are doing\n\n" +
 			"To find your district inspector, share your location or type an address.",
 	},
 	Cancelled: {

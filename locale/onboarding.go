@@ -34,17 +34,17 @@ var onboardingTexts = map[Key]core.Text{
 		core.Russian: "Перед началом — о ваших данных.\n\n" +
 			"Бот хранит номер чата, выбранный язык и шаг разговора, на котором вы остановились: без этого он не может работать.\n\n" +
 			"Если вы согласитесь, бот сохранит также время согласия, найденный вами участок — чтобы направлять ваши обращения его инспектору — и участки, на оповещения которых вы подписались.\n\n" +
-			"Если вы отправите обращение, оно сохранится вместе с номером чата, чтобы вам ответить; имя из профиля — только если обращение не анонимное. Номер телефона бот не хранит. Данные использует только полиция города и только для работы этого бота, согласно Закону РК «О персональных данных и их защите». Изменить решение можно в любой момент командой /privacy.\n\n" +
+			"Если вы отправите обращение, оно сохранится вместе с номером чата, чтобы вам ответить; имя из профиля — только если обращение не анонимное. Номер телефона бот не хранит. Данные использует только полиция города и только для работы этого бота, согласно Закону РК «О персональных данных и их защите». Изменить решение можно в любой момент командой /privacy, узнать, что о вас хранится, — /mydata, удалить всё — /forget.\n\n" +
 			"Если откажетесь, вы всё равно сможете найти инспектора по адресу.",
 		core.Kazakh: "Бастамас бұрын — деректеріңіз туралы.\n\n" +
 			"Бот чат нөмірін, таңдалған тілді және сөйлесудің қай қадамында тоқтағаныңызды сақтайды: бұларсыз ол жұмыс істей алмайды.\n\n" +
 			"Келісім берсеңіз, бот бұған қоса келісім берген уақытыңызды, өзіңіз тапқан учаскені (өтініштеріңізді оның инспекторына жіберу үшін) және сіз хабарландыруларына жазылған учаскелерді сақтайды.\n\n" +
-			"Өтініш жіберсеңіз, ол сізге жауап беру үшін чат нөмірімен бірге сақталады; профильдегі атыңыз — өтініш жасырын болмаса ғана. Телефон нөміріңіз сақталмайды. Деректерді тек қала полициясы және тек осы боттың жұмысы үшін, «Дербес деректер және оларды қорғау туралы» ҚР Заңына сәйкес пайдаланады. Шешіміңізді кез келген уақытта /privacy командасымен өзгерте аласыз.\n\n" +
+			"Өтініш жіберсеңіз, ол сізге жауап беру үшін чат нөмірімен бірге сақталады; профильдегі атыңыз — өтініш жасырын болмаса ғана. Телефон нөміріңіз сақталмайды. Деректерді тек қала полициясы және тек осы боттың жұмысы үшін, «Дербес деректер және оларды қорғау туралы» ҚР Заңына сәйкес пайдаланады. Шешіміңізді кез келген уақытта /privacy командасымен өзгерте аласыз, сіз туралы не сақталатынын /mydata арқылы біліп, бәрін /forget арқылы өшіре аласыз.\n\n" +
 			"Бас тартсаңыз да, инспекторды мекенжай бойынша таба аласыз.",
 		core.English: "Before we start — about your data.\n\n" +
 			"The bot stores your chat number, your language and the step of the conversation you are at: it cannot work without them.\n\n" +
 			"If you agree, it also stores when you agreed, the district you found (so your reports reach its inspector) and the districts whose alerts you subscribe to.\n\n" +
-			"A report you send is stored with your chat number so you can be answered, and with your profile name only if it is not anonymous. Your phone number is not stored. Only the city police use this data, and only for this bot, under the Law of the Republic of Kazakhstan on Personal Data and Their Protection. You can change your mind at any time with /privacy.\n\n" +
+			"A report you send is stored with your chat number so you can be answered, and with your profile name only if it is not anonymous. Your phone number is not stored. Only the city police use this data, and only for this bot, under the Law of the Republic of Kazakhstan on Personal Data and Their Protection. You can change your mind at any time with /privacy, see what is stored about you with /mydata, and delete it all with /forget.\n\n" +
 			"If you decline, you can still find your inspector by address.",
 	},
 	ConsentAgree: {

@@ -60,19 +60,17 @@ func (db *DB) Apply(ctx context.Context, ch core.Change) error {
 				return err
 			}
 		}
+		if ch.Forget {
+			if err := db.forget(tx, chat, ch.Inbound.Seq, ch.Unlink); err != nil {
+				return err
+			}
+			_, err := db.enqueue(tx, ch.Outbox)
+			return err
+		}
 		key := []byte(chat.String())
 		var old core.Resident
 		if err := get(tx.Bucket(bucketResidents), key, &old); err != nil && !errors.Is(err, core.ErrNotFound) {
 			return err
-		}
-		if ch.Forget {
-			if err := setSubscriptions(tx, chat, old.Subscriptions, nil); err != nil {
-				return err
-			}
-			if err := tx.Bucket(bucketResidents).Delete(key); err != nil {
-				return err
-			}
-			return tx.Bucket(bucketConversations).Delete(key)
 		}
 		if _, err := db.enqueue(tx, ch.Outbox); err != nil {
 			return err

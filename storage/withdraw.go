@@ -38,9 +38,9 @@ func indexItem(tx *bolt.Tx, it core.OutboxItem, add bool) error {
 }
 
 // withdraw gives up the pending items whose keys in index start with p
-// and that match keep: they leave the outbox for the dead letters with
-// reason, and count is applied to their batch. It returns how many were
-// withdrawn.
+// and that match keep: they leave the outbox, for the dead letters with
+// reason unless it is empty, and count is applied to their batch. It
+// returns how many were withdrawn.
 func withdraw(tx *bolt.Tx, index, p []byte, keep func(core.OutboxItem) bool, reason string, count func(*batchCounts)) (int, error) {
 	var ids [][]byte
 	c := tx.Bucket(index).Cursor()
@@ -57,24 +57,34 @@ func withdraw(tx *bolt.Tx, index, p []byte, keep func(core.OutboxItem) bool, rea
 		if !keep(it) {
 			continue
 		}
-		if err := out.Delete(id); err != nil {
+		if err := drop(tx, id, it, reason, count); err != nil {
 			return n, err
-		}
-		if err := indexItem(tx, it, false); err != nil {
-			return n, err
-		}
-		it.LastErr = reason
-		if err := put(tx.Bucket(bucketDead), id, it); err != nil {
-			return n, err
-		}
-		if it.Batch != "" {
-			if err := updateBatch(tx, it.Batch, count); err != nil {
-				return n, err
-			}
 		}
 		n++
 	}
 	return n, nil
+}
+
+// drop removes the pending item it, stored under id, from the outbox and
+// its indexes; with a reason it is kept among the dead letters, and count
+// is applied to its batch.
+func drop(tx *bolt.Tx, id []byte, it core.OutboxItem, reason string, count func(*batchCounts)) error {
+	if err := tx.Bucket(bucketOutbox).Delete(id); err != nil {
+		return err
+	}
+	if err := indexItem(tx, it, false); err != nil {
+		return err
+	}
+	if reason != "" {
+		it.LastErr = reason
+		if err := put(tx.Bucket(bucketDead), id, it); err != nil {
+			return err
+		}
+	}
+	if it.Batch != "" {
+		return updateBatch(tx, it.Batch, count)
+	}
+	return nil
 }
 
 // withdrawBulk withdraws a chat's pending bulk items (alerts, notices),

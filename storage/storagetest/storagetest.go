@@ -1,7 +1,11 @@
-// Package storagetest opens real storage files for tests.
+// Package storagetest opens real storage files for tests and searches
+// them.
 package storagetest
 
 import (
+	"bytes"
+	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -31,4 +35,36 @@ func MustOpenPath(tb testing.TB, path string, opts storage.Options) *storage.DB 
 		}
 	})
 	return db
+}
+
+// Find scans every record of every bucket in db for each of needles, in
+// keys and in values, and returns where it found them, one line per hit:
+// "bucket key=… : needle". It looks at the raw bytes, so a needle is found
+// however the record encodes it, as long as it is stored as written.
+func Find(tb testing.TB, db *storage.DB, needles ...string) []string {
+	tb.Helper()
+	var hits []string
+	err := db.Walk(context.Background(), func(bucket string, key, value []byte) error {
+		for _, n := range needles {
+			if n == "" {
+				continue
+			}
+			if bytes.Contains(key, []byte(n)) || bytes.Contains(value, []byte(n)) {
+				hits = append(hits, fmt.Sprintf("%s key=%q: %q", bucket, key, n))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		tb.Fatalf("scan storage: %v", err)
+	}
+	return hits
+}
+
+// MustNotFind fails tb for every place in db where one of needles occurs.
+func MustNotFind(tb testing.TB, db *storage.DB, needles ...string) {
+	tb.Helper()
+	for _, hit := range Find(tb, db, needles...) {
+		tb.Errorf("still stored: %s", hit)
+	}
 }

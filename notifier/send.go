@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/beatbot-kz/beatbot/core"
+	"github.com/rs/zerolog"
 )
 
 // sendTimeout bounds one request. It also bounds shutdown: requests in
@@ -42,6 +44,8 @@ func (l *lane) send(parent context.Context, e entry) {
 		return
 	}
 
+	log = withSubject(log, it)
+
 	done, err := l.deliver(ctx, it)
 	switch wait, limited := isRateLimit(err); {
 	case err == nil:
@@ -66,7 +70,9 @@ func (l *lane) send(parent context.Context, e entry) {
 		if serr != nil {
 			log.Error().Err(serr).Msg("mark recipient unreachable")
 		}
-		log.Info().Str("chat", it.Chat.String()).Int("dropped", n).Msg("recipient unreachable; subscriptions dropped")
+		// The item names the chat in storage; a resident's chat (a phone
+		// number on WhatsApp) stays out of the logs.
+		log.Info().Int("dropped", n).Msg("recipient unreachable; subscriptions dropped")
 	case errors.Is(err, core.ErrRejected):
 		log.Warn().Err(err).Msg("message rejected; dead-lettered")
 		l.fail(ctx, it.ID, err.Error())
@@ -193,4 +199,20 @@ func (l *lane) retryLater(ctx context.Context, it core.OutboxItem, cause error, 
 		log.Error().Err(err).Msg("reschedule outbox item")
 	}
 	o.retry, o.retryAt = true, it.NotBefore
+}
+
+// withSubject adds what an item is about to its log lines: the ticket for
+// a message about one, the batch (a notice, an alert) for a bulk message.
+// Never the key whole: bulk keys end with the recipient's chat.
+func withSubject(log zerolog.Logger, it core.OutboxItem) zerolog.Logger {
+	c := log.With()
+	if rest, ok := strings.CutPrefix(it.Key, "ticket:"); ok {
+		if id, _, ok := strings.Cut(rest, ":"); ok {
+			c = c.Str("ticket", id)
+		}
+	}
+	if it.Batch != "" {
+		c = c.Str("batch", it.Batch)
+	}
+	return c.Logger()
 }

@@ -65,7 +65,6 @@ func (p StatusPolicy) Status(ctx context.Context, s Status) error {
 			return fmt.Errorf("whatsapp: mark a recipient unreachable: %w", err)
 		}
 		log.Info().Int("withdrawn", n).Msg("WhatsApp could not deliver; recipient marked unreachable")
-		log.Debug().Str("chat", s.Chat.String()).Msg("recipient marked unreachable")
 	case codeReengagement:
 		return p.resend(ctx, s, log)
 	default:

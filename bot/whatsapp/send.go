@@ -23,22 +23,50 @@ const maxRetries = 3
 
 // Send delivers one reply to a chat as the immediate answer to its
 // message, which opened the 24-hour window. A throughput limit is waited
-// out and the calls not yet made are retried.
+// out, and a transient failure (no answer, a 5xx) retried after a short
+// pause; either way only the calls not yet made are made again. A call
+// whose answer was lost after Meta sent the message is sent twice: the
+// Cloud API has no idempotency key, and a reply twice beats a reply lost.
 func (w *WhatsApp) Send(ctx context.Context, chat core.ChatRef, r core.Reply) error {
 	done := 0
 	for attempt := 0; ; attempt++ {
 		n, err := w.send(ctx, chat, r, done, false)
 		done = n
+		if err = classify(err); err == nil || attempt == maxRetries || ctx.Err() != nil {
+			return err
+		}
 		var rl *core.RateLimitError
-		if err = classify(err); !errors.As(err, &rl) || attempt == maxRetries {
+		var wait time.Duration
+		switch {
+		case errors.As(err, &rl):
+			wait = rl.RetryAfter << attempt
+		case transient(err):
+			wait = transientWait << attempt
+		default:
 			return err
 		}
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case <-time.After(rl.RetryAfter << attempt):
+		case <-time.After(wait):
 		}
 	}
+}
+
+// transientWait is the first pause before retrying a call that failed for
+// no reason of its own; it doubles with each attempt.
+const transientWait = 250 * time.Millisecond
+
+// transient reports whether a classified send error is a failure of the
+// network or of Meta's servers rather than a refusal: worth another try.
+func transient(err error) bool {
+	for _, refusal := range []error{core.ErrUnreachable, core.ErrRejected, core.ErrNeedsTemplate, core.ErrSentAsTemplate,
+		context.Canceled, context.DeadlineExceeded} {
+		if errors.Is(err, refusal) {
+			return false
+		}
+	}
+	return true
 }
 
 // Deliver sends a reply for the notifier, which paces and retries itself:

@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -215,5 +216,35 @@ func TestSendWaitsOutThroughputLimits(t *testing.T) {
 	}
 	if n := len(srv.Sent(resident)); n != 1 {
 		t.Errorf("%d messages, want 1", n)
+	}
+}
+
+// An immediate reply survives Meta's own trouble (a 5xx, a proxy's page, a
+// dropped connection), sent once; a refusal is not retried.
+func TestSendRetriesTransientFailures(t *testing.T) {
+	tests := []struct {
+		name  string
+		fault whatsapptest.Fault
+		want  int // messages that arrive
+		ok    bool
+	}{
+		{"500", whatsapptest.Fault{Status: http.StatusInternalServerError}, 1, true},
+		{"502 page", whatsapptest.Fault{Status: http.StatusBadGateway}, 1, true},
+		{"dropped connection", whatsapptest.Fault{Drop: true}, 1, true},
+		{"refused", whatsapptest.Fault{Code: 100, Message: "Invalid parameter"}, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+			wa, srv := newSender(t, now, lastWrote{resident: now})
+			srv.FailNext(1, tt.fault)
+			err := wa.Send(context.Background(), waChat, core.Reply{Text: "Привет"})
+			if (err == nil) != tt.ok {
+				t.Fatalf("send: %v, want success %v", err, tt.ok)
+			}
+			if n := len(srv.Sent(resident)); n != tt.want {
+				t.Errorf("%d messages, want %d", n, tt.want)
+			}
+		})
 	}
 }

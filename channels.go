@@ -41,8 +41,11 @@ var (
 	_ whatsapp.SentLog      = (*storage.DB)(nil)
 )
 
-func openChannels(ctx context.Context, env settings, city *core.City, db *storage.DB, d *flows.Dispatcher, wake func(), log zerolog.Logger) (channels, error) {
+func openChannels(ctx context.Context, env settings, cities *core.CityHolder, db *storage.DB, d *flows.Dispatcher, wake func(), log zerolog.Logger) (channels, error) {
 	var ch channels
+	// What the adapters take from the city is fixed at start: a reload
+	// changes neither the pacing nor the templates.
+	city := cities.Load()
 	if env.token != "" {
 		tg, err := telegram.New(ctx, telegram.Config{
 			Token:         env.token,
@@ -68,7 +71,7 @@ func openChannels(ctx context.Context, env settings, city *core.City, db *storag
 			Templates:     city.WhatsAppTemplates,
 			Window:        db,
 			Acceptor:      d,
-			Statuses:      whatsapp.StatusPolicy{Store: db, Resend: db, Wake: wake, City: city, Log: log},
+			Statuses:      whatsapp.StatusPolicy{Store: db, Resend: db, Wake: wake, City: cities, Log: log},
 			Sent:          db,
 			Log:           log,
 		})

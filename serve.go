@@ -119,6 +119,9 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	if err != nil {
 		return fmt.Errorf("build district index for %s: %w", configPath, err)
 	}
+	// Everything that runs holds the city in force through cities, which
+	// a reload replaces whole.
+	cities := core.NewCityHolder(city)
 	db, err := storage.Open(env.dataPath, storage.Options{Now: clock.Now})
 	if err != nil {
 		return err
@@ -141,11 +144,11 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	senders := map[core.Channel]notifier.Sender{}
 	photos := map[core.Channel]notifier.PhotoSource{}
 	outbox := notifier.New(notifier.Config{Store: db, City: city, Senders: senders, Log: log, Photos: photos, Clock: clock})
-	notices := notifier.NewNotices(notifier.NoticesConfig{Store: db, City: city, Log: log, Wake: outbox.Wake, Clock: clock})
+	notices := notifier.NewNotices(notifier.NoticesConfig{Store: db, Cities: cities, Log: log, Wake: outbox.Wake, Clock: clock})
 	engine := flows.New(flows.Config{Store: db, City: city, Index: index, Log: log, OnOutbox: outbox.Wake, OnNotice: notices.Kick, Now: clock.Now,
 		PollSecret: []byte(env.pollSecret)})
 	dispatcher := flows.NewDispatcher(flows.DispatcherConfig{Recorder: db, Engine: engine, Log: log})
-	ch, err := openChannels(ctx, env, city, db, dispatcher, outbox.Wake, log)
+	ch, err := openChannels(ctx, env, cities, db, dispatcher, outbox.Wake, log)
 	if err != nil {
 		return err
 	}
@@ -169,7 +172,7 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	if ch.tg != nil {
 		photos[core.Telegram] = ch.tg
 	}
-	scheduler, err := newScheduler(db, city, outbox, clock, log)
+	scheduler, err := newScheduler(db, cities, outbox, clock, log)
 	if err != nil {
 		return err
 	}
@@ -251,14 +254,12 @@ func listen(addr string, h http.Handler, log zerolog.Logger) (*http.Server, erro
 }
 
 // newScheduler schedules the city's alerts and the housekeeping.
-func newScheduler(db *storage.DB, city *core.City, outbox *notifier.Outbox, clock clockwork.Clock, log zerolog.Logger) (*notifier.Scheduler, error) {
-	s := notifier.NewScheduler(clock, city.Location, log)
-	for _, a := range city.Alerts {
-		if err := s.Add("alert "+a.ID, a.Cron, notifier.AlertJob(db, city, a, outbox.Wake)); err != nil {
-			return nil, err
-		}
+func newScheduler(db *storage.DB, cities *core.CityHolder, outbox *notifier.Outbox, clock clockwork.Clock, log zerolog.Logger) (*notifier.Scheduler, error) {
+	s := notifier.NewScheduler(clock, cities.Load().Location, log)
+	if err := s.Set(alertJobs, alerts(db, cities.Load(), outbox.Wake)); err != nil {
+		return nil, err
 	}
-	if err := s.Add("escalate overdue tickets", "*/5 * * * *", notifier.EscalationJob(db, city, log, outbox.Wake)); err != nil {
+	if err := s.Add("escalate overdue tickets", "*/5 * * * *", notifier.EscalationJob(db, cities, log, outbox.Wake)); err != nil {
 		return nil, err
 	}
 	housekeeping := []struct {
@@ -292,4 +293,17 @@ func newScheduler(db *storage.DB, city *core.City, outbox *notifier.Outbox, cloc
 		}
 	}
 	return s, nil
+}
+
+// alertJobs is the scheduler's group of the city's alerts, which a reload
+// replaces.
+const alertJobs = "alerts"
+
+// alerts are the jobs of a city's scheduled alerts.
+func alerts(db *storage.DB, city *core.City, wake func()) []notifier.Job {
+	jobs := make([]notifier.Job, 0, len(city.Alerts))
+	for _, a := range city.Alerts {
+		jobs = append(jobs, notifier.Job{Name: "alert " + a.ID, Spec: a.Cron, Run: notifier.AlertJob(db, city, a, wake)})
+	}
+	return jobs
 }

@@ -108,6 +108,8 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	if clock == nil {
 		clock = clockwork.NewRealClock()
 	}
+	// Taken before loading: an edit made meanwhile is reloaded.
+	stamp := configStamp(configPath)
 	city, warnings, err := configs.Load(configPath)
 	if err != nil {
 		return err
@@ -145,7 +147,7 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	photos := map[core.Channel]notifier.PhotoSource{}
 	outbox := notifier.New(notifier.Config{Store: db, City: city, Senders: senders, Log: log, Photos: photos, Clock: clock})
 	notices := notifier.NewNotices(notifier.NoticesConfig{Store: db, Cities: cities, Log: log, Wake: outbox.Wake, Clock: clock})
-	engine := flows.New(flows.Config{Store: db, City: city, Index: index, Log: log, OnOutbox: outbox.Wake, OnNotice: notices.Kick, Now: clock.Now,
+	engine := flows.New(flows.Config{Store: db, City: city, Cities: cities, Index: index, Log: log, OnOutbox: outbox.Wake, OnNotice: notices.Kick, Now: clock.Now,
 		PollSecret: []byte(env.pollSecret)})
 	dispatcher := flows.NewDispatcher(flows.DispatcherConfig{Recorder: db, Engine: engine, Log: log})
 	ch, err := openChannels(ctx, env, cities, db, dispatcher, outbox.Wake, log)
@@ -161,11 +163,14 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	// Staff are written to only on channels that run. The city is not
 	// shared yet: the engine and the outbox start below.
 	city.UseChannels(running...)
-	for _, s := range city.Staff {
-		if !city.Reachable(&s) {
-			log.Warn().Str("staff", s.ID).Msg("staff member is on no channel the bot runs on; tickets go to their deputy or chief")
-		}
+	// The leaves admins recorded are laid over the configured city; the
+	// tickets of staff who left the configuration meanwhile are rerouted.
+	if moved, err := engine.Install(ctx, city, index); err != nil {
+		return err
+	} else if moved > 0 {
+		log.Info().Int("tickets_rerouted", moved).Msg("tickets of staff no longer in the configuration rerouted")
 	}
+	warnUnreachable(cities.Load(), log)
 	if ch.wa != nil {
 		photos[core.WhatsApp] = ch.wa
 	}
@@ -176,6 +181,11 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	if err != nil {
 		return err
 	}
+
+	// SIGHUP reloads the configuration from here until the process
+	// ends, shutdown included, and never stops it.
+	hup, stopHangup := onHangup()
+	defer stopHangup()
 
 	// Workers and background tasks outlive ctx: on a signal, intake stops
 	// first and they finish what they hold before storage closes.
@@ -224,6 +234,15 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 			return err
 		}
 	}
+	// Reloads stop with intake; one under way finishes before storage
+	// closes.
+	reload := &reloader{path: configPath, engine: engine, scheduler: scheduler, db: db, channels: running, wake: outbox.Wake, log: log,
+		stamp: stamp}
+	background.Add(1)
+	go func() {
+		defer background.Done()
+		reload.run(ctx, workCtx, hup, env.configWatch)
+	}()
 	log.Info().Str("config", configPath).Str("data", env.dataPath).Str("city", city.Name.In(core.English)).
 		Bool("telegram", ch.tg != nil).Bool("whatsapp", ch.wa != nil).Msg("beatbot started")
 	return ch.run(ctx)

@@ -42,11 +42,14 @@ var (
 	_ whatsapp.SentLog      = (*storage.DB)(nil)
 )
 
-func openChannels(ctx context.Context, env settings, city *core.City, db *storage.DB, d *flows.Dispatcher, wake func(), m *metrics.Metrics, log zerolog.Logger) (channels, error) {
+func openChannels(ctx context.Context, env settings, cities *core.CityHolder, db *storage.DB, d *flows.Dispatcher, wake func(), m *metrics.Metrics, log zerolog.Logger) (channels, error) {
 	counted := func(ch core.Channel) func(http.RoundTripper) http.RoundTripper {
 		return func(rt http.RoundTripper) http.RoundTripper { return m.Transport(ch, rt) }
 	}
 	var ch channels
+	// What the adapters take from the city is fixed at start: a reload
+	// changes neither the pacing nor the templates.
+	city := cities.Load()
 	if env.token != "" {
 		tg, err := telegram.New(ctx, telegram.Config{
 			Token:         env.token,
@@ -73,7 +76,7 @@ func openChannels(ctx context.Context, env settings, city *core.City, db *storag
 			Templates:     city.WhatsAppTemplates,
 			Window:        db,
 			Acceptor:      d,
-			Statuses:      whatsapp.StatusPolicy{Store: db, Resend: db, Wake: wake, City: city, Log: log},
+			Statuses:      whatsapp.StatusPolicy{Store: db, Resend: db, Wake: wake, City: cities, Log: log},
 			Sent:          db,
 			WrapTransport: counted(core.WhatsApp),
 			Log:           log,

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/rs/zerolog"
 )
@@ -27,6 +28,10 @@ type settings struct {
 	// (BEATBOT_POLL_SECRET); empty turns polls off.
 	pollSecret string
 	whatsApp   whatsAppSettings
+	// configWatch is how often the configuration's files are looked at
+	// for changes to reload (BEATBOT_CONFIG_WATCH); zero reloads on
+	// SIGHUP only.
+	configWatch time.Duration
 }
 
 // whatsAppSettings turn on the WhatsApp channel.
@@ -86,6 +91,13 @@ func loadEnv(getenv func(string) string) (settings, error) {
 	}
 	if s.logFormat != "json" && s.logFormat != "console" {
 		return s, fmt.Errorf("BEATBOT_LOG_FORMAT %q: want json or console", s.logFormat)
+	}
+	if w := getenv("BEATBOT_CONFIG_WATCH"); w != "" && w != "off" {
+		d, err := time.ParseDuration(w)
+		if err != nil || d < time.Second {
+			return s, fmt.Errorf("BEATBOT_CONFIG_WATCH %q: want a duration of at least 1s, such as 30s, or off", w)
+		}
+		s.configWatch = d
 	}
 	level, err := zerolog.ParseLevel(or(getenv("BEATBOT_LOG_LEVEL"), "info"))
 	if err != nil {

@@ -110,6 +110,8 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	if clock == nil {
 		clock = clockwork.NewRealClock()
 	}
+	// Taken before loading: an edit made meanwhile is reloaded.
+	stamp := configStamp(configPath)
 	city, warnings, err := configs.Load(configPath)
 	if err != nil {
 		return err
@@ -121,6 +123,9 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	if err != nil {
 		return fmt.Errorf("build district index for %s: %w", configPath, err)
 	}
+	// Everything that runs holds the city in force through cities, which
+	// a reload replaces whole.
+	cities := core.NewCityHolder(city)
 	db, err := storage.Open(env.dataPath, storage.Options{Now: clock.Now})
 	if err != nil {
 		return err
@@ -143,13 +148,13 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	senders := map[core.Channel]notifier.Sender{}
 	photos := map[core.Channel]notifier.PhotoSource{}
 	outbox := notifier.New(notifier.Config{Store: db, City: city, Senders: senders, Log: log, Photos: photos, Clock: clock})
-	notices := notifier.NewNotices(notifier.NoticesConfig{Store: db, City: city, Log: log, Wake: outbox.Wake, Clock: clock})
+	notices := notifier.NewNotices(notifier.NoticesConfig{Store: db, Cities: cities, Log: log, Wake: outbox.Wake, Clock: clock})
 	m := metrics.New(db, outbox)
 	m.Ready("storage", db.Ping)
-	engine := flows.New(flows.Config{Store: db, City: city, Index: index, Log: log, OnOutbox: outbox.Wake, OnNotice: notices.Kick, Now: clock.Now,
+	engine := flows.New(flows.Config{Store: db, City: city, Cities: cities, Index: index, Log: log, OnOutbox: outbox.Wake, OnNotice: notices.Kick, Now: clock.Now,
 		PollSecret: []byte(env.pollSecret), OnAnswer: m.Answered})
 	dispatcher := flows.NewDispatcher(flows.DispatcherConfig{Recorder: db, Engine: engine, Log: log, Handled: m.Handled})
-	ch, err := openChannels(ctx, env, city, db, dispatcher, outbox.Wake, m, log)
+	ch, err := openChannels(ctx, env, cities, db, dispatcher, outbox.Wake, m, log)
 	if err != nil {
 		return err
 	}
@@ -162,22 +167,30 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	// Staff are written to only on channels that run. The city is not
 	// shared yet: the engine and the outbox start below.
 	city.UseChannels(running...)
-	for _, s := range city.Staff {
-		if !city.Reachable(&s) {
-			log.Warn().Str("staff", s.ID).Msg("staff member is on no channel the bot runs on; tickets go to their deputy or chief")
-		}
+	// The leaves admins recorded are laid over the configured city; the
+	// tickets of staff who left the configuration meanwhile are rerouted.
+	if moved, err := engine.Install(ctx, city, index); err != nil {
+		return err
+	} else if moved > 0 {
+		log.Info().Int("tickets_rerouted", moved).Msg("tickets of staff no longer in the configuration rerouted")
 	}
+	warnUnreachable(cities.Load(), log)
 	if ch.wa != nil {
 		photos[core.WhatsApp] = ch.wa
 	}
 	if ch.tg != nil {
 		photos[core.Telegram] = ch.tg
 	}
-	scheduler, err := newScheduler(db, city, outbox, clock, log)
+	scheduler, err := newScheduler(db, cities, outbox, clock, log)
 	if err != nil {
 		return err
 	}
 	m.Ready("scheduler", scheduler.Ready)
+
+	// SIGHUP reloads the configuration from here until the process
+	// ends, shutdown included, and never stops it.
+	hup, stopHangup := onHangup()
+	defer stopHangup()
 
 	// Workers and background tasks outlive ctx: on a signal, intake stops
 	// first and they finish what they hold before storage closes.
@@ -234,6 +247,15 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 			return err
 		}
 	}
+	// Reloads stop with intake; one under way finishes before storage
+	// closes.
+	reload := &reloader{path: configPath, engine: engine, scheduler: scheduler, db: db, channels: running, wake: outbox.Wake, log: log,
+		stamp: stamp}
+	background.Add(1)
+	go func() {
+		defer background.Done()
+		reload.run(ctx, workCtx, hup, env.configWatch)
+	}()
 	log.Info().Str("config", configPath).Str("data", env.dataPath).Str("city", city.Name.In(core.English)).
 		Bool("telegram", ch.tg != nil).Bool("whatsapp", ch.wa != nil).Msg("beatbot started")
 	return ch.run(ctx)
@@ -265,18 +287,16 @@ func listen(setting, addr string, h http.Handler, log zerolog.Logger) (*http.Ser
 }
 
 // newScheduler schedules the city's alerts and the housekeeping.
-func newScheduler(db *storage.DB, city *core.City, outbox *notifier.Outbox, clock clockwork.Clock, log zerolog.Logger) (*notifier.Scheduler, error) {
-	s := notifier.NewScheduler(clock, city.Location, log)
-	for _, a := range city.Alerts {
-		if err := s.Add("alert "+a.ID, a.Cron, notifier.AlertJob(db, city, a, outbox.Wake)); err != nil {
-			return nil, err
-		}
+func newScheduler(db *storage.DB, cities *core.CityHolder, outbox *notifier.Outbox, clock clockwork.Clock, log zerolog.Logger) (*notifier.Scheduler, error) {
+	s := notifier.NewScheduler(clock, cities.Load().Location, log)
+	if err := s.Set(alertJobs, alerts(db, cities.Load(), outbox.Wake)); err != nil {
+		return nil, err
 	}
-	if err := s.Add("escalate overdue tickets", "*/5 * * * *", notifier.EscalationJob(db, city, log, outbox.Wake)); err != nil {
+	if err := s.Add("escalate overdue tickets", "*/5 * * * *", notifier.EscalationJob(db, cities, log, outbox.Wake)); err != nil {
 		return nil, err
 	}
 	// At night, when the bot is quiet: it reads every ticket.
-	if err := s.Add("erase personal data of closed tickets", "30 3 * * *", notifier.RetentionJob(db, city.Retention.ClosedTickets, log)); err != nil {
+	if err := s.Add("erase personal data of closed tickets", "30 3 * * *", notifier.RetentionJob(db, func() time.Duration { return cities.Load().Retention.ClosedTickets }, log)); err != nil {
 		return nil, err
 	}
 	housekeeping := []struct {
@@ -310,4 +330,17 @@ func newScheduler(db *storage.DB, city *core.City, outbox *notifier.Outbox, cloc
 		}
 	}
 	return s, nil
+}
+
+// alertJobs is the scheduler's group of the city's alerts, which a reload
+// replaces.
+const alertJobs = "alerts"
+
+// alerts are the jobs of a city's scheduled alerts.
+func alerts(db *storage.DB, city *core.City, wake func()) []notifier.Job {
+	jobs := make([]notifier.Job, 0, len(city.Alerts))
+	for _, a := range city.Alerts {
+		jobs = append(jobs, notifier.Job{Name: "alert " + a.ID, Spec: a.Cron, Run: notifier.AlertJob(db, city, a, wake)})
+	}
+	return jobs
 }

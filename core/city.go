@@ -58,6 +58,10 @@ type City struct {
 	staffByWhatsApp map[string]*Staff
 	// channels are the messengers the bot runs on; nil means all.
 	channels map[Channel]bool
+	// configured are the absences the configuration records, by staff
+	// id, when leaves recorded in the bot are laid over them (WithLeaves);
+	// nil in a city as loaded, whose Staff hold them.
+	configured map[string]Absence
 }
 
 // EmergencyNumber is a number to call in danger, e.g. 102 (police).

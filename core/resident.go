@@ -111,6 +111,9 @@ type Change struct {
 	// CancelNotice, when not zero, cancels that notice and withdraws its
 	// items not yet delivered.
 	CancelNotice uint64
+	// Leave, when not nil, replaces the recorded leave of its staff
+	// member; one with a zero Until clears it.
+	Leave *Leave
 }
 
 // Recipient is a chat to send a message to, with the language to write in.

@@ -60,3 +60,40 @@ func (c *City) MayHandle(s *Staff, precinct, assignee string) bool {
 	}
 	return false
 }
+
+// Rerouted says what becomes of an open ticket when c replaces prev, the
+// city it was routed in: the precinct its district now belongs to, and who
+// handles it now if that changes. A ticket moves when its district has
+// another inspector or precinct and it was with the district's old
+// inspector or whoever prev routed it to (a ticket a chief gave to
+// someone in particular stays with them), or when its assignee left the
+// staff. ok is false when nothing changes.
+func (c *City) Rerouted(prev *City, t Ticket, at time.Time) (precinct string, to *Staff, ok bool) {
+	if !t.Status.Open() {
+		return "", nil, false
+	}
+	precinct = t.Precinct
+	d, was := c.District(t.District), prev.District(t.District)
+	if d != nil {
+		precinct = d.Precinct
+	}
+	gone := c.StaffMember(t.Assignee) == nil
+	changed := d != nil && was != nil && (d.Inspector != was.Inspector || d.Precinct != was.Precinct)
+	followed := was != nil && t.Assignee == was.Inspector
+	if r := prev.Assignee(t.District, at); r != nil && r.ID == t.Assignee {
+		followed = true
+	}
+	if gone || changed && followed {
+		to = c.Assignee(t.District, at)
+		if to == nil {
+			to = c.PrecinctChief(precinct)
+		}
+		if to == nil {
+			to = c.Admin()
+		}
+		if to != nil && to.ID == t.Assignee {
+			to = nil
+		}
+	}
+	return precinct, to, to != nil || precinct != t.Precinct
+}

@@ -139,6 +139,9 @@ type Absence struct {
 	Until time.Time
 	// Deputy is the staff id who stands in; empty means the chief.
 	Deputy string
+	// Recorded is set when an admin recorded this leave in the bot (a
+	// core.Leave), rather than the configuration.
+	Recorded bool
 }
 
 // Away reports whether the absence covers at.

@@ -102,7 +102,7 @@ func (t *turn) answerable(n core.Notice) bool {
 // resident's district if the notice went there, else the precinct of the
 // notice's first district; its duty group chat, else its chief.
 func (t *turn) answerRoute(notice core.Notice) (*core.District, core.ChatRef, bool) {
-	city := t.e.city
+	city := t.city
 	var district *core.District
 	if home := t.s.Resident.HomeDistrict; home != "" && within([]string{home}, notice.Districts) {
 		district = city.District(home)

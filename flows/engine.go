@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/beatbot-kz/beatbot/core"
@@ -19,6 +20,13 @@ type Store interface {
 	TicketStore
 	PollStore
 	RightsStore
+	LeaveStore
+}
+
+// LeaveStore reads the leaves admins recorded in the bot; they are
+// stored with the update that records them (core.Change.Leave).
+type LeaveStore interface {
+	Leaves(ctx context.Context) ([]core.Leave, error)
 }
 
 // PollStore reads polls and their pseudonymous answers.
@@ -60,6 +68,12 @@ type NoticeStore interface {
 
 // TicketStore reads residents' tickets.
 type TicketStore interface {
+	// OpenTickets returns the tickets still open, oldest first.
+	OpenTickets(ctx context.Context) ([]core.Ticket, error)
+	// SaveTicket stores a ticket's new state with the messages it
+	// causes, or returns core.ErrConflict if the ticket changed since it
+	// was read.
+	SaveTicket(ctx context.Context, t core.Ticket, items []core.OutboxItem) error
 	// NextTicketID reserves an id for a new ticket.
 	NextTicketID(ctx context.Context) (uint64, error)
 	// Ticket returns a ticket, or core.ErrNotFound.
@@ -78,15 +92,28 @@ type TicketStore interface {
 // different chats; the Dispatcher makes sure one chat's updates are handled
 // one at a time.
 type Engine struct {
-	store    Store
-	city     *core.City
-	index    *locate.Index
-	log      zerolog.Logger
-	now      func() time.Time
-	onOutbox func()
-	onNotice func()
-	onAnswer func(poll string)
-	limits   *chatLimits
+	store Store
+	// cities holds the city in force: the configured one with the
+	// recorded leaves laid over it. Only Install replaces it.
+	cities *core.CityHolder
+	// mu is held for reading while an update is handled and for writing
+	// while Install replaces the city, so that once Install has put a
+	// city in force no update is still acting on the one before: a
+	// ticket routed by the old city would miss the rerouting.
+	mu sync.RWMutex
+	// base is the city as configured, index its district index; mu
+	// guards them.
+	base  *core.City
+	index *locate.Index
+	// installing makes one Install at a time: a reload and a recorded
+	// leave each lay the leaves over a city, and the later must win.
+	installing sync.Mutex
+	log        zerolog.Logger
+	now        func() time.Time
+	onOutbox   func()
+	onNotice   func()
+	onAnswer   func(poll string)
+	limits     *chatLimits
 	// pollSecret keys residents' pseudonyms in polls; without it polls
 	// are not offered.
 	pollSecret []byte
@@ -96,9 +123,15 @@ type Engine struct {
 type Config struct {
 	// Store keeps the sessions. Required.
 	Store Store
-	// City is the directory the flows answer from. Required.
+	// City is the directory as configured, the flows answer from it.
+	// Required unless Cities is set.
 	City *core.City
-	// Index finds districts by place and address. Required.
+	// Cities, when set, is the holder the engine puts the city in force
+	// in (Install), for the notifier and the adapters to read; it starts
+	// with City, or holds it if City is nil. Nil means a holder of the
+	// engine's own.
+	Cities *core.CityHolder
+	// Index finds districts by place and address in City. Required.
 	Index *locate.Index
 	Log   zerolog.Logger
 	// Now is the clock; nil means time.Now.
@@ -132,7 +165,13 @@ func New(cfg Config) *Engine {
 	if cfg.OnAnswer == nil {
 		cfg.OnAnswer = func(string) {}
 	}
-	return &Engine{store: cfg.Store, city: cfg.City, index: cfg.Index, log: cfg.Log, now: cfg.Now,
+	if cfg.Cities == nil {
+		cfg.Cities = core.NewCityHolder(cfg.City)
+	}
+	if cfg.City == nil {
+		cfg.City = cfg.Cities.Load()
+	}
+	return &Engine{store: cfg.Store, cities: cfg.Cities, base: cfg.City, index: cfg.Index, log: cfg.Log, now: cfg.Now,
 		onOutbox: cfg.OnOutbox, onNotice: cfg.OnNotice, onAnswer: cfg.OnAnswer, limits: newChatLimits(cfg.City.Abuse.MessagesPerMinute),
 		pollSecret: cfg.PollSecret}
 }
@@ -146,37 +185,56 @@ func New(cfg Config) *Engine {
 // apology to send if it is not. A flow that fails, by an error or a panic,
 // drops the update (it would fail the same way every time) and answers
 // with an apology.
-func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Reply, err error) {
+func (e *Engine) Handle(ctx context.Context, in core.Inbound) ([]core.Reply, error) {
+	replies, leave, err := e.handle(ctx, in)
+	if leave {
+		// Outside handle, which holds mu for reading: Install takes it
+		// for writing. The leave is stored: if this fails it applies at
+		// the next reload or start.
+		if err := e.Refresh(ctx); err != nil {
+			e.log.Error().Err(err).Str("update", in.Key).Msg("recorded leave not applied until the next reload")
+		}
+	}
+	return replies, err
+}
+
+// handle is Handle with one city throughout; leave is set when the update
+// recorded a leave, which changes the city.
+func (e *Engine) handle(ctx context.Context, in core.Inbound) (replies []core.Reply, leave bool, err error) {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	city, index := e.cities.Load(), e.index
 	lang := in.LangHint
 	apology := func() []core.Reply { return []core.Reply{{Text: locale.T(lang, locale.ErrorGeneric)}} }
 	defer func() {
 		if p := recover(); p != nil {
 			e.log.Error().Str("update", in.Key).
 				Str("panic", fmt.Sprint(p)).Bytes("stack", debug.Stack()).Msg("flow panicked; update dropped")
-			replies, err = apology(), e.Drop(ctx, in)
+			replies, leave, err = apology(), false, e.Drop(ctx, in)
 		}
 	}()
 
 	s, err := e.store.Session(ctx, in.Chat)
 	if err != nil {
-		return apology(), fmt.Errorf("flows: handle %s: %w", in.Key, err)
+		return apology(), false, fmt.Errorf("flows: handle %s: %w", in.Key, err)
 	}
 	if s.Resident.Lang != "" {
 		lang = s.Resident.Lang
 	}
-	if ok, warn := e.limits.allow(in.Chat, e.now()); !ok && !e.isStaff(in) {
+	if ok, warn := e.limits.allow(in.Chat, e.now()); !ok && city.StaffByChat(in.Chat, in.From) == nil {
+		// Staff's work is not throttled like a flood.
 		var replies []core.Reply
 		if in.Kind != core.KindCommand && in.Kind != core.KindButton && looksLikeEmergency(in.Text) {
 			// Never silence someone in danger.
-			replies = append(replies, core.Reply{Text: locale.T(lang, locale.EmergencyBanner, e.emergencyList(lang, ", "))})
+			replies = append(replies, core.Reply{Text: locale.T(lang, locale.EmergencyBanner, emergencyList(city, lang, ", "))})
 		}
 		if warn {
 			replies = append(replies, core.Reply{Text: locale.T(lang, locale.TooManyMessages)})
 		}
 		e.log.Debug().Str("update", in.Key).Msg("message over the chat's rate limit dropped")
-		return replies, e.Drop(ctx, in)
+		return replies, false, e.Drop(ctx, in)
 	}
-	t := newTurn(e, in, s)
+	t := newTurn(e, city, index, in, s)
 	if s.Resident.Unreachable {
 		// They write again, so they unblocked the bot.
 		t.s.Resident.Unreachable = false
@@ -188,10 +246,11 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 	releaseMachine(t.m)
 	if err != nil {
 		e.log.Error().Err(err).Str("update", in.Key).Msg("flow failed; update dropped")
-		return apology(), e.Drop(ctx, in)
+		return apology(), false, e.Drop(ctx, in)
 	}
 
-	change := core.Change{Inbound: in, Outbox: t.outbox, Notice: t.notice, Tickets: t.tickets, Block: t.block, CancelNotice: t.cancel, Answers: t.answers}
+	change := core.Change{Inbound: in, Outbox: t.outbox, Notice: t.notice, Tickets: t.tickets, Block: t.block, CancelNotice: t.cancel, Answers: t.answers,
+		Leave: t.leave}
 	if t.forgetting {
 		// Nothing of the session is stored: the chat is new again.
 		change = core.Change{Inbound: in, Forget: true, Unlink: t.unlink, Outbox: t.outbox}
@@ -200,7 +259,7 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 		change.Session = &t.s
 	}
 	if err := e.store.Apply(ctx, change); err != nil {
-		return apology(), fmt.Errorf("flows: handle %s: %w", in.Key, err)
+		return apology(), false, fmt.Errorf("flows: handle %s: %w", in.Key, err)
 	}
 	if len(t.outbox) > 0 {
 		e.onOutbox()
@@ -217,13 +276,7 @@ func (e *Engine) Handle(ctx context.Context, in core.Inbound) (replies []core.Re
 			t.replies[i].Lang = t.lang()
 		}
 	}
-	return t.replies, nil
-}
-
-// isStaff reports whether in comes from police staff, whose work is not
-// throttled like a flood.
-func (e *Engine) isStaff(in core.Inbound) bool {
-	return e.city.StaffByChat(in.Chat, in.From) != nil
+	return t.replies, t.leave != nil, nil
 }
 
 // Drop marks an update handled without changing anything else.

@@ -16,7 +16,7 @@ func (t *turn) findByLocation(ctx context.Context, p core.Point) error {
 		t.send(core.Reply{Text: locale.T(t.lang(), locale.FindLocationConsent), Buttons: t.homeRow()})
 		return nil
 	}
-	if d := t.e.index.District(p); d != nil {
+	if d := t.index.District(p); d != nil {
 		return t.showDistrict(ctx, d)
 	}
 	t.outside(p)
@@ -27,8 +27,8 @@ func (t *turn) findByLocation(ctx context.Context, p core.Point) error {
 // city police's line.
 func (t *turn) outside(p core.Point) {
 	l := t.lang()
-	c := t.e.city.Contact
-	pr, dist := t.e.index.NearestPrecinct(p)
+	c := t.city.Contact
+	pr, dist := t.index.NearestPrecinct(p)
 	if pr == nil {
 		t.send(core.Reply{Text: c.Name.In(l) + ": " + c.Phone, Buttons: t.homeRow()})
 		return
@@ -90,7 +90,7 @@ func (t *turn) pick(ctx context.Context, arg string) error {
 // remembers the district for a resident who consented.
 func (t *turn) showDistrict(ctx context.Context, d *core.District) error {
 	l := t.lang()
-	city := t.e.city
+	city := t.city
 	p := city.Precinct(d.Precinct)
 	insp := city.StaffMember(d.Inspector)
 	if p == nil || insp == nil {

@@ -50,7 +50,7 @@ func (t *turn) menu(ctx context.Context, item string) error {
 func (t *turn) emergencyNumbers() string {
 	l := t.lang()
 	text := locale.T(l, locale.EmergencyNumbers, t.emergencyList("\n"))
-	if c := t.e.city.Contact; c.Phone != "" {
+	if c := t.city.Contact; c.Phone != "" {
 		text += "\n\n" + c.Name.In(l) + ": " + c.Phone
 	}
 	return text
@@ -74,7 +74,7 @@ func (t *turn) alerts() {
 	b.WriteString(locale.T(l, locale.AlertsList))
 	var rows [][]core.Button
 	for _, id := range subs {
-		d := t.e.city.District(id)
+		d := t.city.District(id)
 		if d == nil {
 			continue // a district removed from the configuration
 		}
@@ -99,11 +99,11 @@ func (t *turn) addAlerts() {
 		return
 	}
 	var offer []*core.District
-	if d := t.e.city.District(r.HomeDistrict); d != nil && !r.Subscribed(d.ID) {
+	if d := t.city.District(r.HomeDistrict); d != nil && !r.Subscribed(d.ID) {
 		offer = append(offer, d)
 	}
-	for i := range t.e.city.Districts {
-		d := &t.e.city.Districts[i]
+	for i := range t.city.Districts {
+		d := &t.city.Districts[i]
 		if d.ID != r.HomeDistrict && !r.Subscribed(d.ID) {
 			offer = append(offer, d)
 		}

@@ -93,13 +93,13 @@ func (t *turn) profileSection(p *core.PersonalData) string {
 	default:
 		add(locale.MyDataConsentNone)
 	}
-	if d := t.e.city.District(r.HomeDistrict); d != nil {
+	if d := t.city.District(r.HomeDistrict); d != nil {
 		add(locale.MyDataDistrict, d.Name.In(l))
 	}
 	if len(r.Subscriptions) > 0 {
 		var names []string
 		for _, id := range r.Subscriptions {
-			if d := t.e.city.District(id); d != nil {
+			if d := t.city.District(id); d != nil {
 				names = append(names, d.Name.In(l))
 			}
 		}
@@ -134,7 +134,7 @@ func (t *turn) profileSection(p *core.PersonalData) string {
 func (t *turn) ticketSection(tk *core.Ticket) string {
 	l := t.lang()
 	category := tk.Category
-	if c := t.e.city.Category(tk.Category); c != nil {
+	if c := t.city.Category(tk.Category); c != nil {
 		category = c.Name.In(l)
 	}
 	var b strings.Builder
@@ -241,7 +241,7 @@ func pollSection(l core.Lang, p *core.Poll, s *core.AnswerSet) string {
 
 // moment formats a moment in the city's time zone.
 func (t *turn) moment(at time.Time) string {
-	return at.In(t.e.city.Location).Format("02.01.2006 15:04")
+	return at.In(t.city.Location).Format("02.01.2006 15:04")
 }
 
 // pack joins sections, separated by blank lines, into as few texts of at

@@ -145,7 +145,7 @@ func (t *turn) chooseTarget(ctx context.Context, s *core.Staff, allowed []string
 
 func (t *turn) precinctDistricts(precinct string) []string {
 	var out []string
-	for _, d := range t.e.city.Districts {
+	for _, d := range t.city.Districts {
 		if d.Precinct == precinct {
 			out = append(out, d.ID)
 		}
@@ -181,7 +181,7 @@ func (t *turn) noticeInput(ctx context.Context) error {
 		draft.Text = text
 		return t.goTo(ctx, evNoticeUrgency)
 	case stNoticeAt:
-		at, err := time.ParseInLocation(noticeTimeLayout, text, t.e.city.Location)
+		at, err := time.ParseInLocation(noticeTimeLayout, text, t.city.Location)
 		if err != nil {
 			t.say(locale.NoticeAtInvalid)
 			return nil
@@ -204,7 +204,7 @@ func (t *turn) noticeInput(ctx context.Context) error {
 			t.say(locale.NoticeCronInvalid, err.Error())
 			return nil
 		}
-		if reason := scheduleFault(sched, t.e.now().In(t.e.city.Location)); reason != "" {
+		if reason := scheduleFault(sched, t.e.now().In(t.city.Location)); reason != "" {
 			t.say(locale.NoticeCronInvalid, locale.T(l, reason))
 			return nil
 		}
@@ -285,7 +285,7 @@ func (t *turn) confirmNotice(ctx context.Context, s *core.Staff, allowed []strin
 // when describes when a notice goes.
 func (t *turn) when(n *core.Notice) string {
 	l := t.lang()
-	loc := t.e.city.Location
+	loc := t.city.Location
 	switch {
 	case n.Cron != "":
 		next := ""
@@ -319,7 +319,7 @@ func (t *turn) noticePrompt(state string) {
 		if s != nil && s.Role == core.RoleAdmin {
 			rows = append(rows, []core.Button{t.draftButton(locale.T(l, locale.NoticeWholeCity), actNoticeTarget, "city")})
 		}
-		for _, p := range t.e.city.Precincts {
+		for _, p := range t.city.Precincts {
 			if s != nil && (s.Role == core.RoleAdmin || p.Chief == s.ID) {
 				rows = append(rows, []core.Button{t.draftButton(locale.T(l, locale.NoticeWholePrecinct, p.Name.In(l)), actNoticeTarget, "p:"+p.ID)})
 			}
@@ -331,7 +331,7 @@ func (t *turn) noticePrompt(state string) {
 		if s != nil {
 			allowed, _ := t.noticeAllowed(t.ctx, s, draft)
 			for _, id := range allowed {
-				label := t.e.city.District(id).Name.In(l)
+				label := t.city.District(id).Name.In(l)
 				if slices.Contains(draft.Districts, id) {
 					label = "✅ " + label
 				}
@@ -343,7 +343,7 @@ func (t *turn) noticePrompt(state string) {
 	case stNoticeText:
 		t.send(core.Reply{Text: locale.T(l, locale.NoticeTextPrompt, maxNoticeText), Buttons: t.homeRow()})
 	case stNoticeUrgency:
-		end := time.Duration(t.e.city.Delivery.QuietHours.To)
+		end := time.Duration(t.city.Delivery.QuietHours.To)
 		t.send(core.Reply{
 			Text: locale.T(l, locale.NoticeUrgency, fmt.Sprintf("%02d:%02d", int(end.Hours()), int(end.Minutes())%60)),
 			Buttons: [][]core.Button{{
@@ -361,7 +361,7 @@ func (t *turn) noticePrompt(state string) {
 		}
 		t.send(core.Reply{Text: locale.T(l, locale.NoticeWhen), Buttons: rows})
 	case stNoticeAt:
-		t.send(core.Reply{Text: locale.T(l, locale.NoticeAtPrompt, t.e.city.Location.String()), Buttons: t.homeRow()})
+		t.send(core.Reply{Text: locale.T(l, locale.NoticeAtPrompt, t.city.Location.String()), Buttons: t.homeRow()})
 	case stNoticeCron:
 		t.send(core.Reply{Text: locale.T(l, locale.NoticeCronHelp), Buttons: t.homeRow()})
 	case stNoticeConfirm:
@@ -374,7 +374,7 @@ func (t *turn) noticePreview(draft *core.Notice) core.Reply {
 	l := t.lang()
 	var names []string
 	for _, id := range draft.Districts {
-		if d := t.e.city.District(id); d != nil {
+		if d := t.city.District(id); d != nil {
 			names = append(names, d.Name.In(l))
 		}
 	}

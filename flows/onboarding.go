@@ -46,6 +46,12 @@ func (t *turn) command(ctx context.Context) error {
 		return t.showTicket(ctx, t.in.Text)
 	case "stats":
 		return t.stats(ctx)
+	case "staff":
+		t.staffList()
+		return nil
+	case "away":
+		t.away()
+		return nil
 	case "polls", "poll":
 		if !t.onboarded() {
 			return t.resume(ctx)
@@ -81,8 +87,8 @@ func (t *turn) command(ctx context.Context) error {
 }
 
 // langEnabled reports whether the city offers l.
-func (e *Engine) langEnabled(l core.Lang) bool {
-	return l.Valid() && (len(e.city.Languages) == 0 || slices.Contains(e.city.Languages, l))
+func (t *turn) langEnabled(l core.Lang) bool {
+	return l.Valid() && (len(t.city.Languages) == 0 || slices.Contains(t.city.Languages, l))
 }
 
 // langFromText recognises a language typed instead of pressed: its native
@@ -100,7 +106,7 @@ func langFromText(s string) core.Lang {
 // chooseLanguage sets the resident's language and moves on to consent, or
 // back to the menu when consent was already answered.
 func (t *turn) chooseLanguage(ctx context.Context, l core.Lang) error {
-	if !t.e.langEnabled(l) {
+	if !t.langEnabled(l) {
 		return t.stale(ctx)
 	}
 	t.s.Resident.Lang = l

@@ -29,7 +29,7 @@ type placeFlow struct {
 
 // resolveAddress resolves a typed address for f.
 func (t *turn) resolveAddress(ctx context.Context, text string, f placeFlow) error {
-	res := t.e.index.Address(text)
+	res := t.index.Address(text)
 	switch len(res.Matches) {
 	case 0:
 		f.notFound(clip(strings.TrimSpace(text), 80))
@@ -54,7 +54,7 @@ func (t *turn) resolveAddress(ctx context.Context, text string, f placeFlow) err
 
 // lookupStreet resolves a street already chosen, with the house if known.
 func (t *turn) lookupStreet(ctx context.Context, streetID string, h *core.House, f placeFlow) error {
-	m, ok := t.e.index.Lookup(streetID, h)
+	m, ok := t.index.Lookup(streetID, h)
 	if !ok {
 		return t.stale(ctx)
 	}
@@ -131,7 +131,7 @@ func (t *turn) choose(ctx context.Context, arg string, f placeFlow) error {
 		}
 		return t.lookupStreet(ctx, ch.id, h, f)
 	case choiceDistrict:
-		if d := t.e.city.District(ch.id); d != nil {
+		if d := t.city.District(ch.id); d != nil {
 			return f.found(ctx, d)
 		}
 	}

@@ -196,7 +196,7 @@ func (t *turn) finishPoll(ctx context.Context, p *core.Poll, set core.AnswerSet)
 
 // date formats a day in the city's time zone.
 func (t *turn) date(at time.Time) string {
-	return at.In(t.e.city.Location).Format("02.01.2006")
+	return at.In(t.city.Location).Format("02.01.2006")
 }
 
 // lastDay is the last day a poll takes answers: Closes itself is the

@@ -52,7 +52,7 @@ func (t *turn) invite(ctx context.Context, id string) error {
 // sender's jurisdiction, and for a poll invitation only those of them the
 // poll asks.
 func (t *turn) noticeAllowed(ctx context.Context, s *core.Staff, draft *core.Notice) ([]string, error) {
-	allowed := t.e.city.Jurisdiction(s)
+	allowed := t.city.Jurisdiction(s)
 	if draft == nil || draft.Poll == "" {
 		return allowed, nil
 	}

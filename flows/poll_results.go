@@ -58,7 +58,7 @@ func (t *turn) pollResults(ctx context.Context, arg string) error {
 	}
 	if s.Role == core.RoleAdmin && scopeArg == "" {
 		rows := [][]core.Button{{button(locale.T(l, locale.PollResultsWholeCity), actPollResults, p.ID+":*")}}
-		for _, pr := range t.e.city.Precincts {
+		for _, pr := range t.city.Precincts {
 			rows = append(rows, []core.Button{button(pr.Name.In(l), actPollResults, p.ID+":"+pr.ID)})
 		}
 		t.send(core.Reply{Text: locale.T(l, locale.PollResultsScope, p.Title.In(l)), Buttons: append(rows, t.homeRow()...)})
@@ -114,20 +114,20 @@ func (t *turn) resultScope(s *core.Staff, arg string) (resultScope, bool) {
 	l := t.lang()
 	if s.Role == core.RoleAdmin {
 		if arg == "*" {
-			return newScope(t.e.city.Name.In(l), t.e.city.Jurisdiction(s)), true
+			return newScope(t.city.Name.In(l), t.city.Jurisdiction(s)), true
 		}
-		if p := t.e.city.Precinct(arg); p != nil {
+		if p := t.city.Precinct(arg); p != nil {
 			return newScope(p.Name.In(l), t.precinctDistricts(p.ID)), true
 		}
 		return resultScope{}, false
 	}
 	var names []string
-	for _, p := range t.e.city.Precincts {
+	for _, p := range t.city.Precincts {
 		if p.Chief == s.ID {
 			names = append(names, p.Name.In(l))
 		}
 	}
-	districts := t.e.city.Jurisdiction(s)
+	districts := t.city.Jurisdiction(s)
 	return newScope(strings.Join(names, ", "), districts), len(districts) > 0
 }
 

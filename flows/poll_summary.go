@@ -35,7 +35,7 @@ func (r *results) shown(tally *polls.Tally) []string {
 }
 
 func (r *results) districtName(id string) string {
-	if d := r.t.e.city.District(id); d != nil {
+	if d := r.t.city.District(id); d != nil {
 		return d.Name.In(r.l)
 	}
 	return id

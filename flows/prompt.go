@@ -19,7 +19,7 @@ func (t *turn) prompt(state string) {
 	case stLanguage:
 		var row []core.Button
 		for _, lang := range core.Langs {
-			if t.e.langEnabled(lang) {
+			if t.langEnabled(lang) {
 				row = append(row, button(locale.NativeName(lang), actLang, string(lang)))
 			}
 		}
@@ -48,7 +48,7 @@ func (t *turn) prompt(state string) {
 	case stTicketReply, stTicketResolve, stTicketBlock, stTicketAnswer:
 		key := map[string]locale.Key{stTicketReply: locale.TkReplyPrompt, stTicketResolve: locale.TkResolvePrompt,
 			stTicketBlock: locale.TkBlockPrompt, stTicketAnswer: locale.TkAnswerPrompt}[state]
-		code := core.TicketCode(t.e.city.Code, t.s.Conversation.Ticket)
+		code := core.TicketCode(t.city.Code, t.s.Conversation.Ticket)
 		t.send(core.Reply{Text: locale.T(l, key, code), Buttons: t.homeRow()})
 	case stPick:
 		// The choices are not stored; their buttons above stay valid.
@@ -79,7 +79,7 @@ func (t *turn) homeRow() [][]core.Button {
 func (t *turn) districtLabel(d *core.District) string {
 	l := t.lang()
 	label := d.Name.In(l)
-	if s := t.e.city.StaffMember(d.Inspector); s != nil {
+	if s := t.city.StaffMember(d.Inspector); s != nil {
 		label += " — " + s.Name.In(l)
 	}
 	return label
@@ -87,11 +87,11 @@ func (t *turn) districtLabel(d *core.District) string {
 
 // emergencyList formats the city's emergency numbers, e.g.
 // "102 — Police, 112 — Emergency".
-func (t *turn) emergencyList(sep string) string { return t.e.emergencyList(t.lang(), sep) }
+func (t *turn) emergencyList(sep string) string { return emergencyList(t.city, t.lang(), sep) }
 
-func (e *Engine) emergencyList(l core.Lang, sep string) string {
+func emergencyList(city *core.City, l core.Lang, sep string) string {
 	var parts []string
-	for _, n := range e.city.Emergency {
+	for _, n := range city.Emergency {
 		parts = append(parts, n.Number+" — "+n.Name.In(l))
 	}
 	return strings.Join(parts, sep)

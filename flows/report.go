@@ -57,7 +57,7 @@ func (t *turn) startReport(ctx context.Context) error {
 
 // overReportLimit says so when the resident reached the daily limit.
 func (t *turn) overReportLimit(ctx context.Context) (bool, error) {
-	limit := t.e.city.Abuse.ReportsPerDay
+	limit := t.city.Abuse.ReportsPerDay
 	if limit <= 0 {
 		return false, nil
 	}
@@ -80,13 +80,13 @@ func (t *turn) reportButton(ctx context.Context, action, arg string) error {
 	}
 	switch action {
 	case actReportCategory:
-		if t.e.city.Category(arg) == nil {
+		if t.city.Category(arg) == nil {
 			return t.stale(ctx)
 		}
 		draft.Category = arg
 		return t.goTo(ctx, evReportText)
 	case actReportHome:
-		d := t.e.city.District(t.s.Resident.HomeDistrict)
+		d := t.city.District(t.s.Resident.HomeDistrict)
 		if arg != "home" || d == nil {
 			return t.stale(ctx)
 		}
@@ -136,11 +136,11 @@ func (t *turn) reportInput(ctx context.Context) error {
 		return t.goTo(ctx, evReportPlace)
 	case state == stReportPlace && t.in.Kind == core.KindLocation:
 		draft.Location = t.in.Location
-		if d := t.e.index.District(*t.in.Location); d != nil {
+		if d := t.index.District(*t.in.Location); d != nil {
 			return t.reportDistrict(ctx, d)
 		}
 		// Outside every district: it goes to the nearest precinct.
-		if p, _ := t.e.index.NearestPrecinct(*t.in.Location); p != nil {
+		if p, _ := t.index.NearestPrecinct(*t.in.Location); p != nil {
 			draft.Precinct = p.ID
 		}
 		return t.placeRecorded(ctx)
@@ -148,7 +148,7 @@ func (t *turn) reportInput(ctx context.Context) error {
 		c := &t.s.Conversation
 		if h, err := core.ParseHouse(text); err == nil && c.Street != "" {
 			// A house number completing the street typed before.
-			if st := t.e.city.Street(c.Street); st != nil {
+			if st := t.city.Street(c.Street); st != nil {
 				draft.Address = st.Name.In(t.lang()) + ", " + h.String()
 			}
 			return t.lookupStreet(ctx, c.Street, &h, t.reportPlaces())
@@ -217,7 +217,7 @@ func (t *turn) reportPrompt(state string) {
 	switch state {
 	case stReportCategory:
 		var rows [][]core.Button
-		for _, c := range t.e.city.Categories {
+		for _, c := range t.city.Categories {
 			rows = append(rows, []core.Button{button(c.Name.In(l), actReportCategory, c.ID)})
 		}
 		t.send(core.Reply{Text: locale.T(l, locale.ReportCategory), Buttons: append(rows, t.homeRow()...)})
@@ -225,7 +225,7 @@ func (t *turn) reportPrompt(state string) {
 		t.send(core.Reply{Text: locale.T(l, locale.ReportText, maxReportText), Buttons: t.homeRow()})
 	case stReportPlace:
 		t.send(core.Reply{Text: locale.T(l, locale.ReportPlace), RequestLocation: locale.T(l, locale.FindShareLocation)})
-		if d := t.e.city.District(t.s.Resident.HomeDistrict); d != nil {
+		if d := t.city.District(t.s.Resident.HomeDistrict); d != nil {
 			t.send(core.Reply{Text: d.Name.In(l), Buttons: [][]core.Button{{button(locale.T(l, locale.ReportMyDistrict), actReportHome, "home")}}})
 		}
 	case stReportPhotos:
@@ -241,7 +241,7 @@ func (t *turn) reportPrompt(state string) {
 			anon = locale.T(l, locale.Yes)
 		}
 		category := ""
-		if c := t.e.city.Category(draft.Category); c != nil {
+		if c := t.city.Category(draft.Category); c != nil {
 			category = c.Name.In(l)
 		}
 		t.send(core.Reply{
@@ -257,9 +257,9 @@ func (t *turn) reportPrompt(state string) {
 // placeName describes where a ticket is about.
 func (t *turn) placeName(tk *core.Ticket, l core.Lang) string {
 	var parts []string
-	if d := t.e.city.District(tk.District); d != nil {
+	if d := t.city.District(tk.District); d != nil {
 		parts = append(parts, d.Name.In(l))
-	} else if p := t.e.city.Precinct(tk.Precinct); p != nil {
+	} else if p := t.city.Precinct(tk.Precinct); p != nil {
 		parts = append(parts, p.Name.In(l))
 	}
 	if tk.Address != "" {

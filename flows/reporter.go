@@ -120,7 +120,7 @@ func (t *turn) answerTicket(ctx context.Context, idArg, text string) error {
 // ticket's buttons; if the assignee cannot be reached on the messenger, to
 // the precinct's chief, else the city's admin.
 func (t *turn) tellAssignee(ctx context.Context, tk core.Ticket, event string, text func(l core.Lang) string) error {
-	city := t.e.city
+	city := t.city
 	var to *core.Staff
 	for _, s := range []*core.Staff{city.StaffMember(tk.Assignee), city.PrecinctChief(tk.Precinct), city.Admin()} {
 		if _, ok := t.staffChat(s); ok {
@@ -162,10 +162,10 @@ func (t *turn) myReports(ctx context.Context) error {
 			break
 		}
 		category := tk.Category
-		if c := t.e.city.Category(tk.Category); c != nil {
+		if c := t.city.Category(tk.Category); c != nil {
 			category = c.Name.In(l)
 		}
-		fmt.Fprintf(&b, "\n\n%s · %s · %s\n%s", tk.Code, statusName(tk.Status, l), tk.Created.In(t.e.city.Location).Format("02.01.2006"), category)
+		fmt.Fprintf(&b, "\n\n%s · %s · %s\n%s", tk.Code, statusName(tk.Status, l), tk.Created.In(t.city.Location).Format("02.01.2006"), category)
 	}
 	t.send(core.Reply{Text: b.String(), Buttons: t.homeRow()})
 	return nil

@@ -54,7 +54,7 @@ var noticeActions = map[string]bool{
 // Telegram user id is in the directory. It is looked up on every update,
 // so a role changed in the configuration takes effect at once.
 func (t *turn) staffMember() *core.Staff {
-	return t.e.city.StaffByChat(t.in.Chat, t.in.From)
+	return t.city.StaffByChat(t.in.Chat, t.in.From)
 }
 
 // noticeSender returns the staff member if they may send notices, and
@@ -84,7 +84,7 @@ func (t *turn) notices(ctx context.Context) error {
 		return err
 	}
 	l := t.lang()
-	allowed := t.e.city.Jurisdiction(s)
+	allowed := t.city.Jurisdiction(s)
 	var b strings.Builder
 	var rows [][]core.Button
 	listed := 0
@@ -136,7 +136,7 @@ func (t *turn) cancelNotice(ctx context.Context, arg string) error {
 		t.say(locale.NoticeGone)
 		return nil
 	}
-	if !within(n.Districts, t.e.city.Jurisdiction(s)) {
+	if !within(n.Districts, t.city.Jurisdiction(s)) {
 		t.say(locale.NoticeOutside)
 		return nil
 	}

@@ -56,7 +56,7 @@ var ticketActions = map[string]bool{
 // told the ticket's number only once it is durable.
 func (t *turn) createTicket(ctx context.Context) error {
 	draft := t.s.Conversation.Report
-	category := t.e.city.Category(draft.Category)
+	category := t.city.Category(draft.Category)
 	if category == nil || draft.Text == "" {
 		return t.stale(ctx)
 	}
@@ -73,7 +73,7 @@ func (t *turn) createTicket(ctx context.Context) error {
 	}
 	now := t.e.now()
 	tk := *draft
-	tk.ID, tk.Code = id, core.TicketCode(t.e.city.Code, id)
+	tk.ID, tk.Code = id, core.TicketCode(t.city.Code, id)
 	tk.Reporter, tk.Lang, tk.Created = t.in.Chat, t.lang(), now
 	if !tk.Anonymous {
 		tk.ReporterName = t.in.FromName
@@ -91,7 +91,7 @@ func (t *turn) createTicket(ctx context.Context) error {
 // deputy, or chief); without a district, the nearest precinct's chief;
 // failing that, the city's duty desk (an admin).
 func (t *turn) routeTicket(tk *core.Ticket, now time.Time) string {
-	city := t.e.city
+	city := t.city
 	s := city.Assignee(tk.District, now)
 	if s == nil {
 		s = city.PrecinctChief(tk.Precinct)
@@ -120,7 +120,7 @@ func (t *turn) saveTicket(ctx context.Context, tk core.Ticket, event string) err
 }
 
 // staffChat is the private chat of a staff member on Telegram.
-func (t *turn) staffChat(s *core.Staff) (core.ChatRef, bool) { return t.e.city.StaffChat(s) }
+func (t *turn) staffChat(s *core.Staff) (core.ChatRef, bool) { return t.city.StaffChat(s) }
 
 // langOf is the language a chat chose, for messages to staff.
 func (t *turn) langOf(ctx context.Context, chat core.ChatRef) (core.Lang, error) {
@@ -140,14 +140,14 @@ func (t *turn) langOf(ctx context.Context, chat core.ChatRef) (core.Lang, error)
 func (t *turn) cardItems(ctx context.Context, tk core.Ticket, event string) ([]core.OutboxItem, error) {
 	key := fmt.Sprintf("ticket:%d:%d:%s", tk.ID, len(tk.History), event)
 	var items []core.OutboxItem
-	if chat, ok := t.staffChat(t.e.city.StaffMember(tk.Assignee)); ok {
+	if chat, ok := t.staffChat(t.city.StaffMember(tk.Assignee)); ok {
 		l, err := t.langOf(ctx, chat)
 		if err != nil {
 			return nil, err
 		}
 		items = append(items, t.ticketMessages(key, chat, false, tk, l, t.staffButtons(tk, nil, l))...)
 	}
-	if chat, ok := t.e.city.DutyChat(t.e.city.Precinct(tk.Precinct)); ok {
+	if chat, ok := t.city.DutyChat(t.city.Precinct(tk.Precinct)); ok {
 		// The duty group sees the ticket, never the reporter's name.
 		duty := tk
 		duty.ReporterName = ""
@@ -176,7 +176,7 @@ func (t *turn) ticketMessages(key string, chat core.ChatRef, group bool, tk core
 // a ticket that is not anonymous.
 func (t *turn) cardText(tk core.Ticket, l core.Lang) string {
 	category := tk.Category
-	if c := t.e.city.Category(tk.Category); c != nil {
+	if c := t.city.Category(tk.Category); c != nil {
 		category = c.Name.In(l)
 	}
 	reporter := locale.T(l, locale.Anonymous)

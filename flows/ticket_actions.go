@@ -53,7 +53,7 @@ func (t *turn) staffTicket(ctx context.Context, idArg string) (core.Ticket, *cor
 		return tk, nil, false, err
 	}
 	actor := t.staffMember()
-	if !t.e.city.MayHandle(actor, tk.Precinct, tk.Assignee) {
+	if !t.city.MayHandle(actor, tk.Precinct, tk.Assignee) {
 		if actor == nil {
 			// Not the chat: it may be the ticket's anonymous reporter.
 			t.e.log.Warn().Uint64("ticket", tk.ID).Msg("a non-staff chat pressed a ticket button")
@@ -120,7 +120,7 @@ func (t *turn) staffOp(ctx context.Context, tk core.Ticket, actor *core.Staff, o
 			// The ticket's own precinct first; a keyboard of a whole
 			// city's districts would be refused by the messenger.
 			for _, own := range []bool{true, false} {
-				for _, d := range t.e.city.Districts {
+				for _, d := range t.city.Districts {
 					if d.ID != tk.District && (d.Precinct == tk.Precinct) == own && len(rows) < 2*maxChoices {
 						rows = append(rows, []core.Button{button(t.districtLabel(&d), actTicketTransfer, id+":"+d.ID)})
 					}
@@ -152,7 +152,7 @@ func (t *turn) staffOp(ctx context.Context, tk core.Ticket, actor *core.Staff, o
 			t.say(locale.TkNotAllowed)
 			return nil
 		}
-		if chat, ok := t.staffChat(t.e.city.StaffMember(tk.Assignee)); ok {
+		if chat, ok := t.staffChat(t.city.StaffMember(tk.Assignee)); ok {
 			lang, err := t.langOf(ctx, chat)
 			if err != nil {
 				return err
@@ -171,7 +171,7 @@ func (t *turn) staffOp(ctx context.Context, tk core.Ticket, actor *core.Staff, o
 
 // transfer moves an open ticket to another district's inspector.
 func (t *turn) transfer(ctx context.Context, tk core.Ticket, actor *core.Staff, district string) error {
-	d := t.e.city.District(district)
+	d := t.city.District(district)
 	if d == nil || d.ID == tk.District {
 		return t.stale(ctx)
 	}
@@ -198,10 +198,10 @@ func (t *turn) transfer(ctx context.Context, tk core.Ticket, actor *core.Staff, 
 // precinctStaff are the reachable officers of a precinct: its districts'
 // inspectors and its chief.
 func (t *turn) precinctStaff(precinct string) []*core.Staff {
-	city := t.e.city
+	city := t.city
 	var out []*core.Staff
 	add := func(s *core.Staff) {
-		if s != nil && t.e.city.Reachable(s) && !slices.Contains(out, s) {
+		if s != nil && t.city.Reachable(s) && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
@@ -217,7 +217,7 @@ func (t *turn) precinctStaff(precinct string) []*core.Staff {
 // reassign gives an open ticket to another officer of its precinct; only a
 // chief or an admin may.
 func (t *turn) reassign(ctx context.Context, tk core.Ticket, actor *core.Staff, staffID string) error {
-	to := t.e.city.StaffMember(staffID)
+	to := t.city.StaffMember(staffID)
 	if to == nil || to.ID == tk.Assignee || !slices.Contains(t.precinctStaff(tk.Precinct), to) ||
 		actor.Role != core.RoleChief && actor.Role != core.RoleAdmin {
 		return t.stale(ctx)

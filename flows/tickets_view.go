@@ -29,7 +29,7 @@ func (t *turn) visibleTickets(ctx context.Context, s *core.Staff) ([]core.Ticket
 		if err != nil {
 			return nil, err
 		}
-		for _, p := range t.e.city.Precincts {
+		for _, p := range t.city.Precincts {
 			if p.Chief != s.ID {
 				continue
 			}
@@ -95,7 +95,7 @@ func (t *turn) listTickets(ctx context.Context, filter string) error {
 			break
 		}
 		category := tk.Category
-		if c := t.e.city.Category(tk.Category); c != nil {
+		if c := t.city.Category(tk.Category); c != nil {
 			category = c.Name.In(l)
 		}
 		fmt.Fprintf(&b, "\n%s · %s · %s · %s", tk.Code, statusName(tk.Status, l), category, locale.Duration(l, t.e.now().Sub(tk.Created)))
@@ -139,10 +139,10 @@ func (t *turn) stats(ctx context.Context) error {
 	var toAccept, toResolve []time.Duration
 	for _, tk := range tickets {
 		byStatus[statusName(tk.Status, l)]++
-		if c := t.e.city.Category(tk.Category); c != nil {
+		if c := t.city.Category(tk.Category); c != nil {
 			byCategory[c.Name.In(l)]++
 		}
-		if d := t.e.city.District(tk.District); d != nil {
+		if d := t.city.District(tk.District); d != nil {
 			byDistrict[d.Name.In(l)]++
 		} else {
 			byDistrict[locale.T(l, locale.PlaceUnknown)]++

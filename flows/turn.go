@@ -8,6 +8,7 @@ import (
 
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/beatbot-kz/beatbot/locale"
+	"github.com/beatbot-kz/beatbot/locate"
 	"github.com/looplab/fsm"
 )
 
@@ -15,8 +16,12 @@ import (
 // machine and the replies gathered so far.
 type turn struct {
 	// ctx is the update's context, for the few reads a prompt makes.
-	ctx     context.Context
-	e       *Engine
+	ctx context.Context
+	e   *Engine
+	// city and index are the directory this update is handled with,
+	// read once: a reload meanwhile does not change them.
+	city    *core.City
+	index   *locate.Index
 	in      core.Inbound
 	s       core.Session
 	m       *fsm.FSM
@@ -43,6 +48,9 @@ type turn struct {
 	// answers, to be moved away from its pseudonyms.
 	forgetting bool
 	unlink     []core.AnswerRef
+	// leave is a leave an admin records, committed with the session;
+	// the city is laid over with it once committed.
+	leave *core.Leave
 	// poll is the poll read during this turn, kept to read it once; set
 	// is the resident's answers to it as they stand in this turn.
 	poll *core.Poll
@@ -52,8 +60,8 @@ type turn struct {
 	ticks *uint16
 }
 
-func newTurn(e *Engine, in core.Inbound, s core.Session) *turn {
-	t := &turn{e: e, in: in, s: s}
+func newTurn(e *Engine, city *core.City, index *locate.Index, in core.Inbound, s core.Session) *turn {
+	t := &turn{e: e, city: city, index: index, in: in, s: s}
 	t.m = newMachine(s.Conversation.State)
 	return t
 }
@@ -222,7 +230,7 @@ func (t *turn) button(ctx context.Context) error {
 	case pollActions[action] && t.onboarded() && slices.Contains(onboarded, state):
 		return t.pollButton(ctx, action, arg)
 	case (action == actSub || action == actUnsub) && t.onboarded():
-		d := t.e.city.District(arg)
+		d := t.city.District(arg)
 		if d == nil {
 			return t.stale(ctx)
 		}
@@ -240,7 +248,7 @@ func (t *turn) button(ctx context.Context) error {
 func (t *turn) input(ctx context.Context) error {
 	switch t.m.Current() {
 	case stNew, stLanguage:
-		if l := langFromText(t.in.Text); l != "" && t.e.langEnabled(l) {
+		if l := langFromText(t.in.Text); l != "" && t.langEnabled(l) {
 			return t.chooseLanguage(ctx, l)
 		}
 		return t.resume(ctx)

@@ -4,9 +4,8 @@ import "github.com/beatbot-kz/beatbot/core"
 
 // catalog holds every text by key. Each area of the bot keeps its keys and
 // texts in a file of its own (onboarding.go, menu.go, find.go, alerts.go,
-// emergency.go, input.go, commands.go, notice.go, answer.go, rights.go); they are
-// merged here into the one
-// map T and Text read.
+// emergency.go, input.go, commands.go, notice.go, answer.go, rights.go,
+// staff.go); they are merged here into the one map T and Text read.
 var catalog = merge(
 	onboardingTexts,
 	menuTexts,
@@ -23,6 +22,7 @@ var catalog = merge(
 	pollResultTexts,
 	messengerTexts,
 	rightsTexts,
+	staffTexts,
 )
 
 // merge joins the areas' texts into one map. A key defined in two areas is

@@ -30,9 +30,11 @@ const (
 // EscalationJob returns the job that finds open tickets past their
 // category's service levels (not accepted in time, not resolved in time)
 // and tells the precinct's chief, once per breach, with buttons to remind
-// the inspector or transfer the ticket. now is the injected clock.
-func EscalationJob(store TicketStore, city *core.City, log zerolog.Logger, wake func()) JobFunc {
+// the inspector or transfer the ticket. Each run reads the city in force
+// once, so a reload never mixes two directories within it.
+func EscalationJob(store TicketStore, cities *core.CityHolder, log zerolog.Logger, wake func()) JobFunc {
 	return func(ctx context.Context, at time.Time) error {
+		city := cities.Load()
 		tickets, err := store.OpenTickets(ctx)
 		if err != nil {
 			return fmt.Errorf("notifier: escalate: %w", err)

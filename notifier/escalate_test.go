@@ -31,7 +31,7 @@ func TestEscalationOncePerBreach(t *testing.T) {
 		t.Fatal(err)
 	}
 	woken := 0
-	job := notifier.EscalationJob(db, city, zerolog.Nop(), func() { woken++ })
+	job := notifier.EscalationJob(db, core.NewCityHolder(city), zerolog.Nop(), func() { woken++ })
 	chief := "5000000000000001" // s-c1
 
 	run := func(at time.Time) []core.OutboxItem {

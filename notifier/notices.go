@@ -40,17 +40,22 @@ const staleAfter = 2 * time.Hour
 // when it is done.
 type Notices struct {
 	store NoticeStore
-	city  *core.City
-	clock clockwork.Clock
-	log   zerolog.Logger
-	wake  func()
-	kick  chan struct{}
+	// cities is the directory in force; each pass over the notices reads
+	// it once.
+	cities *core.CityHolder
+	clock  clockwork.Clock
+	log    zerolog.Logger
+	wake   func()
+	kick   chan struct{}
 }
 
 // NoticesConfig configures Notices.
 type NoticesConfig struct {
 	Store NoticeStore
-	City  *core.City
+	// City is the directory, when it never changes; Cities, when set,
+	// holds the one in force, which a reload replaces.
+	City   *core.City
+	Cities *core.CityHolder
 	// Clock is the time source; nil means the real clock.
 	Clock clockwork.Clock
 	Log   zerolog.Logger
@@ -66,7 +71,10 @@ func NewNotices(cfg NoticesConfig) *Notices {
 	if cfg.Wake == nil {
 		cfg.Wake = func() {}
 	}
-	return &Notices{store: cfg.Store, city: cfg.City, clock: cfg.Clock, log: cfg.Log, wake: cfg.Wake, kick: make(chan struct{}, 1)}
+	if cfg.Cities == nil {
+		cfg.Cities = core.NewCityHolder(cfg.City)
+	}
+	return &Notices{store: cfg.Store, cities: cfg.Cities, clock: cfg.Clock, log: cfg.Log, wake: cfg.Wake, kick: make(chan struct{}, 1)}
 }
 
 // Kick makes the runner look at the notices now, as after a chief confirms
@@ -109,13 +117,15 @@ func (n *Notices) Process(ctx context.Context) error {
 		return fmt.Errorf("notifier: process notices: %w", err)
 	}
 	now := n.clock.Now()
+	// One directory for the whole pass, whatever a reload does meanwhile.
+	city := n.cities.Load()
 	for _, notice := range notices {
 		var err error
-		switch at, ok := n.due(notice, now); {
+		switch at, ok := n.due(city, notice, now); {
 		case notice.FanOut != nil:
-			err = n.fanOut(ctx, notice.ID) // resume after a crash
+			err = n.fanOut(ctx, city, notice.ID) // resume after a crash
 		case ok:
-			err = n.start(ctx, notice, at, now)
+			err = n.start(ctx, city, notice, at, now)
 		default:
 			err = n.report(ctx, notice)
 		}
@@ -129,7 +139,7 @@ func (n *Notices) Process(ctx context.Context) error {
 // due returns the scheduled time of the delivery a notice owes at now. A
 // recurring notice that missed several times while the bot was down goes
 // once, for the latest.
-func (n *Notices) due(notice core.Notice, now time.Time) (time.Time, bool) {
+func (n *Notices) due(city *core.City, notice core.Notice, now time.Time) (time.Time, bool) {
 	if !notice.Active() {
 		return time.Time{}, false
 	}
@@ -149,7 +159,7 @@ func (n *Notices) due(notice core.Notice, now time.Time) (time.Time, bool) {
 	if notice.LastRun.After(from) {
 		from = notice.LastRun
 	}
-	next := sched.Next(from.In(n.city.Location))
+	next := sched.Next(from.In(city.Location))
 	if next.IsZero() || next.After(now) {
 		return time.Time{}, false
 	}
@@ -167,9 +177,9 @@ func (n *Notices) due(notice core.Notice, now time.Time) (time.Time, bool) {
 // started twice) and the fan-out to come, unless the notice was cancelled
 // meanwhile, the run is stale, or its author may no longer address its
 // districts.
-func (n *Notices) start(ctx context.Context, notice core.Notice, at, now time.Time) error {
+func (n *Notices) start(ctx context.Context, city *core.City, notice core.Notice, at, now time.Time) error {
 	skip := now.Sub(at) > staleAfter
-	if !n.authorMay(notice) {
+	if !authorMay(city, notice) {
 		n.log.Warn().Uint64("notice", notice.ID).Str("author", notice.Author).Msg("notice's author may no longer send it; cancelled")
 		return n.store.UpdateNotice(ctx, notice.ID, func(cur *core.Notice) ([]core.OutboxItem, error) {
 			cur.Cancelled = true
@@ -192,18 +202,18 @@ func (n *Notices) start(ctx context.Context, notice core.Notice, at, now time.Ti
 		}
 		return err
 	}
-	return n.fanOut(ctx, notice.ID)
+	return n.fanOut(ctx, city, notice.ID)
 }
 
 // authorMay reports whether the notice's author may still address all its
 // districts: a chief moved to another precinct stops their recurring
 // notices.
-func (n *Notices) authorMay(notice core.Notice) bool {
-	s := n.city.StaffMember(notice.Author)
+func authorMay(city *core.City, notice core.Notice) bool {
+	s := city.StaffMember(notice.Author)
 	if s == nil {
 		return notice.Author == "" // notices made by the system itself
 	}
-	allowed := n.city.Jurisdiction(s)
+	allowed := city.Jurisdiction(s)
 	for _, d := range notice.Districts {
 		if !slices.Contains(allowed, d) {
 			return false
@@ -216,7 +226,7 @@ func (n *Notices) authorMay(notice core.Notice) bool {
 // one transaction with the progress, until every recipient is queued. The
 // recipients are taken in chat order, so a resumed fan-out continues after
 // the last one queued.
-func (n *Notices) fanOut(ctx context.Context, id uint64) error {
+func (n *Notices) fanOut(ctx context.Context, city *core.City, id uint64) error {
 	notice, audience, err := n.pending(ctx, id)
 	if err != nil || notice.FanOut == nil {
 		return err
@@ -249,7 +259,7 @@ func (n *Notices) fanOut(ctx context.Context, id uint64) error {
 			}
 			f := cur.FanOut
 			batch := cur.Batch(f.At)
-			items := n.items(*cur, poll, batch, chunk)
+			items := n.items(city, *cur, poll, batch, chunk)
 			if len(chunk) > 0 {
 				f.After, f.Queued = chunk[len(chunk)-1].Chat.String(), f.Queued+len(chunk)
 			}
@@ -294,8 +304,8 @@ func (n *Notices) pending(ctx context.Context, id uint64) (core.Notice, []core.R
 }
 
 // items are a notice's messages to recipients.
-func (n *Notices) items(notice core.Notice, poll *core.Poll, batch string, recipients []core.Recipient) []core.OutboxItem {
-	from := n.source(notice)
+func (n *Notices) items(city *core.City, notice core.Notice, poll *core.Poll, batch string, recipients []core.Recipient) []core.OutboxItem {
+	from := source(city, notice)
 	items := make([]core.OutboxItem, 0, len(recipients))
 	for _, r := range recipients {
 		if poll != nil {
@@ -375,17 +385,17 @@ func (n *Notices) reportItem(notice core.Notice, batch, text string) core.Outbox
 
 // source names who a notice is from: the precinct, if all its districts
 // are in one, else the city's police.
-func (n *Notices) source(notice core.Notice) core.Text {
+func source(city *core.City, notice core.Notice) core.Text {
 	var precinct string
 	for _, id := range notice.Districts {
-		d := n.city.District(id)
+		d := city.District(id)
 		if d == nil || precinct != "" && d.Precinct != precinct {
-			return n.city.Contact.Name
+			return city.Contact.Name
 		}
 		precinct = d.Precinct
 	}
-	if p := n.city.Precinct(precinct); p != nil {
+	if p := city.Precinct(precinct); p != nil {
 		return p.Name
 	}
-	return n.city.Contact.Name
+	return city.Contact.Name
 }

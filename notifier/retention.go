@@ -16,13 +16,16 @@ type RetentionStore interface {
 }
 
 // RetentionJob returns the job that erases the personal data of tickets
-// closed longer ago than keep (the city's retention.closed_tickets_days):
+// closed longer ago than keep returns (the city's
+// retention.closed_tickets_days, read at each run so that a reloaded
+// city's period applies):
 // the law on personal data allows keeping them only as long as the
 // purpose needs, and a closed ticket needs them no longer. The tickets
 // stay, for statistics. The cutoff counts from the scheduled time, so a
 // run repeated for the same time erases the same.
-func RetentionJob(store RetentionStore, keep time.Duration, log zerolog.Logger) JobFunc {
+func RetentionJob(store RetentionStore, keepFor func() time.Duration, log zerolog.Logger) JobFunc {
 	return func(ctx context.Context, at time.Time) error {
+		keep := keepFor()
 		if keep <= 0 {
 			return nil
 		}

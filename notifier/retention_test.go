@@ -40,7 +40,7 @@ func TestRetentionRunsNightly(t *testing.T) {
 	}
 
 	s := notifier.NewScheduler(clock, almaty, zerolog.Nop())
-	if err := s.Add("retention", "30 3 * * *", notifier.RetentionJob(db, 365*24*time.Hour, zerolog.Nop())); err != nil {
+	if err := s.Add("retention", "30 3 * * *", notifier.RetentionJob(db, func() time.Duration { return 365 * 24 * time.Hour }, zerolog.Nop())); err != nil {
 		t.Fatal(err)
 	}
 	runCtx, cancel := context.WithCancel(ctx)

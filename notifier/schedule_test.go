@@ -72,3 +72,55 @@ func TestScheduleFiresAtLocalTimesAcrossMidnight(t *testing.T) {
 		}
 	}
 }
+
+// TestScheduleSetReplacesAGroup: Set replaces only its group's jobs, a bad
+// spec changes nothing, and jobs set while Run waits with none are picked
+// up, as a reload's new alerts are.
+func TestScheduleSetReplacesAGroup(t *testing.T) {
+	almaty, _ := time.LoadLocation("Asia/Almaty")
+	local := func(day, h, m int) time.Time { return time.Date(2026, 11, day, h, m, 0, 0, almaty) }
+	clock := clockwork.NewFakeClockAt(local(25, 22, 0))
+	s := notifier.NewScheduler(clock, almaty, zerolog.Nop())
+	var mu sync.Mutex
+	var fired []string
+	record := func(name string) notifier.JobFunc {
+		return func(_ context.Context, at time.Time) error {
+			mu.Lock()
+			defer mu.Unlock()
+			fired = append(fired, name+at.Format(" 15:04"))
+			return nil
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx) }()
+
+	if err := s.Set("alerts", []notifier.Job{{Name: "old", Spec: "30 22 * * *", Run: record("old")}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Set("other", []notifier.Job{{Name: "other", Spec: "45 22 * * *", Run: record("other")}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Set("alerts", []notifier.Job{{Name: "new", Spec: "40 22 * * *", Run: record("new")}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Set("alerts", []notifier.Job{{Name: "broken", Spec: "61 * * * *", Run: record("broken")}}); err == nil {
+		t.Fatal("Set with minute 61: got nil error")
+	}
+	for range 12 {
+		if err := clock.BlockUntilContext(ctx, 1); err != nil {
+			t.Fatal(err)
+		}
+		clock.Advance(5 * time.Minute)
+	}
+	clock.BlockUntilContext(ctx, 1)
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if want := []string{"new 22:40", "other 22:45"}; !slices.Equal(fired, want) {
+		t.Errorf("fired %q, want %q", fired, want)
+	}
+}

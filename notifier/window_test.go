@@ -143,7 +143,7 @@ func TestWhatsAppLateRefusal(t *testing.T) {
 		_, _, sentErr := db.SentMessage(ctx, sent[0].ID)
 		return err == nil && len(items) == 0 && sentErr == nil
 	})
-	policy := whatsapp.StatusPolicy{Store: db, Resend: db, Wake: out.Wake, City: city, Log: zerolog.Nop()}
+	policy := whatsapp.StatusPolicy{Store: db, Resend: db, Wake: out.Wake, City: core.NewCityHolder(city), Log: zerolog.Nop()}
 	failed := whatsapp.Status{MessageID: sent[0].ID, Chat: resident, Status: "failed", Code: 131047}
 	if err := policy.Status(ctx, failed); err != nil {
 		t.Fatal(err)

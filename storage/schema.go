@@ -109,6 +109,11 @@ var migrations = []func(*bolt.Tx) error{
 		}
 		return nil
 	},
+	// 8 → 9: leaves admins record in the bot (/away).
+	func(tx *bolt.Tx) error {
+		_, err := tx.CreateBucketIfNotExists(bucketLeaves)
+		return err
+	},
 }
 
 // SchemaVersion is the schema this build writes.

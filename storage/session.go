@@ -100,6 +100,11 @@ func (db *DB) Apply(ctx context.Context, ch core.Change) error {
 				return err
 			}
 		}
+		if ch.Leave != nil {
+			if err := putLeave(tx, *ch.Leave); err != nil {
+				return err
+			}
+		}
 		if ch.Session == nil {
 			return nil
 		}

@@ -78,7 +78,7 @@ func TestStatusPolicyNeverDropsStaff(t *testing.T) {
 	city := &core.City{Staff: []core.Staff{{ID: "s-i08", WhatsApp: "77212002108"}}}
 	city.Index()
 	store := &marked{}
-	p := StatusPolicy{Store: store, City: city, Log: zerolog.Nop()}
+	p := StatusPolicy{Store: store, City: core.NewCityHolder(city), Log: zerolog.Nop()}
 	for _, number := range []string{"77212002108", "77010000001"} {
 		s := Status{MessageID: "wamid.1", Chat: chat(number), Status: "failed", Code: codeUndeliverable}
 		if err := p.Status(context.Background(), s); err != nil {

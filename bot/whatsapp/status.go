@@ -43,9 +43,18 @@ type StatusPolicy struct {
 	Wake func()
 	// City tells staff from residents: a staff member is never marked
 	// unreachable, which would withdraw their queued ticket cards; it is
-	// an alarm instead. Nil treats everyone as a resident.
-	City *core.City
+	// an alarm instead. It holds the directory in force, which a reload
+	// replaces. Nil treats everyone as a resident.
+	City *core.CityHolder
 	Log  zerolog.Logger
+}
+
+// staff returns the staff member writing from chat, or nil.
+func (p StatusPolicy) staff(chat core.ChatRef) *core.Staff {
+	if p.City == nil {
+		return nil
+	}
+	return p.City.Load().StaffByChat(chat, chat.ID)
 }
 
 // Status acts on one delivery status.
@@ -56,8 +65,8 @@ func (p StatusPolicy) Status(ctx context.Context, s Status) error {
 	log := p.Log.With().Str("wamid", s.MessageID).Int("code", s.Code).Str("title", s.Title).Logger()
 	switch s.Code {
 	case codeUndeliverable, codeNotAllowed:
-		if p.City != nil && p.City.StaffByChat(s.Chat, s.Chat.ID) != nil {
-			log.Error().Str("staff", p.City.StaffByChat(s.Chat, s.Chat.ID).ID).Msg("WhatsApp cannot deliver to a staff member: check their number and app")
+		if staff := p.staff(s.Chat); staff != nil {
+			log.Error().Str("staff", staff.ID).Msg("WhatsApp cannot deliver to a staff member: check their number and app")
 			return nil
 		}
 		n, err := p.Store.MarkUnreachable(ctx, s.Chat, fmt.Sprintf("whatsapp %d: %s", s.Code, s.Title))
@@ -93,7 +102,7 @@ func (p StatusPolicy) resend(ctx context.Context, s Status, log zerolog.Logger) 
 		return fmt.Errorf("whatsapp: resend %s: %w", s.MessageID, err)
 	}
 	item := core.OutboxItem{Key: "resend:" + s.MessageID, Chat: chat, Reply: r, Priority: core.PriorityNormal,
-		ToStaff: p.City != nil && p.City.StaffByChat(chat, chat.ID) != nil}
+		ToStaff: p.staff(chat) != nil}
 	if _, err := p.Resend.EnqueueOutbox(ctx, []core.OutboxItem{item}); err != nil {
 		return fmt.Errorf("whatsapp: resend %s: %w", s.MessageID, err)
 	}

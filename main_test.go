@@ -105,9 +105,12 @@ func newResident(t *testing.T, srv *emulator.Server, id int64, langCode string) 
 }
 
 // expect waits for the next n messages the bot sends to this resident.
+// The bound is generous: a reply usually comes in milliseconds, but a
+// chief's poll results (a dozen charts) on a CI machine running every
+// package's tests at once took longer than 15 s.
 func (r *resident) expect(n int) []emulator.Sent {
 	r.t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	all, err := r.srv.WaitSent(ctx, r.user.ID, r.seen+n)
 	if err != nil {

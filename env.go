@@ -24,6 +24,11 @@ type settings struct {
 	// (BEATBOT_POLL_SECRET); empty turns polls off.
 	pollSecret string
 	whatsApp   whatsAppSettings
+	// adminAddr is where the admin listener binds (BEATBOT_ADMIN_ADDR);
+	// "off" means none. It must be loopback unless adminRemote
+	// (BEATBOT_ADMIN_ALLOW_REMOTE=1).
+	adminAddr   string
+	adminRemote bool
 }
 
 // whatsAppSettings turn on the WhatsApp channel.
@@ -56,6 +61,8 @@ func loadEnv(getenv func(string) string) (settings, error) {
 		httpAddr:      or(getenv("BEATBOT_HTTP_ADDR"), ":8080"),
 		logFormat:     or(getenv("BEATBOT_LOG_FORMAT"), "json"),
 		pollSecret:    getenv("BEATBOT_POLL_SECRET"),
+		adminAddr:     or(getenv("BEATBOT_ADMIN_ADDR"), defaultAdminAddr),
+		adminRemote:   getenv("BEATBOT_ADMIN_ALLOW_REMOTE") == "1",
 		whatsApp: whatsAppSettings{
 			token:         getenv("WHATSAPP_TOKEN"),
 			phoneNumberID: getenv("WHATSAPP_PHONE_NUMBER_ID"),
@@ -70,6 +77,9 @@ func loadEnv(getenv func(string) string) (settings, error) {
 	}
 	if n := len(s.pollSecret); n > 0 && n < minPollSecret {
 		return s, fmt.Errorf("BEATBOT_POLL_SECRET has %d characters; use at least %d, e.g. from `openssl rand -hex 32`", n, minPollSecret)
+	}
+	if err := checkAdminAddr(s.adminAddr, s.adminRemote); err != nil {
+		return s, err
 	}
 	if s.logFormat != "json" && s.logFormat != "console" {
 		return s, fmt.Errorf("BEATBOT_LOG_FORMAT %q: want json or console", s.logFormat)

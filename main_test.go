@@ -57,6 +57,8 @@ func startBotWith(t *testing.T, srv *emulator.Server, dataPath string, env map[s
 		"TELEGRAM_API_URL":   srv.URL(),
 		"BEATBOT_DATA":       dataPath,
 		"BEATBOT_LOG_LEVEL":  "debug",
+		// Bots run side by side in tests: each on a port of its own.
+		"BEATBOT_ADMIN_ADDR": "127.0.0.1:0",
 	}
 	for k, v := range env {
 		vars[k] = v

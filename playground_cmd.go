@@ -104,6 +104,8 @@ func playgroundCommand(ctx context.Context, args []string, getenv func(string) s
 
 	env.token, env.telegramAPI, env.webhookURL = playgroundToken, emu.URL(), ""
 	env.dataPath, env.pollSecret, env.whatsApp = *data, playgroundSecret, whatsAppSettings{webhookPath: "/whatsapp/webhook"}
+	// Sample data need no backups, and the page may use the admin port.
+	env.adminAddr = "off"
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	go func() { _ = pg.Run(runCtx) }()

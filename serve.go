@@ -128,6 +128,11 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 			log.Error().Err(err).Msg("close storage")
 		}
 	}()
+	stopAdmin, err := startAdmin(env, db, log)
+	if err != nil {
+		return err
+	}
+	defer stopAdmin()
 
 	if err := importPolls(ctx, db, city, log); err != nil {
 		return err

@@ -9,8 +9,12 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"path/filepath"
 
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/beatbot-kz/beatbot/notifier"
 	"github.com/beatbot-kz/beatbot/storage"
+	"github.com/rs/zerolog"
 )
 
 const backupUsage = `Usage:
@@ -129,4 +133,22 @@ func formatSize(n int64) string {
 		exp++
 	}
 	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
+}
+
+// backupJob backs up db on the city's schedule. A relative directory is
+// taken from the data file's, so that backups land on the data volume.
+func backupJob(db *storage.DB, b core.Backups, log zerolog.Logger) notifier.JobFunc {
+	dir := b.Dir
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(filepath.Dir(db.Path()), dir)
+	}
+	return notifier.BackupJob(notifier.BackupConfig{
+		Dir:  dir,
+		Keep: b.Keep,
+		Log:  log,
+		Save: func(ctx context.Context, path string) error {
+			_, err := db.BackupFile(ctx, path)
+			return err
+		},
+	})
 }

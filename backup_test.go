@@ -17,6 +17,7 @@ import (
 
 	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 	"github.com/beatbot-kz/beatbot/core"
+	"github.com/beatbot-kz/beatbot/notifier"
 	"github.com/beatbot-kz/beatbot/storage"
 	"github.com/go-telegram/bot/models"
 	"github.com/rs/zerolog"
@@ -282,5 +283,24 @@ func TestAdminAddrMustBeLoopback(t *testing.T) {
 				t.Errorf("error %q does not name BEATBOT_ADMIN_ADDR", err)
 			}
 		})
+	}
+}
+
+// TestScheduledBackupLandsBesideTheData: a relative backups.dir is taken
+// from the data file's directory, not the working directory's.
+func TestScheduledBackupLandsBesideTheData(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data", "beatbot.db")
+	db, err := storage.Open(data, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	at := time.Date(2026, 11, 25, 3, 0, 0, 0, time.UTC)
+	job := backupJob(db, core.Backups{Dir: "backups", Schedule: "0 3 * * *", Keep: 7}, zerolog.Nop())
+	if err := job(t.Context(), at); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := storage.Verify(filepath.Join(filepath.Dir(data), "backups", notifier.BackupName(at))); err != nil {
+		t.Error(err)
 	}
 }

@@ -255,7 +255,8 @@ func listen(addr string, h http.Handler, log zerolog.Logger) (*http.Server, erro
 	return srv, nil
 }
 
-// newScheduler schedules the city's alerts and the housekeeping.
+// newScheduler schedules the city's alerts, its backups and the
+// housekeeping.
 func newScheduler(db *storage.DB, city *core.City, outbox *notifier.Outbox, clock clockwork.Clock, log zerolog.Logger) (*notifier.Scheduler, error) {
 	s := notifier.NewScheduler(clock, city.Location, log)
 	for _, a := range city.Alerts {
@@ -265,6 +266,11 @@ func newScheduler(db *storage.DB, city *core.City, outbox *notifier.Outbox, cloc
 	}
 	if err := s.Add("escalate overdue tickets", "*/5 * * * *", notifier.EscalationJob(db, city, log, outbox.Wake)); err != nil {
 		return nil, err
+	}
+	if b := city.Backups; b.Dir != "" {
+		if err := s.Add("backup", b.Schedule, backupJob(db, b, log)); err != nil {
+			return nil, err
+		}
 	}
 	housekeeping := []struct {
 		name, spec string

@@ -6,6 +6,7 @@
 //	beatbot check -config FILE     validate a city configuration
 //	beatbot polls list|import|export
 //	beatbot backup FILE | restore FILE
+//	beatbot export tickets -from DATE -to DATE
 //
 // Secrets and deployment settings come from the environment; see README.md.
 package main

@@ -69,6 +69,11 @@ func checkAdminAddr(addr string, allowRemote bool) error {
 // any backup in progress, and removes the file.
 func startAdmin(env settings, db *storage.DB, log zerolog.Logger) (stop func(), err error) {
 	if env.adminAddr == "off" {
+		// A file left by an earlier run that crashed would send the CLI
+		// to a listener that is not there.
+		if err := os.Remove(adminFile(env.dataPath)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			log.Warn().Err(err).Msg("remove a stale admin file")
+		}
 		return func() {}, nil
 	}
 	ln, err := net.Listen("tcp", env.adminAddr)

@@ -75,6 +75,9 @@ func backupCommand(ctx context.Context, cmd string, args []string, getenv func(s
 // says where it came from: the data file itself when no bot holds it, else
 // the bot that does, over its admin endpoint.
 func snapshot(ctx context.Context, dataPath, dst string) (storage.BackupInfo, string, error) {
+	if _, err := os.Stat(dataPath); errors.Is(err, os.ErrNotExist) {
+		return storage.BackupInfo{}, "", fmt.Errorf("no data file at %s (BEATBOT_DATA): %w", dataPath, err)
+	}
 	info, err := storage.BackupIdle(ctx, dataPath, dst)
 	if !errors.Is(err, storage.ErrInUse) {
 		return info, "the data file", err

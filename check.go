@@ -26,5 +26,11 @@ func check(path string, stdout io.Writer) error {
 	s := configs.Summarize(city)
 	fmt.Fprintf(stdout, "%s: OK: %d precincts, %d districts, %d staff, %d streets, %d address ranges, %d alerts, %d categories, %d polls\n",
 		path, s.Precincts, s.Districts, s.Staff, s.Streets, s.Addresses, s.Alerts, s.Categories, s.Polls)
+	if b := city.Backups; b.Dir != "" {
+		fmt.Fprintf(stdout, "backups: on %q in %s, into %s (relative to the data file's directory unless absolute), keeping %d\n",
+			b.Schedule, city.Location, b.Dir, b.Keep)
+	} else {
+		fmt.Fprintln(stdout, "backups: none scheduled (no backups.dir)")
+	}
 	return nil
 }

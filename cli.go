@@ -22,6 +22,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if cmd == "polls" {
 		return pollsCommand(ctx, rest, getenv, stdout)
 	}
+	if cmd == "backup" || cmd == "restore" {
+		return backupCommand(ctx, cmd, rest, getenv, stdout)
+	}
+	if cmd == "export" {
+		return exportCommand(ctx, rest, getenv, stdout)
+	}
 	if cmd == "playground" {
 		return playgroundCommand(ctx, rest, getenv, stdout)
 	}
@@ -68,6 +74,10 @@ Usage:
   beatbot [run] [-config FILE]   run the bot (needs TELEGRAM_BOT_TOKEN)
   beatbot check [-config FILE]   validate a city configuration and summarise it
   beatbot polls list|import|export   manage safety polls (beatbot polls -h)
+  beatbot backup FILE            copy the data file to FILE, even while the bot runs
+  beatbot restore FILE           replace the stopped bot's data file with a backup
+  beatbot export tickets -from DATE -to DATE [-format csv|json]
+                                 tickets for precinct reporting (beatbot export -h)
   beatbot playground [-http ADDR]  try the bot in a browser, no token needed
   beatbot help                   show this help
 

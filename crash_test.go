@@ -112,6 +112,7 @@ func startProcess(t *testing.T, bin, config, data string, srv *emulator.Server) 
 		"BEATBOT_DATA="+data,
 		"BEATBOT_OPS_ADDR=off",
 		"BEATBOT_LOG_LEVEL=warn",
+		"BEATBOT_ADMIN_ADDR=127.0.0.1:0",
 	)
 	p := &process{cmd: cmd, out: &syncBuffer{}}
 	cmd.Stdout, cmd.Stderr = p.out, p.out

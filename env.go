@@ -32,6 +32,11 @@ type settings struct {
 	// for changes to reload (BEATBOT_CONFIG_WATCH); zero reloads on
 	// SIGHUP only.
 	configWatch time.Duration
+	// adminAddr is where the admin listener binds (BEATBOT_ADMIN_ADDR);
+	// "off" means none. It must be loopback unless adminRemote
+	// (BEATBOT_ADMIN_ALLOW_REMOTE=1).
+	adminAddr   string
+	adminRemote bool
 }
 
 // whatsAppSettings turn on the WhatsApp channel.
@@ -71,6 +76,8 @@ func loadEnv(getenv func(string) string) (settings, error) {
 		opsAddr:       or(getenv("BEATBOT_OPS_ADDR"), defaultOpsAddr),
 		logFormat:     or(getenv("BEATBOT_LOG_FORMAT"), "json"),
 		pollSecret:    getenv("BEATBOT_POLL_SECRET"),
+		adminAddr:     or(getenv("BEATBOT_ADMIN_ADDR"), defaultAdminAddr),
+		adminRemote:   getenv("BEATBOT_ADMIN_ALLOW_REMOTE") == "1",
 		whatsApp: whatsAppSettings{
 			token:         getenv("WHATSAPP_TOKEN"),
 			phoneNumberID: getenv("WHATSAPP_PHONE_NUMBER_ID"),
@@ -88,6 +95,9 @@ func loadEnv(getenv func(string) string) (settings, error) {
 	}
 	if s.opsAddr == "off" {
 		s.opsAddr = ""
+	}
+	if err := checkAdminAddr(s.adminAddr, s.adminRemote); err != nil {
+		return s, err
 	}
 	if s.logFormat != "json" && s.logFormat != "console" {
 		return s, fmt.Errorf("BEATBOT_LOG_FORMAT %q: want json or console", s.logFormat)

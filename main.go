@@ -5,6 +5,8 @@
 //	beatbot playground             try it in a browser, without a token
 //	beatbot check -config FILE     validate a city configuration
 //	beatbot polls list|import|export
+//	beatbot backup FILE | restore FILE
+//	beatbot export tickets -from DATE -to DATE
 //
 // Secrets and deployment settings come from the environment; see README.md.
 package main

@@ -57,7 +57,9 @@ func startBotWith(t *testing.T, srv *emulator.Server, dataPath string, env map[s
 		"TELEGRAM_API_URL":   srv.URL(),
 		"BEATBOT_DATA":       dataPath,
 		"BEATBOT_LOG_LEVEL":  "debug",
-		"BEATBOT_OPS_ADDR":   "127.0.0.1:0", // tests run side by side
+		// Bots run side by side in tests: each on ports of its own.
+		"BEATBOT_OPS_ADDR":   "127.0.0.1:0",
+		"BEATBOT_ADMIN_ADDR": "127.0.0.1:0",
 	}
 	for k, v := range env {
 		vars[k] = v

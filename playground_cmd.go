@@ -104,7 +104,9 @@ func playgroundCommand(ctx context.Context, args []string, getenv func(string) s
 
 	env.token, env.telegramAPI, env.webhookURL = playgroundToken, emu.URL(), ""
 	env.dataPath, env.pollSecret, env.whatsApp = *data, playgroundSecret, whatsAppSettings{webhookPath: "/whatsapp/webhook"}
-	env.opsAddr = "" // a toy needs no metrics, and must not take a production port
+	// A toy needs no metrics and its sample data no backups, and neither
+	// may take a production port.
+	env.opsAddr, env.adminAddr = "", "off"
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	go func() { _ = pg.Run(runCtx) }()

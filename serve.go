@@ -135,6 +135,11 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 			log.Error().Err(err).Msg("close storage")
 		}
 	}()
+	stopAdmin, err := startAdmin(env, db, log)
+	if err != nil {
+		return err
+	}
+	defer stopAdmin()
 
 	if err := importPolls(ctx, db, city, log); err != nil {
 		return err
@@ -286,10 +291,12 @@ func listen(setting, addr string, h http.Handler, log zerolog.Logger) (*http.Ser
 	return srv, nil
 }
 
-// newScheduler schedules the city's alerts and the housekeeping.
+// newScheduler schedules the city's alerts, its backups and the
+// housekeeping.
 func newScheduler(db *storage.DB, cities *core.CityHolder, outbox *notifier.Outbox, clock clockwork.Clock, log zerolog.Logger) (*notifier.Scheduler, error) {
-	s := notifier.NewScheduler(clock, cities.Load().Location, log)
-	if err := s.Set(alertJobs, alerts(db, cities.Load(), outbox.Wake)); err != nil {
+	city := cities.Load()
+	s := notifier.NewScheduler(clock, city.Location, log)
+	if err := s.Set(alertJobs, alerts(db, city, outbox.Wake)); err != nil {
 		return nil, err
 	}
 	if err := s.Add("escalate overdue tickets", "*/5 * * * *", notifier.EscalationJob(db, cities, log, outbox.Wake)); err != nil {
@@ -298,6 +305,11 @@ func newScheduler(db *storage.DB, cities *core.CityHolder, outbox *notifier.Outb
 	// At night, when the bot is quiet: it reads every ticket.
 	if err := s.Add("erase personal data of closed tickets", "30 3 * * *", notifier.RetentionJob(db, func() time.Duration { return cities.Load().Retention.ClosedTickets }, log)); err != nil {
 		return nil, err
+	}
+	if b := city.Backups; b.Dir != "" {
+		if err := s.Add("backup", b.Schedule, backupJob(db, b, log)); err != nil {
+			return nil, err
+		}
 	}
 	housekeeping := []struct {
 		name, spec string

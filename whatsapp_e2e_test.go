@@ -88,6 +88,7 @@ func TestWhatsAppAlone(t *testing.T) {
 		"BEATBOT_DATA":             filepath.Join(t.TempDir(), "beatbot.db"),
 		"BEATBOT_OPS_ADDR":         "off",
 		"BEATBOT_HTTP_ADDR":        addr,
+		"BEATBOT_ADMIN_ADDR":       "127.0.0.1:0",
 		"WHATSAPP_TOKEN":           waToken,
 		"WHATSAPP_PHONE_NUMBER_ID": waPhoneID,
 		"WHATSAPP_APP_SECRET":      waSecret,

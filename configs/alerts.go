@@ -44,29 +44,12 @@ func (c *checker) alerts(docs []alertDoc, districts ids, loc *time.Location, qui
 // warns about schedules that would annoy residents or wait for the end of
 // quiet hours.
 func (c *checker) schedule(field, spec string, urgent bool, loc *time.Location, quiet core.QuietHours) {
-	switch {
-	case spec == "":
+	if spec == "" {
 		c.errorf(field, `required: a cron expression such as "0 18 * 6-8 5" (18:00 on Fridays, June to August)`)
 		return
-	case strings.HasPrefix(spec, "TZ=") || strings.HasPrefix(spec, "CRON_TZ="):
-		// Also keeps away from a parser panic on "TZ=X" with no fields.
-		c.errorf(field, "%q: remove the time zone: alerts run in city.time_zone", spec)
-		return
-	case strings.HasPrefix(spec, "@every"):
-		c.errorf(field, "%q: @every counts from whenever the bot started; use five fields, @daily, @weekly or @monthly", spec)
-		return
 	}
-	sched, err := cron.ParseStandard(spec)
-	if err != nil {
-		c.errorf(field, "invalid cron expression %q: %v", spec, err)
-		return
-	}
-	if loc == nil {
-		loc = time.UTC // city.time_zone is reported already
-	}
-	first := sched.Next(scheduleFrom.In(loc))
-	if first.IsZero() {
-		c.errorf(field, "%q never fires: no such date in the next five years", spec)
+	first, sched := c.cron(field, spec, "alerts", loc)
+	if sched == nil {
 		return
 	}
 	var before, twice, quietAt time.Time
@@ -92,6 +75,35 @@ func (c *checker) schedule(field, spec string, urgent bool, loc *time.Location, 
 		c.warnf(field, "%q fires at %s, in the quiet hours %s–%s, so it waits until %s: move it, or set urgent: true",
 			spec, quietAt.Format("15:04"), formatClock(quiet.From), formatClock(quiet.To), formatClock(quiet.To))
 	}
+}
+
+// cron parses a cron expression with the parser the notifier uses, for
+// what (alerts, backups) runs on it in loc, and returns its first firing
+// from scheduleFrom; a nil schedule means a problem was recorded.
+func (c *checker) cron(field, spec, what string, loc *time.Location) (time.Time, cron.Schedule) {
+	switch {
+	case strings.HasPrefix(spec, "TZ=") || strings.HasPrefix(spec, "CRON_TZ="):
+		// Also keeps away from a parser panic on "TZ=X" with no fields.
+		c.errorf(field, "%q: remove the time zone: %s run in city.time_zone", spec, what)
+		return time.Time{}, nil
+	case strings.HasPrefix(spec, "@every"):
+		c.errorf(field, "%q: @every counts from whenever the bot started; use five fields, @daily, @weekly or @monthly", spec)
+		return time.Time{}, nil
+	}
+	sched, err := cron.ParseStandard(spec)
+	if err != nil {
+		c.errorf(field, "invalid cron expression %q: %v", spec, err)
+		return time.Time{}, nil
+	}
+	if loc == nil {
+		loc = time.UTC // city.time_zone is reported already
+	}
+	first := sched.Next(scheduleFrom.In(loc))
+	if first.IsZero() {
+		c.errorf(field, "%q never fires: no such date in the next five years", spec)
+		return time.Time{}, nil
+	}
+	return first, sched
 }
 
 func sameDay(a, b time.Time) bool {

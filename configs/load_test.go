@@ -131,6 +131,12 @@ var loadTests = []problemCase{
 	{"alert twice a day", "alert_warnings.yaml", `testdata/alert_warnings.yaml: alerts[0].cron: "0 9,21 * * *" fires more than once a day (at 09:00 and 21:00 on 2026-01-01): residents will find that too often`, true},
 	{"alert in quiet hours", "alert_warnings.yaml", `testdata/alert_warnings.yaml: alerts[1].cron: "30 23 * * 5" fires at 23:30, in the quiet hours 23:00–08:00, so it waits until 08:00: move it, or set urgent: true`, true},
 
+	// Scheduled backups.
+	{"backup schedule in words", "backups.yaml", `testdata/backups.yaml: backups.schedule: invalid cron expression "every night": expected exactly 5 fields, found 2: [every night]`, false},
+	{"nothing to keep", "backups.yaml", `testdata/backups.yaml: backups.keep: 0 is out of range: want 1 to 1000`, false},
+	{"backups without a dir", "backups_nodir.yaml", `testdata/backups_nodir.yaml: backups.dir: required with schedule or keep: the directory for the backups, e.g. /data/backups (leave the section out to have no scheduled backups)`, false},
+	{"misspelt backups dir", "backups_nodir.yaml", `testdata/backups_nodir.yaml:54: backups.directory: unknown field (want one of: dir, keep, schedule)`, false},
+
 	// Report categories.
 	{"invalid category id", "categories.yaml", `testdata/categories.yaml: categories[0].id: invalid id "flat burglary": want 1 to 32 letters, digits, '-', '_' or '.', starting with a letter or digit`, false},
 	{"duplicate category", "categories.yaml", `testdata/categories.yaml: categories[2].id: duplicate id "noise" (first used at categories[1])`, false},
@@ -177,7 +183,7 @@ var loadTests = []problemCase{
 	{"unknown field in location", "unknown_fields.yaml", `testdata/unknown_fields.yaml:16: precincts[0].location.alt: unknown field (want one of: lat, lon)`, false},
 	{"unknown field in district", "unknown_fields.yaml", `testdata/unknown_fields.yaml:30: districts[1].inspektor: unknown field (want one of: addresses, boundary, boundary_file, id, inspector, name, precinct)`, false},
 	{"unknown field in street", "unknown_fields.yaml", `testdata/unknown_fields.yaml:35: streets[0].alias: unknown field (want one of: aliases, id, name)`, false},
-	{"unknown top-level field", "unknown_fields.yaml", `testdata/unknown_fields.yaml:36: comment: unknown field (want one of: abuse, alerts, categories, city, delivery, districts, polls, precincts, retention, staff, streets, whatsapp)`, false},
+	{"unknown top-level field", "unknown_fields.yaml", `testdata/unknown_fields.yaml:36: comment: unknown field (want one of: abuse, alerts, backups, categories, city, delivery, districts, polls, precincts, retention, staff, streets, whatsapp)`, false},
 	{"string for a list", "types.yaml", "testdata/types.yaml:31: cannot unmarshal !!str `2-10 even` into []string", false},
 	{"houses lost to the type error", "types.yaml", `testdata/types.yaml: districts[1].addresses[0].houses: required: house numbers or ranges such as "1-35 odd", "2-40 even", "12А"`, false},
 	{"string for a number", "types.yaml", "testdata/types.yaml:52: cannot unmarshal !!str `abc` into int64", false},
@@ -221,7 +227,7 @@ func TestLoad(t *testing.T) { checkProblems(t, loadTests, load) }
 // TestLoadReportsNothingElse checks that each fixture produces exactly the
 // problems its rows expect: one per mistake, with no knock-on noise.
 func TestLoadReportsNothingElse(t *testing.T) {
-	checkNothingElse(t, loadTests, []string{"valid.yaml"}, load)
+	checkNothingElse(t, loadTests, []string{"valid.yaml", "backups_defaults.yaml"}, load)
 }
 
 func TestLoadErrorTypes(t *testing.T) {

@@ -25,6 +25,7 @@ type fileDoc struct {
 	// Polls are paths of poll files, relative to the city file.
 	Polls    []string    `yaml:"polls"`
 	WhatsApp whatsAppDoc `yaml:"whatsapp"`
+	Backups  backupsDoc  `yaml:"backups"`
 }
 
 // whatsAppDoc is the "whatsapp" section.

@@ -73,6 +73,7 @@ func (c *checker) build(doc *fileDoc, dir string) *core.City {
 	city.Alerts = c.alerts(doc.Alerts, k.districts, city.Location, city.Delivery.QuietHours)
 	city.Polls = c.polls(doc.Polls, dir, city)
 	city.WhatsAppTemplates = c.templates(doc.WhatsApp.Templates)
+	city.Backups = c.backups(&doc.Backups, city.Location)
 
 	// Finally the rules that span sections.
 	c.coverage(city)

@@ -47,6 +47,8 @@ type City struct {
 	// messages outside the 24-hour window: by kind (Reply.Template), then
 	// language. Each takes the message's text as its one body parameter.
 	WhatsAppTemplates map[string]map[Lang]string
+	// Backups schedules backups of the data file; see Backups.
+	Backups Backups
 
 	precinctByID map[string]*Precinct
 	districtByID map[string]*District

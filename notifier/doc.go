@@ -10,6 +10,6 @@
 // is never sent twice; after a crash only the requests that were in flight
 // can repeat.
 //
-// The Scheduler runs the city's scheduled alerts and housekeeping on cron
-// schedules in the city's time zone.
+// The Scheduler runs the city's scheduled alerts, its backups
+// (BackupJob) and housekeeping on cron schedules in the city's time zone.
 package notifier

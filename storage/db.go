@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // DB is an open beatbot data file. It is safe for concurrent use.
@@ -49,6 +51,9 @@ func Open(path string, opts Options) (*DB, error) {
 		return nil, fmt.Errorf("storage: create directory for %s: %w", path, err)
 	}
 	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.OpenTimeout})
+	if errors.Is(err, berrors.ErrTimeout) {
+		err = ErrInUse
+	}
 	if err != nil {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
@@ -75,7 +80,7 @@ func (db *DB) Path() string { return db.path }
 // references). Tests call it after each run; it reads the whole file.
 func (db *DB) Check() error {
 	return db.bolt.View(func(tx *bolt.Tx) error {
-		for err := range tx.Check() {
+		if err := check(tx); err != nil {
 			return fmt.Errorf("storage: check %s: %w", db.path, err)
 		}
 		return nil

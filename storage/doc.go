@@ -6,4 +6,8 @@
 // stand in for it; no bbolt type leaves this package. Every method that
 // changes data commits (and fsyncs) before it returns, which is what lets the
 // bot answer a resident only after their change is durable.
+//
+// Snapshot and Backup copy the file consistently while the bot runs;
+// backup files are written whole or not at all and checked by Verify;
+// Restore puts one in place of a file no bot holds.
 package storage

@@ -12,3 +12,12 @@ var ErrSchemaTooNew = errors.New("storage: data file schema is newer than this b
 // refer to them by position, and results would silently mix two
 // questionnaires.
 var ErrPollChanged = errors.New("the poll's questions cannot change once it has answers")
+
+// ErrInUse is returned when another process, normally a running bot,
+// holds the data file's lock: a second bot, a restore over it or a direct
+// backup of it would fight that process for it.
+var ErrInUse = errors.New("storage: the data file is in use by another process (a running bot?)")
+
+// ErrNotDataFile is returned by Verify, Restore and the backup functions
+// for a file that is not a complete, consistent beatbot data file.
+var ErrNotDataFile = errors.New("storage: not a valid beatbot data file")

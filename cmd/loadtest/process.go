@@ -44,7 +44,7 @@ func (p *botProcess) start(ctx context.Context) error {
 	cmd.Env = append(append(os.Environ(),
 		"TELEGRAM_BOT_TOKEN="+token, "TELEGRAM_API_URL="+p.srv.URL(),
 		"BEATBOT_DATA="+p.data, "BEATBOT_LOG_LEVEL=warn", "BEATBOT_HTTP_ADDR=127.0.0.1:0", "BEATBOT_OPS_ADDR="+p.ops,
-		"BEATBOT_POLL_SECRET="+pollSecret), p.env...)
+		"BEATBOT_ADMIN_ADDR=127.0.0.1:0", "BEATBOT_POLL_SECRET="+pollSecret), p.env...)
 	cmd.Stderr, cmd.Stdout = os.Stderr, nil
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("start beatbot: %w", err)

@@ -1,0 +1,223 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/beatbot-kz/beatbot/notifier"
+	"github.com/beatbot-kz/beatbot/storage"
+	"github.com/rs/zerolog"
+)
+
+// The admin listener serves what only the machine's operator may ask of
+// the running bot: for now GET /admin/backup, a consistent copy of the
+// data file. It is separate from the webhook listener (which faces the
+// internet) and binds to loopback only, unless BEATBOT_ADMIN_ALLOW_REMOTE
+// says otherwise.
+//
+// A backup holds every resident's personal data, and loopback is open to
+// every user of the machine, so each request must also carry a token. The
+// bot writes the token and the listener's URL to the admin file beside the
+// data file (BEATBOT_DATA + ".admin", mode 0600): whoever may read the data
+// file may ask for a backup, nobody else, and the CLI finds the bot that
+// holds its data file without being told a port.
+
+// defaultAdminAddr is where the admin listener binds by default.
+const defaultAdminAddr = "127.0.0.1:9181"
+
+// adminShutdownTimeout bounds the admin listener's stop; a backup in
+// progress is cut short at once, since storage cannot close under it.
+const adminShutdownTimeout = 5 * time.Second
+
+// adminAnnouncement is the content of the admin file.
+type adminAnnouncement struct {
+	URL   string `json:"url"`
+	Token string `json:"token"`
+}
+
+// adminFile is where the bot on dataPath announces its admin listener.
+func adminFile(dataPath string) string { return dataPath + ".admin" }
+
+// checkAdminAddr refuses to expose the admin listener beyond this machine
+// unless allowed: addr must name a loopback address.
+func checkAdminAddr(addr string, allowRemote bool) error {
+	if addr == "off" {
+		return nil
+	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("BEATBOT_ADMIN_ADDR %q: %w", addr, err)
+	}
+	if ip := net.ParseIP(host); host == "localhost" || ip != nil && ip.IsLoopback() || allowRemote {
+		return nil
+	}
+	return fmt.Errorf("BEATBOT_ADMIN_ADDR %q is not a loopback address: the admin listener hands out the whole data file; use 127.0.0.1:PORT, or set BEATBOT_ADMIN_ALLOW_REMOTE=1 if a firewall keeps it private", addr)
+}
+
+// startAdmin serves the admin endpoints for db on env.adminAddr and
+// announces them in the admin file. stop ends the listener, cutting short
+// any backup in progress, and removes the file.
+func startAdmin(env settings, db *storage.DB, log zerolog.Logger) (stop func(), err error) {
+	if env.adminAddr == "off" {
+		// A file left by an earlier run that crashed would send the CLI
+		// to a listener that is not there.
+		if err := os.Remove(adminFile(env.dataPath)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			log.Warn().Err(err).Msg("remove a stale admin file")
+		}
+		return func() {}, nil
+	}
+	ln, err := net.Listen("tcp", env.adminAddr)
+	if err != nil {
+		return nil, fmt.Errorf("listen on BEATBOT_ADMIN_ADDR %q: %w", env.adminAddr, err)
+	}
+	token, err := newAdminToken()
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	file := adminFile(env.dataPath)
+	if err := announce(file, adminAnnouncement{URL: "http://" + dialAddr(ln.Addr()), Token: token}); err != nil {
+		ln.Close()
+		return nil, err
+	}
+	base, cancel := context.WithCancel(context.Background())
+	mux := http.NewServeMux()
+	mux.Handle("GET /admin/backup", backupHandler(db, token, log))
+	srv := &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: 5 * time.Second,
+		// No write timeout: a backup of a large file may take minutes.
+		IdleTimeout:    60 * time.Second,
+		MaxHeaderBytes: 16 << 10,
+		BaseContext:    func(net.Listener) context.Context { return base },
+	}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Error().Err(err).Msg("admin server")
+		}
+	}()
+	log.Info().Str("addr", ln.Addr().String()).Str("file", file).Msg("admin endpoint listening")
+	return func() {
+		cancel()
+		ctx, done := context.WithTimeout(context.Background(), adminShutdownTimeout)
+		defer done()
+		if err := srv.Shutdown(ctx); err != nil {
+			log.Warn().Err(err).Msg("admin server shutdown")
+			srv.Close()
+		}
+		if err := os.Remove(file); err != nil && !errors.Is(err, os.ErrNotExist) {
+			log.Warn().Err(err).Msg("remove the admin file")
+		}
+	}, nil
+}
+
+// backupHandler streams a consistent copy of the data file.
+func backupHandler(db *storage.DB, token string, log zerolog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !authorized(r, token) {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="beatbot admin"`)
+			http.Error(w, "a valid token from the admin file is required", http.StatusUnauthorized)
+			return
+		}
+		start := time.Now()
+		started := false
+		var n int64
+		err := db.Snapshot(r.Context(), func(s storage.Snapshot) error {
+			h := w.Header()
+			h.Set("Content-Type", "application/octet-stream")
+			// The length lets the client tell a cut-off copy from a whole one.
+			h.Set("Content-Length", strconv.FormatInt(s.Size(), 10))
+			h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, notifier.BackupName(start)))
+			started = true
+			var err error
+			n, err = s.WriteTo(ctxWriter{r.Context(), w})
+			return err
+		})
+		if err != nil {
+			log.Error().Err(err).Int64("bytes", n).Msg("backup over the admin endpoint failed")
+			if !started {
+				http.Error(w, "backup failed; see the bot's log", http.StatusInternalServerError)
+				return
+			}
+			// Headers are gone: break the connection so the client sees
+			// a cut-off response, not a short file.
+			panic(http.ErrAbortHandler)
+		}
+		log.Info().Int64("bytes", n).Dur("took", time.Since(start)).Msg("backup served over the admin endpoint")
+	})
+}
+
+// authorized reports whether r carries the admin token.
+func authorized(r *http.Request, token string) bool {
+	const prefix = "Bearer "
+	got := r.Header.Get("Authorization")
+	if len(got) <= len(prefix) || got[:len(prefix)] != prefix {
+		return false
+	}
+	return subtle.ConstantTimeCompare([]byte(got[len(prefix):]), []byte(token)) == 1
+}
+
+func newAdminToken() (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("admin token: %w", err)
+	}
+	return hex.EncodeToString(b), nil
+}
+
+// announce writes the admin file, readable by the bot's user alone,
+// through a temporary file so that a reader never sees half of it.
+func announce(file string, a adminAnnouncement) error {
+	data, err := json.Marshal(a)
+	if err != nil {
+		return fmt.Errorf("write admin file %s: %w", file, err)
+	}
+	tmp := file + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o600); err != nil {
+		return fmt.Errorf("write admin file %s: %w", file, err)
+	}
+	if err := os.Rename(tmp, file); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write admin file %s: %w", file, err)
+	}
+	return nil
+}
+
+// dialAddr is the address a local client dials to reach a listener: an
+// unspecified host (0.0.0.0, allowed with BEATBOT_ADMIN_ALLOW_REMOTE)
+// becomes loopback.
+func dialAddr(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsUnspecified() {
+		return a.String()
+	}
+	loop := "127.0.0.1"
+	if tcp.IP.To4() == nil {
+		loop = "::1"
+	}
+	return net.JoinHostPort(loop, strconv.Itoa(tcp.Port))
+}
+
+// ctxWriter fails writes once ctx is done: a client that went away, or
+// the admin listener stopping, ends the snapshot's read transaction.
+type ctxWriter struct {
+	ctx context.Context
+	w   http.ResponseWriter
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
+}

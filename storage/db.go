@@ -26,6 +26,8 @@ type DB struct {
 	lastTx  atomic.Pointer[bolt.Tx]
 	// group shares commits among concurrent writes (see groupCommit).
 	group groupCommit
+	// polls keeps decoded polls (see Poll).
+	polls pollCache
 }
 
 // Options tune Open. The zero value is ready to use.

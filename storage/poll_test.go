@@ -194,3 +194,37 @@ func TestApplyStoresAnswersWithTheSession(t *testing.T) {
 		t.Errorf("session after Apply = %+v, %v", sess, err)
 	}
 }
+
+// A poll read again is the poll as stored now: the decoded copy kept
+// for speed gives way as soon as the stored poll changes.
+func TestPollReadAfterChange(t *testing.T) {
+	ctx := context.Background()
+	db := storagetest.MustOpen(t, storage.Options{})
+	p := testPoll()
+	if err := db.SavePoll(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	first, err := db.Poll(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := db.Poll(ctx, p.ID)
+	if again.Title.In(core.English) != first.Title.In(core.English) {
+		t.Fatalf("second read %q differs from the first %q", again.Title.In(core.English), first.Title.In(core.English))
+	}
+	p.Title = core.Text{core.Russian: "Новое", core.Kazakh: "Жаңа", core.English: "Renamed"}
+	p.Closes = p.Closes.AddDate(0, 1, 0)
+	if err := db.SavePoll(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	changed, err := db.Poll(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if changed.Title.In(core.English) != "Renamed" || !changed.Closes.Equal(p.Closes) {
+		t.Errorf("after a change read %q closing %v, want the renamed poll closing %v", changed.Title.In(core.English), changed.Closes, p.Closes)
+	}
+	if _, err := db.Poll(ctx, "no-such-poll"); !errors.Is(err, core.ErrNotFound) {
+		t.Errorf("a missing poll: %v, want ErrNotFound", err)
+	}
+}

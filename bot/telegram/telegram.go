@@ -105,7 +105,7 @@ func New(ctx context.Context, cfg Config) (*Telegram, error) {
 		// anew (a tenth of the bot's time under load, by profile).
 		transport := http.DefaultTransport.(*http.Transport).Clone()
 		transport.MaxIdleConns, transport.MaxIdleConnsPerHost = maxConns, maxConns
-		var rt http.RoundTripper = transport
+		var rt http.RoundTripper = wholeBodies{transport}
 		if cfg.WrapTransport != nil {
 			rt = cfg.WrapTransport(rt)
 		}

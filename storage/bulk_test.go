@@ -115,3 +115,48 @@ func TestBulkItemsSkipWhoLeftMeanwhile(t *testing.T) {
 		t.Errorf("report = %+v, want 1 cancelled (the forgotten resident's) and 1 pending", rep)
 	}
 }
+
+// TestForgetMovesAFanOutCursor forgets the resident a notice's fan-out
+// stopped at: the cursor must move to the subscriber before them, so the
+// fan-out resumes at the same place, and keep no form of their number.
+func TestForgetMovesAFanOutCursor(t *testing.T) {
+	ctx := context.Background()
+	db := storagetest.MustOpen(t, storage.Options{})
+	before := core.ChatRef{Channel: core.WhatsApp, ID: "77071234500"}
+	gone := core.ChatRef{Channel: core.WhatsApp, ID: "77071234567"}
+	after := core.ChatRef{Channel: core.WhatsApp, ID: "77071234599"}
+	subscribe(t, db, before, "u:1", "d-01")
+	subscribe(t, db, gone, "u:2", "d-01", "d-02")
+	subscribe(t, db, after, "u:3", "d-02")
+	other := core.ChatRef{Channel: core.WhatsApp, ID: "77071234560"} // below gone, but in no district of the notice
+	subscribe(t, db, other, "u:4", "d-03")
+	tests := []struct {
+		name      string
+		districts []string
+		want      string
+	}{
+		{"a subscriber before", []string{"d-02", "d-01"}, before.String()},
+		{"none before", []string{"d-02"}, ""},
+	}
+	for i, tt := range tests {
+		n := core.Notice{ID: uint64(i + 1), Districts: tt.districts, Text: "notice",
+			FanOut: &core.FanOut{At: time.Now(), After: gone.String(), Queued: 2}}
+		if err := db.SaveNotice(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	forgetChat(t, db, gone, "u:5")
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, err := db.Notice(ctx, uint64(i+1))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n.FanOut == nil || n.FanOut.After != tt.want {
+				t.Errorf("fan-out = %+v, want it to resume after %q", n.FanOut, tt.want)
+			}
+		})
+	}
+	// The number less its last digit finds any neighbour derived from it.
+	storagetest.MustNotFind(t, db, gone.ID, gone.ID[:len(gone.ID)-1]+"6")
+}

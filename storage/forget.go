@@ -245,8 +245,13 @@ func randomKey() string {
 }
 
 // moveFanOuts rewrites the cursor of a notice's fan-out that stopped at
-// chat: the cursor is compared as a string, so one just before chat's
-// resumes at the same place without naming it.
+// chat. The fan-out resumes after the cursor, compared as a string, so the
+// subscriber of the notice's districts just before chat (read in this
+// transaction, chat's own entries already gone) resumes at the same place
+// without naming chat; with none before it, the fan-out starts over, and
+// the items' keys keep anyone from getting it twice. Any string derived
+// from chat (chat with its last digit lowered, say) would still give the
+// number away.
 func moveFanOuts(tx *bolt.Tx, chat core.ChatRef) error {
 	b := tx.Bucket(bucketNotices)
 	var changed []core.Notice
@@ -256,7 +261,7 @@ func moveFanOuts(tx *bolt.Tx, chat core.ChatRef) error {
 		}
 		var n core.Notice
 		if json.Unmarshal(v, &n) == nil && n.FanOut != nil && n.FanOut.After == chat.String() {
-			n.FanOut.After = cursorBefore(n.FanOut.After)
+			n.FanOut.After = subscriberBefore(tx, n.Districts, n.FanOut.After)
 			changed = append(changed, n)
 		}
 		return nil
@@ -272,17 +277,24 @@ func moveFanOuts(tx *bolt.Tx, chat core.ChatRef) error {
 	return nil
 }
 
-// cursorBefore returns a string just below s: s with its last byte
-// lowered, then "~~~~". Between it and s lie only strings that start with
-// it and go on above "~", which no chat ref does (ids are digits, or a
-// phone number's).
-func cursorBefore(s string) string {
-	if s == "" {
-		return s
+// subscriberBefore returns the greatest chat below chat that subscribes to
+// any of districts, or "" if there is none.
+func subscriberBefore(tx *bolt.Tx, districts []string, chat string) string {
+	c := tx.Bucket(bucketSubscribers).Cursor()
+	best := ""
+	for _, d := range districts {
+		prefix := []byte(d + "\x00")
+		k, _ := c.Seek(append(bytes.Clone(prefix), chat...))
+		if k == nil {
+			k, _ = c.Last()
+		} else {
+			k, _ = c.Prev()
+		}
+		if k != nil && bytes.HasPrefix(k, prefix) && string(k[len(prefix):]) > best {
+			best = string(k[len(prefix):])
+		}
 	}
-	b := []byte(s)
-	b[len(b)-1]--
-	return string(b) + "~~~~"
+	return best
 }
 
 // deleteWhere deletes the entries of b that match. Matches are collected

@@ -55,7 +55,7 @@ func (db *DB) forget(tx *bolt.Tx, chat core.ChatRef, seq uint64, unlink []core.A
 		func() error { return dropTicketItems(tx, ids) },
 		func() error { return forgetDead(tx, chat, ids) },
 		func() error { return forgetOutboxKeys(tx, chat) },
-		func() error { return forgetSent(tx, chat) },
+		func() error { return forgetSent(tx, chat, ids) },
 		func() error { return forgetInbox(tx, chat, seq) },
 		func() error { return unlinkAnswers(tx, unlink) },
 		func() error { return moveFanOuts(tx, chat) },
@@ -182,13 +182,18 @@ func forgetOutboxKeys(tx *bolt.Tx, chat core.ChatRef) error {
 	return nil
 }
 
-// forgetSent forgets the messages sent to chat that were remembered by the
-// messenger's id.
-func forgetSent(tx *bolt.Tx, chat core.ChatRef) error {
+// forgetSent forgets the messages remembered by the messenger's id that
+// were sent to chat, or that were about the tickets whose item prefixes
+// are given: a ticket's card to staff on WhatsApp holds the reporter's
+// name and words. chat may be zero, for tickets erased by retention.
+func forgetSent(tx *bolt.Tx, chat core.ChatRef, prefixes []string) error {
+	if chat == (core.ChatRef{}) && len(prefixes) == 0 {
+		return nil
+	}
 	ids := map[string]bool{}
 	err := deleteWhere(tx.Bucket(bucketSent), func(k, v []byte) bool {
 		var m sentMessage
-		if json.Unmarshal(v, &m) == nil && m.Chat == chat {
+		if json.Unmarshal(v, &m) == nil && (chat != (core.ChatRef{}) && m.Chat == chat || hasAnyPrefix(m.Key, prefixes)) {
 			ids[string(k)] = true
 			return true
 		}

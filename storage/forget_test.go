@@ -84,7 +84,7 @@ func leaveTraces(t *testing.T, db *storage.DB, r resident, seq int) core.Ticket 
 			}
 		}
 	}
-	if err := db.RememberSent(ctx, "wamid."+r.chat.ID, r.chat, core.Reply{Text: r.text}); err != nil {
+	if err := db.RememberSent(ctx, "wamid."+r.chat.ID, r.chat, core.Reply{Text: r.text}, core.ItemRef{}); err != nil {
 		t.Fatal(err)
 	}
 	// A notice whose fan-out stopped at them.

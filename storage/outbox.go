@@ -73,7 +73,7 @@ func (db *DB) enqueue(tx *bolt.Tx, items []core.OutboxItem) (int, error) {
 	cancelled := map[string]int{}
 	for _, it := range items {
 		if it.Key == "" {
-			return added, fmt.Errorf("outbox item for %s: empty key", it.Chat)
+			return added, fmt.Errorf("outbox item to %s: empty key", it.Chat.Channel)
 		}
 		key := []byte(it.Key)
 		if keys.Get(key) != nil {
@@ -267,7 +267,7 @@ func (db *DB) MarkUnreachable(ctx context.Context, chat core.ChatRef, reason str
 		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("storage: mark %s unreachable: %w", chat, err)
+		return 0, fmt.Errorf("storage: mark a %s chat unreachable: %w", chat.Channel, err)
 	}
 	return dropped, nil
 }

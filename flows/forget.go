@@ -2,6 +2,7 @@ package flows
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -66,11 +67,28 @@ func (t *turn) forgetButton(ctx context.Context, arg string) error {
 	switch {
 	case arg == "no":
 		t.say(locale.ForgetCancelled)
-		return t.resume(ctx)
+		return t.back(ctx)
 	case arg == "yes:"+strconv.Itoa(t.s.Conversation.Gen):
 		return t.forgetNow(ctx)
 	}
 	return t.stale(ctx)
+}
+
+// back returns from the forget question to the state it interrupted, as
+// it was, and shows that state's prompt again. A choice of streets is not
+// returned to: its buttons are of an older generation now. Anything else,
+// or a resident not onboarded, resumes as usual.
+func (t *turn) back(ctx context.Context) error {
+	c := &t.s.Conversation
+	back := c.Back
+	if back == stPick || !t.onboarded() || !slices.Contains(onboarded, back) {
+		return t.resume(ctx)
+	}
+	t.m.SetState(back)
+	c.State, c.Back = back, ""
+	t.dirty = true
+	t.prompt(back)
+	return nil
 }
 
 // forgetNow deletes the chat's personal data with this update's commit

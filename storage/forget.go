@@ -54,7 +54,7 @@ func (db *DB) forget(tx *bolt.Tx, chat core.ChatRef, seq uint64, unlink []core.A
 	for _, step := range []func() error{
 		func() error { return dropTicketItems(tx, ids) },
 		func() error { return forgetDead(tx, chat, ids) },
-		func() error { return forgetOutboxKeys(tx, chat) },
+		func() error { return forgetOutboxKeys(tx, chat, ids) },
 		func() error { return forgetSent(tx, chat, ids) },
 		func() error { return forgetInbox(tx, chat, seq) },
 		func() error { return unlinkAnswers(tx, unlink) },
@@ -157,13 +157,15 @@ func forgetDead(tx *bolt.Tx, chat core.ChatRef, prefixes []string) error {
 
 // forgetOutboxKeys forgets the idempotency keys that name chat: those of
 // alerts, notices and poll invitations end with it. A resident forgotten
-// is new, and may be invited again.
-func forgetOutboxKeys(tx *bolt.Tx, chat core.ChatRef) error {
+// is new, and may be invited again. The keys of the items about the
+// tickets whose item prefixes are given go too: they tie the ticket's
+// messages to each other for 30 days, after its reporter is gone.
+func forgetOutboxKeys(tx *bolt.Tx, chat core.ChatRef, prefixes []string) error {
 	suffix := []byte(":" + chat.String())
 	keys, byTime := tx.Bucket(bucketOutboxKeys), tx.Bucket(bucketOutboxKeysByTime)
 	var stamped [][]byte
 	err := keys.ForEach(func(k, v []byte) error {
-		if bytes.HasSuffix(k, suffix) && len(v) == 8 {
+		if (bytes.HasSuffix(k, suffix) || hasAnyPrefix(string(k), prefixes)) && len(v) == 8 {
 			stamped = append(stamped, append(bytes.Clone(v), k...))
 		}
 		return nil

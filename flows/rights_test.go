@@ -293,6 +293,19 @@ func TestForgetRefusesWhatItShould(t *testing.T) {
 			t.Errorf("the second /forget stored %+v", p)
 		}
 	})
+	t.Run("again within ten minutes", func(t *testing.T) {
+		h := newHarness(t)
+		h.onboard(core.English, true)
+		h.press(buttons(h.command("forget"))[0])
+		h.onboard(core.English, true) // something to forget again
+		h.now = h.now.Add(4 * time.Minute)
+		mustContain(t, h.command("forget"), "deleted a moment ago", "in 6 min")
+		if s := h.session(); !s.Resident.Consented() || s.Conversation.State != "menu" {
+			t.Errorf("after a refused /forget: %+v", s)
+		}
+		h.now = h.now.Add(6 * time.Minute)
+		mustContain(t, h.command("forget"), "Delete everything the bot stores about you?")
+	})
 	t.Run("by staff", func(t *testing.T) {
 		h := newHarness(t).as(inspectorD02)
 		h.onboard(core.Russian, true)

@@ -66,9 +66,11 @@ const (
 	ForgetYes       Key = "forget.yes"
 	ForgetNo        Key = "forget.no"
 	ForgetCancelled Key = "forget.cancelled"
-	ForgetNothing   Key = "forget.nothing"
-	ForgetStaff     Key = "forget.staff"
-	ForgetDone      Key = "forget.done"
+	// ForgetTooSoon takes the minutes until the chat may ask again.
+	ForgetTooSoon Key = "forget.too_soon"
+	ForgetNothing Key = "forget.nothing"
+	ForgetStaff   Key = "forget.staff"
+	ForgetDone    Key = "forget.done"
 	// The following take a count.
 	ForgetDoneSubscriptions Key = "forget.done_subscriptions"
 	ForgetDoneQueued        Key = "forget.done_queued"
@@ -219,6 +221,11 @@ var rightsTexts = map[Key]core.Text{
 	ForgetYes:       {core.Russian: "🗑 Да, удалить", core.Kazakh: "🗑 Иә, өшіру", core.English: "🗑 Yes, delete"},
 	ForgetNo:        {core.Russian: "Нет, оставить", core.Kazakh: "Жоқ, қалдыру", core.English: "No, keep it"},
 	ForgetCancelled: {core.Russian: "Ничего не удалено.", core.Kazakh: "Ештеңе өшірілмеді.", core.English: "Nothing was deleted."},
+	ForgetTooSoon: {
+		core.Russian: "Ваши данные уже удалены недавно. Повторное удаление доступно через %d мин.",
+		core.Kazakh:  "Деректеріңіз жақында өшірілді. Қайта өшіруге %d минуттан кейін болады.",
+		core.English: "Your data were deleted a moment ago. You can ask again in %d min.",
+	},
 	ForgetNothing: {
 		core.Russian: "Бот не хранит о вас ничего, что можно удалить.",
 		core.Kazakh:  "Бот сіз туралы өшіруге болатын ештеңе сақтамайды.",

@@ -53,8 +53,14 @@ func (db *DB) Apply(ctx context.Context, ch core.Change) error {
 	chat := ch.Inbound.Chat
 	// Batched: the workers handling different chats share commits, which
 	// is what lets thousands of updates a second each be durable before
-	// their answer.
-	err := db.batch(ctx, func(tx *bolt.Tx) error {
+	// their answer. A forget scans whole buckets: in a group it would hold
+	// up every write of the group and, failing, roll them back; alone it
+	// costs the others only its own run.
+	commit := db.batch
+	if ch.Forget {
+		commit = db.update
+	}
+	err := commit(ctx, func(tx *bolt.Tx) error {
 		if ch.Inbound.Seq != 0 {
 			if err := tx.Bucket(bucketInbox).Delete(u64(ch.Inbound.Seq)); err != nil {
 				return err

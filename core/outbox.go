@@ -45,7 +45,9 @@ type OutboxItem struct {
 	// Batch groups items for a delivery report, e.g. "notice:17".
 	Batch string `json:"batch,omitempty"`
 	// District is the district a bulk message reaches the recipient for;
-	// a poll's invitations are counted by it.
+	// a poll's invitations are counted by it. A bulk item with a District
+	// is queued only while its chat still subscribes to that district, so
+	// one who left (or was forgotten) during a long fan-out is not sent it.
 	District string `json:"district,omitempty"`
 	// ToStaff marks a message to a staff member or a duty chat: a refusal
 	// from it is an alarm, not a resident leaving.

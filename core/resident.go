@@ -62,7 +62,11 @@ type Conversation struct {
 	// Poll is the poll being answered.
 	Poll *PollProgress `json:"poll,omitempty"`
 	// Ticket is the ticket being written about.
-	Ticket  uint64    `json:"ticket,omitempty"`
+	Ticket uint64 `json:"ticket,omitempty"`
+	// Back is the state /forget interrupted: answering its question "no"
+	// returns there, with what was kept for it (a report being written),
+	// since nothing was to be deleted.
+	Back    string    `json:"back,omitempty"`
 	Updated time.Time `json:"updated"`
 }
 

@@ -114,6 +114,7 @@ type Engine struct {
 	onNotice   func()
 	onAnswer   func(poll string)
 	limits     *chatLimits
+	forgets    *forgetLimits
 	// pollSecret keys residents' pseudonyms in polls; without it polls
 	// are not offered.
 	pollSecret []byte
@@ -173,6 +174,7 @@ func New(cfg Config) *Engine {
 	}
 	return &Engine{store: cfg.Store, cities: cfg.Cities, base: cfg.City, index: cfg.Index, log: cfg.Log, now: cfg.Now,
 		onOutbox: cfg.OnOutbox, onNotice: cfg.OnNotice, onAnswer: cfg.OnAnswer, limits: newChatLimits(cfg.City.Abuse.MessagesPerMinute),
+		forgets:    newForgetLimits(),
 		pollSecret: cfg.PollSecret}
 }
 
@@ -260,6 +262,9 @@ func (e *Engine) handle(ctx context.Context, in core.Inbound) (replies []core.Re
 	}
 	if err := e.store.Apply(ctx, change); err != nil {
 		return apology(), false, fmt.Errorf("flows: handle %s: %w", in.Key, err)
+	}
+	if t.forgetting {
+		e.forgets.done(in.Chat, e.now())
 	}
 	if len(t.outbox) > 0 {
 		e.onOutbox()

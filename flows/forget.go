@@ -2,8 +2,10 @@ package flows
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/beatbot-kz/beatbot/locale"
@@ -42,6 +44,9 @@ func (t *turn) forget(ctx context.Context) error {
 			return nil
 		}
 	}
+	if t.forgetTooSoon() {
+		return nil
+	}
 	// A new generation: a confirmation button of an earlier question is
 	// stale.
 	t.s.Conversation.Gen++
@@ -66,11 +71,39 @@ func (t *turn) forgetButton(ctx context.Context, arg string) error {
 	switch {
 	case arg == "no":
 		t.say(locale.ForgetCancelled)
-		return t.resume(ctx)
+		return t.back(ctx)
 	case arg == "yes:"+strconv.Itoa(t.s.Conversation.Gen):
 		return t.forgetNow(ctx)
 	}
 	return t.stale(ctx)
+}
+
+// forgetTooSoon tells a chat that had its data deleted less than
+// forgetEvery ago when it may ask again, and reports whether it did.
+func (t *turn) forgetTooSoon() bool {
+	wait := t.e.forgets.wait(t.in.Chat, t.e.now())
+	if wait <= 0 {
+		return false
+	}
+	t.say(locale.ForgetTooSoon, int((wait+time.Minute-1)/time.Minute))
+	return true
+}
+
+// back returns from the forget question to the state it interrupted, as
+// it was, and shows that state's prompt again. A choice of streets is not
+// returned to: its buttons are of an older generation now. Anything else,
+// or a resident not onboarded, resumes as usual.
+func (t *turn) back(ctx context.Context) error {
+	c := &t.s.Conversation
+	back := c.Back
+	if back == stPick || !t.onboarded() || !slices.Contains(onboarded, back) {
+		return t.resume(ctx)
+	}
+	t.m.SetState(back)
+	c.State, c.Back = back, ""
+	t.dirty = true
+	t.prompt(back)
+	return nil
 }
 
 // forgetNow deletes the chat's personal data with this update's commit
@@ -83,6 +116,10 @@ func (t *turn) forgetNow(ctx context.Context) error {
 		// The role may have changed since the question.
 		t.say(locale.ForgetStaff)
 		return t.resume(ctx)
+	}
+	if t.forgetTooSoon() {
+		// Asked before the last forget, answered after it.
+		return t.back(ctx)
 	}
 	p, err := t.e.store.PersonalData(ctx, t.in.Chat)
 	if err != nil {

@@ -3,6 +3,7 @@ package flows
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -109,7 +110,7 @@ func (t *turn) profileSection(p *core.PersonalData) string {
 		add(locale.MyDataBlocked, t.date(r.Blocked.At))
 	}
 	if c.State != "" {
-		add(locale.MyDataStep, c.State)
+		add(locale.MyDataStep, locale.T(l, stepLabel(c.State)))
 	}
 	if c.Report != nil && c.Report.Text != "" {
 		add(locale.MyDataDraft, c.Report.Text)
@@ -264,4 +265,28 @@ func pack(sections []string, n int) []string {
 		out = append(out, cur.String())
 	}
 	return out
+}
+
+// stepLabel names a conversation's state for the resident: the state's id
+// is the bot's own word, not theirs.
+func stepLabel(state string) locale.Key {
+	switch {
+	case state == stMenu:
+		return locale.MyDataStepMenu
+	case state == stFind || state == stPick:
+		return locale.MyDataStepFind
+	case state == stAnswer:
+		return locale.MyDataStepAnswer
+	case state == stPoll:
+		return locale.MyDataStepPoll
+	case state == stForget:
+		return locale.MyDataStepForget
+	case slices.Contains(reportSteps, state):
+		return locale.MyDataStepReport
+	case slices.Contains(ticketWriting, state):
+		return locale.MyDataStepTicket
+	case slices.Contains(noticeSteps, state):
+		return locale.MyDataStepNotice
+	}
+	return locale.MyDataStepStart // new, language, consent
 }

@@ -53,7 +53,7 @@ func TestMyDataShowsEverythingStored(t *testing.T) {
 	mustContain(t, r,
 		"Всё, что бот хранит о вас (чат telegram:7788990011)",
 		"Язык: Русский", "Согласие на хранение данных: дано 25.11.2026",
-		"Найденный вами участок: Участок №2", "Подписки на оповещения: Участок №2",
+		"Найденный вами участок: Участок №2", "Подписки на оповещения: Участок №2", "Шаг разговора: главное меню",
 		"Ваши обращения: 1", "KRG-0001 · Квартирная кража · принято", rightsReport,
 		"Точка на карте: 49.82500, 73.08800", "Фото: 1", "Ваше имя, видимое полиции: Aigerim Test",
 		"Полиция, 25.11.2026", staffReply, "Вы, 25.11.2026", rightsAnswer,
@@ -179,19 +179,19 @@ func TestStaffActOnATicketWhoseReporterWithdrew(t *testing.T) {
 	tests := []struct {
 		name  string
 		do    func() []core.Reply
-		reply string
+		reply []string
 	}{
-		{"accept", func() []core.Reply { return inspector.press("tk:a:1") }, "Вы приняли KRG-0001"},
-		{"reply", func() []core.Reply { return inspector.press("tk:r:1") }, "Автор обращения KRG-0001 отозвал контакт"},
-		{"block", func() []core.Reply { return chief.press("tk:b:1") }, "отозвал контакт"},
+		{"accept", func() []core.Reply { return inspector.press("tk:a:1") }, []string{"Вы приняли KRG-0001"}},
+		{"reply", func() []core.Reply { return inspector.press("tk:r:1") }, []string{"Автору обращения KRG-0001 нельзя ответить", "автор отозвал контакт"}},
+		{"block", func() []core.Reply { return chief.press("tk:b:1") }, []string{"отозвал контакт"}},
 		{"resolve", func() []core.Reply {
 			inspector.press("tk:s:1")
 			return inspector.text("Проверили, всё спокойно.")
-		}, "KRG-0001 отмечено как решённое"},
+		}, []string{"KRG-0001 отмечено как решённое"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			mustContain(t, tt.do(), tt.reply)
+			mustContain(t, tt.do(), tt.reply...)
 		})
 	}
 	if tk := h.ticket(1); tk.Status != core.TicketResolved || tk.Linked() {
@@ -199,6 +199,29 @@ func TestStaffActOnATicketWhoseReporterWithdrew(t *testing.T) {
 	}
 	if after := len(h.outboxTo(1001)); after != before {
 		t.Errorf("%d messages queued to the former reporter, want none", after-before)
+	}
+}
+
+// TestStaffActOnATicketErasedByRetention: staff are told the reporter's
+// data ran out, not that the reporter withdrew.
+func TestStaffActOnATicketErasedByRetention(t *testing.T) {
+	h := newHarness(t)
+	h.onboard(core.Russian, true)
+	h.report(false, 49.8250, 73.0880)
+	inspector := h.as(inspectorD02)
+	inspector.onboard(core.Russian, true)
+	inspector.press("tk:a:1")
+	inspector.press("tk:s:1")
+	inspector.text("Проверили, всё спокойно.")
+	if n, err := h.db.EraseClosedTickets(context.Background(), time.Now().AddDate(10, 0, 0)); err != nil || n != 1 {
+		t.Fatalf("erased %d, %v; want the resolved ticket", n, err)
+	}
+	chief := h.as(5000000000000001)
+	chief.onboard(core.Russian, true)
+	r := chief.press("tk:b:1")
+	mustContain(t, r, "Автору обращения KRG-0001 нельзя ответить", "удалены по сроку хранения")
+	if strings.Contains(texts(r), "отозвал") {
+		t.Errorf("chief told the reporter withdrew: %s", texts(r))
 	}
 }
 
@@ -237,6 +260,29 @@ func TestForgetRefusesWhatItShould(t *testing.T) {
 			t.Errorf("after cancelling: %+v", s)
 		}
 	})
+	t.Run("cancelled while writing a report", func(t *testing.T) {
+		h := newHarness(t)
+		h.onboard(core.Russian, true)
+		h.press("m:report")
+		h.press("rc:burglary")
+		h.text(rightsReport)
+		h.command("forget")
+		r := h.press("fg:no")
+		mustContain(t, r, "Ничего не удалено")
+		s := h.session()
+		if s.Conversation.State != "report_place" || s.Conversation.Report == nil || s.Conversation.Report.Text != rightsReport {
+			t.Errorf("after cancelling: %+v, want the report being written, at its place step", s.Conversation)
+		}
+		// And the report goes on from there.
+		h.location(49.8250, 73.0880)
+		h.photo("photo-file-1")
+		h.press("rf:done")
+		h.press("ra:no")
+		mustContain(t, h.press("rs:send"), "KRG-0001")
+		if tk := h.ticket(1); tk.Text != rightsReport {
+			t.Errorf("ticket text = %q, want the text written before /forget", tk.Text)
+		}
+	})
 	t.Run("twice", func(t *testing.T) {
 		h := newHarness(t)
 		h.onboard(core.English, true)
@@ -246,6 +292,19 @@ func TestForgetRefusesWhatItShould(t *testing.T) {
 		if p, _ := h.db.PersonalData(context.Background(), h.chat); !p.Empty() {
 			t.Errorf("the second /forget stored %+v", p)
 		}
+	})
+	t.Run("again within ten minutes", func(t *testing.T) {
+		h := newHarness(t)
+		h.onboard(core.English, true)
+		h.press(buttons(h.command("forget"))[0])
+		h.onboard(core.English, true) // something to forget again
+		h.now = h.now.Add(4 * time.Minute)
+		mustContain(t, h.command("forget"), "deleted a moment ago", "in 6 min")
+		if s := h.session(); !s.Resident.Consented() || s.Conversation.State != "menu" {
+			t.Errorf("after a refused /forget: %+v", s)
+		}
+		h.now = h.now.Add(6 * time.Minute)
+		mustContain(t, h.command("forget"), "Delete everything the bot stores about you?")
 	})
 	t.Run("by staff", func(t *testing.T) {
 		h := newHarness(t).as(inspectorD02)
@@ -281,7 +340,10 @@ func TestPrivacyOffersTheRights(t *testing.T) {
 	// A newcomer's consent question offers only the answer.
 	n := newHarness(t).as(3003)
 	n.command("start")
-	if got := buttons(n.press("lang:en")); strings.Contains(strings.Join(got, " "), "pd:") {
+	r = n.press("lang:en")
+	if got := buttons(r); strings.Contains(strings.Join(got, " "), "pd:") {
 		t.Errorf("first consent question offers %v", got)
 	}
+	// It says how long a closed report's personal data are kept.
+	mustContain(t, r, "Once a report is closed", "one year by default")
 }

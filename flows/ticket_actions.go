@@ -100,7 +100,7 @@ func (t *turn) staffOp(ctx context.Context, tk core.Ticket, actor *core.Staff, o
 			return nil
 		}
 		if op != opResolve && !tk.Linked() {
-			t.say(locale.TkNoReporter, tk.Code)
+			t.say(locale.TkNoReporter, tk.Code, erasedBy(tk, l))
 			return nil
 		}
 		ev := map[string]string{opReply: evTicketReply, opResolve: evTicketResolve, opBlock: evTicketBlock}[op]
@@ -290,8 +290,9 @@ func (t *turn) ticketWrite(ctx context.Context) error {
 	now := t.e.now()
 	l := t.lang()
 	if state != stTicketResolve && !tk.Linked() {
-		// The reporter withdrew while staff were writing.
-		t.say(locale.TkNoReporter, tk.Code)
+		// The reporter withdrew (or retention erased the ticket) while
+		// staff were writing.
+		t.say(locale.TkNoReporter, tk.Code, erasedBy(tk, l))
 		return t.goTo(ctx, evMenu)
 	}
 	switch state {

@@ -95,11 +95,22 @@ func (t *turn) onboarded() bool {
 // what was kept for it: the street of stPick, the notice draft of the
 // notice steps, the notice being answered.
 func (t *turn) goTo(ctx context.Context, event string) error {
+	prev := t.m.Current()
 	if err := fire(ctx, t.m, event, t.prompt); err != nil {
 		return err
 	}
 	c := &t.s.Conversation
 	c.State = t.m.Current()
+	if c.State == stForget {
+		// Only a question: what was kept stays until it is answered, so
+		// that "no" deletes nothing, a report being written included.
+		if prev != stForget {
+			c.Back = prev
+		}
+		t.dirty = true
+		return nil
+	}
+	c.Back = ""
 	if c.State != stPick && c.State != stReportPlace {
 		c.Street = ""
 	}

@@ -23,13 +23,23 @@ const (
 	MyDataDistrict        Key = "mydata.district"
 	MyDataSubscriptions   Key = "mydata.subscriptions"
 	MyDataBlocked         Key = "mydata.blocked"
-	MyDataStep            Key = "mydata.step"
-	MyDataDraft           Key = "mydata.draft"
-	MyDataStreet          Key = "mydata.street"
-	MyDataLastWrote       Key = "mydata.last_wrote"
-	MyDataQueued          Key = "mydata.queued"
-	MyDataSent            Key = "mydata.sent"
-	MyDataTicketsNone     Key = "mydata.tickets_none"
+	// MyDataStep takes one of the MyDataStep… labels.
+	MyDataStep        Key = "mydata.step"
+	MyDataStepStart   Key = "mydata.step.start"
+	MyDataStepMenu    Key = "mydata.step.menu"
+	MyDataStepFind    Key = "mydata.step.find"
+	MyDataStepAnswer  Key = "mydata.step.answer"
+	MyDataStepPoll    Key = "mydata.step.poll"
+	MyDataStepReport  Key = "mydata.step.report"
+	MyDataStepTicket  Key = "mydata.step.ticket"
+	MyDataStepNotice  Key = "mydata.step.notice"
+	MyDataStepForget  Key = "mydata.step.forget"
+	MyDataDraft       Key = "mydata.draft"
+	MyDataStreet      Key = "mydata.street"
+	MyDataLastWrote   Key = "mydata.last_wrote"
+	MyDataQueued      Key = "mydata.queued"
+	MyDataSent        Key = "mydata.sent"
+	MyDataTicketsNone Key = "mydata.tickets_none"
 	// MyDataTicketsHeader takes the number of reports.
 	MyDataTicketsHeader Key = "mydata.tickets_header"
 	// MyDataTicket takes the code, category, status, date, place and text.
@@ -56,9 +66,11 @@ const (
 	ForgetYes       Key = "forget.yes"
 	ForgetNo        Key = "forget.no"
 	ForgetCancelled Key = "forget.cancelled"
-	ForgetNothing   Key = "forget.nothing"
-	ForgetStaff     Key = "forget.staff"
-	ForgetDone      Key = "forget.done"
+	// ForgetTooSoon takes the minutes until the chat may ask again.
+	ForgetTooSoon Key = "forget.too_soon"
+	ForgetNothing Key = "forget.nothing"
+	ForgetStaff   Key = "forget.staff"
+	ForgetDone    Key = "forget.done"
 	// The following take a count.
 	ForgetDoneSubscriptions Key = "forget.done_subscriptions"
 	ForgetDoneQueued        Key = "forget.done_queued"
@@ -110,7 +122,24 @@ var rightsTexts = map[Key]core.Text{
 		core.Kazakh:  "Өтініш жіберу: %s бастап полициямен шектелген.",
 		core.English: "Sending reports: restricted by the police since %s.",
 	},
-	MyDataStep:  {core.Russian: "Шаг разговора: %s", core.Kazakh: "Сөйлесу қадамы: %s", core.English: "Conversation step: %s"},
+	MyDataStep: {core.Russian: "Шаг разговора: %s", core.Kazakh: "Сөйлесу қадамы: %s", core.English: "Conversation step: %s"},
+	MyDataStepStart: {
+		core.Russian: "начало: выбор языка и согласие",
+		core.Kazakh:  "бастау: тіл таңдау және келісім",
+		core.English: "getting started: language and consent",
+	},
+	MyDataStepMenu:   {core.Russian: "главное меню", core.Kazakh: "басты мәзір", core.English: "the main menu"},
+	MyDataStepFind:   {core.Russian: "поиск участкового", core.Kazakh: "учаскелік инспекторды іздеу", core.English: "finding your inspector"},
+	MyDataStepAnswer: {core.Russian: "ответ на объявление", core.Kazakh: "хабарландыруға жауап", core.English: "answering a notice"},
+	MyDataStepPoll:   {core.Russian: "опрос", core.Kazakh: "сауалнама", core.English: "a poll"},
+	MyDataStepReport: {core.Russian: "новое обращение", core.Kazakh: "жаңа өтініш", core.English: "writing a report"},
+	MyDataStepTicket: {core.Russian: "сообщение по обращению", core.Kazakh: "өтініш бойынша хабарлама", core.English: "writing about a report"},
+	MyDataStepNotice: {core.Russian: "объявление жителям", core.Kazakh: "тұрғындарға хабарландыру", core.English: "a notice to residents"},
+	MyDataStepForget: {
+		core.Russian: "вопрос об удалении ваших данных",
+		core.Kazakh:  "деректеріңізді өшіру туралы сұрақ",
+		core.English: "the question about deleting your data",
+	},
 	MyDataDraft: {core.Russian: "Обращение, которое вы пишете: %s", core.Kazakh: "Сіз жазып жатқан өтініш: %s", core.English: "The report you are writing: %s"},
 	MyDataStreet: {
 		core.Russian: "Улица, которую вы ввели: %s",
@@ -192,6 +221,11 @@ var rightsTexts = map[Key]core.Text{
 	ForgetYes:       {core.Russian: "🗑 Да, удалить", core.Kazakh: "🗑 Иә, өшіру", core.English: "🗑 Yes, delete"},
 	ForgetNo:        {core.Russian: "Нет, оставить", core.Kazakh: "Жоқ, қалдыру", core.English: "No, keep it"},
 	ForgetCancelled: {core.Russian: "Ничего не удалено.", core.Kazakh: "Ештеңе өшірілмеді.", core.English: "Nothing was deleted."},
+	ForgetTooSoon: {
+		core.Russian: "Ваши данные уже удалены недавно. Повторное удаление доступно через %d мин.",
+		core.Kazakh:  "Деректеріңіз жақында өшірілді. Қайта өшіруге %d минуттан кейін болады.",
+		core.English: "Your data were deleted a moment ago. You can ask again in %d min.",
+	},
 	ForgetNothing: {
 		core.Russian: "Бот не хранит о вас ничего, что можно удалить.",
 		core.Kazakh:  "Бот сіз туралы өшіруге болатын ештеңе сақтамайды.",
@@ -236,9 +270,9 @@ var rightsTexts = map[Key]core.Text{
 		core.English: "⚠️ The reporter of %s asked for their data to be deleted: their name, text, place and photos are erased from the ticket, and replies can no longer reach them. The ticket stays with you to finish or close.",
 	},
 	TkNoReporter: {
-		core.Russian: "Автор обращения %s отозвал контакт: ему нельзя ответить, и его нельзя заблокировать.",
-		core.Kazakh:  "%s өтінішінің авторы байланысын кері алды: оған жауап беруге де, оны бұғаттауға да болмайды.",
-		core.English: "The reporter of %s withdrew their contact: they cannot be answered or blocked.",
+		core.Russian: "Автору обращения %s нельзя ответить, и его нельзя заблокировать: %s.",
+		core.Kazakh:  "%s өтінішінің авторына жауап беруге де, оны бұғаттауға да болмайды: %s.",
+		core.English: "The reporter of %s cannot be answered or blocked: %s.",
 	},
 	TkReporterWithdrew: {core.Russian: "автор отозвал контакт, его данные удалены", core.Kazakh: "автор байланысын кері алды, деректері өшірілді", core.English: "the reporter withdrew their contact; their data are erased"},
 	TkDataExpired:      {core.Russian: "данные автора удалены по сроку хранения", core.Kazakh: "автордың деректері сақтау мерзімі бойынша өшірілді", core.English: "the reporter's data are erased, as the retention period ended"},

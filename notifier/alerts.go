@@ -35,9 +35,13 @@ func AlertJob(store AudienceStore, city *core.City, a core.ScheduledAlert, wake 
 		items := make([]core.OutboxItem, 0, len(audience))
 		for _, r := range audience {
 			items = append(items, core.OutboxItem{
-				Key:      batch + ":" + r.Chat.String(),
-				Chat:     r.Chat,
-				Batch:    batch,
+				Key:   batch + ":" + r.Chat.String(),
+				Chat:  r.Chat,
+				Batch: batch,
+				// Storage queues it only while the chat still subscribes
+				// to the district: the audience was read before the
+				// chunks are queued, and a resident may leave meanwhile.
+				District: r.District,
 				Priority: core.PriorityBulk,
 				Urgent:   a.Urgent,
 				Reply: core.Reply{Text: a.Text.In(r.Lang) + "\n\n" + locale.T(r.Lang, locale.AlertFooter),

@@ -314,7 +314,7 @@ func (n *Notices) items(city *core.City, notice core.Notice, poll *core.Poll, ba
 		}
 		text := locale.T(r.Lang, locale.NoticeHeader, from.In(r.Lang)) + "\n\n" + notice.Text + "\n\n" + locale.T(r.Lang, locale.AlertFooter)
 		items = append(items, core.OutboxItem{
-			Key: batch + ":" + r.Chat.String(), Chat: r.Chat, Batch: batch,
+			Key: batch + ":" + r.Chat.String(), Chat: r.Chat, Batch: batch, District: r.District,
 			Priority: core.PriorityBulk, Urgent: notice.Urgent,
 			Reply: core.Reply{Text: text, Photo: notice.Photo, Buttons: [][]core.Button{{{
 				Label: locale.T(r.Lang, locale.AnswerNoticeButton),

@@ -98,6 +98,10 @@ func (l *lane) deliver(ctx context.Context, it core.OutboxItem) (done int, err e
 			done, err = it.Parts, fmt.Errorf("%w: sender panicked: %v", core.ErrRejected, p)
 		}
 	}()
+	// An adapter that keeps what it sent keeps it with the item, so that
+	// erasing a ticket finds it, and keeps nothing of an item withdrawn
+	// while it was being sent.
+	ctx = core.WithItem(ctx, core.ItemRef{ID: it.ID, Key: it.Key})
 	return l.sender.Deliver(ctx, it.Chat, l.withPhoto(ctx, it), it.Parts)
 }
 

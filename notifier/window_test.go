@@ -2,6 +2,7 @@ package notifier_test
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -143,6 +144,11 @@ func TestWhatsAppLateRefusal(t *testing.T) {
 		_, _, sentErr := db.SentMessage(ctx, sent[0].ID)
 		return err == nil && len(items) == 0 && sentErr == nil
 	})
+	// Remembered with its item's key, so that erasing a ticket can find
+	// what was kept of its messages.
+	if !slices.ContainsFunc(storagetest.Find(t, db, `"key":"notice:7"`), func(hit string) bool { return strings.HasPrefix(hit, "sent ") }) {
+		t.Errorf("the sent message was not remembered with its item's key")
+	}
 	policy := whatsapp.StatusPolicy{Store: db, Resend: db, Wake: out.Wake, City: core.NewCityHolder(city), Log: zerolog.Nop()}
 	failed := whatsapp.Status{MessageID: sent[0].ID, Chat: resident, Status: "failed", Code: 131047}
 	if err := policy.Status(ctx, failed); err != nil {

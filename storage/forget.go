@@ -54,8 +54,8 @@ func (db *DB) forget(tx *bolt.Tx, chat core.ChatRef, seq uint64, unlink []core.A
 	for _, step := range []func() error{
 		func() error { return dropTicketItems(tx, ids) },
 		func() error { return forgetDead(tx, chat, ids) },
-		func() error { return forgetOutboxKeys(tx, chat) },
-		func() error { return forgetSent(tx, chat) },
+		func() error { return forgetOutboxKeys(tx, chat, ids) },
+		func() error { return forgetSent(tx, chat, ids) },
 		func() error { return forgetInbox(tx, chat, seq) },
 		func() error { return unlinkAnswers(tx, unlink) },
 		func() error { return moveFanOuts(tx, chat) },
@@ -157,13 +157,15 @@ func forgetDead(tx *bolt.Tx, chat core.ChatRef, prefixes []string) error {
 
 // forgetOutboxKeys forgets the idempotency keys that name chat: those of
 // alerts, notices and poll invitations end with it. A resident forgotten
-// is new, and may be invited again.
-func forgetOutboxKeys(tx *bolt.Tx, chat core.ChatRef) error {
+// is new, and may be invited again. The keys of the items about the
+// tickets whose item prefixes are given go too: they tie the ticket's
+// messages to each other for 30 days, after its reporter is gone.
+func forgetOutboxKeys(tx *bolt.Tx, chat core.ChatRef, prefixes []string) error {
 	suffix := []byte(":" + chat.String())
 	keys, byTime := tx.Bucket(bucketOutboxKeys), tx.Bucket(bucketOutboxKeysByTime)
 	var stamped [][]byte
 	err := keys.ForEach(func(k, v []byte) error {
-		if bytes.HasSuffix(k, suffix) && len(v) == 8 {
+		if (bytes.HasSuffix(k, suffix) || hasAnyPrefix(string(k), prefixes)) && len(v) == 8 {
 			stamped = append(stamped, append(bytes.Clone(v), k...))
 		}
 		return nil
@@ -182,13 +184,18 @@ func forgetOutboxKeys(tx *bolt.Tx, chat core.ChatRef) error {
 	return nil
 }
 
-// forgetSent forgets the messages sent to chat that were remembered by the
-// messenger's id.
-func forgetSent(tx *bolt.Tx, chat core.ChatRef) error {
+// forgetSent forgets the messages remembered by the messenger's id that
+// were sent to chat, or that were about the tickets whose item prefixes
+// are given: a ticket's card to staff on WhatsApp holds the reporter's
+// name and words. chat may be zero, for tickets erased by retention.
+func forgetSent(tx *bolt.Tx, chat core.ChatRef, prefixes []string) error {
+	if chat == (core.ChatRef{}) && len(prefixes) == 0 {
+		return nil
+	}
 	ids := map[string]bool{}
 	err := deleteWhere(tx.Bucket(bucketSent), func(k, v []byte) bool {
 		var m sentMessage
-		if json.Unmarshal(v, &m) == nil && m.Chat == chat {
+		if json.Unmarshal(v, &m) == nil && (chat != (core.ChatRef{}) && m.Chat == chat || hasAnyPrefix(m.Key, prefixes)) {
 			ids[string(k)] = true
 			return true
 		}
@@ -245,8 +252,13 @@ func randomKey() string {
 }
 
 // moveFanOuts rewrites the cursor of a notice's fan-out that stopped at
-// chat: the cursor is compared as a string, so one just before chat's
-// resumes at the same place without naming it.
+// chat. The fan-out resumes after the cursor, compared as a string, so the
+// subscriber of the notice's districts just before chat (read in this
+// transaction, chat's own entries already gone) resumes at the same place
+// without naming chat; with none before it, the fan-out starts over, and
+// the items' keys keep anyone from getting it twice. Any string derived
+// from chat (chat with its last digit lowered, say) would still give the
+// number away.
 func moveFanOuts(tx *bolt.Tx, chat core.ChatRef) error {
 	b := tx.Bucket(bucketNotices)
 	var changed []core.Notice
@@ -256,7 +268,7 @@ func moveFanOuts(tx *bolt.Tx, chat core.ChatRef) error {
 		}
 		var n core.Notice
 		if json.Unmarshal(v, &n) == nil && n.FanOut != nil && n.FanOut.After == chat.String() {
-			n.FanOut.After = cursorBefore(n.FanOut.After)
+			n.FanOut.After = subscriberBefore(tx, n.Districts, n.FanOut.After)
 			changed = append(changed, n)
 		}
 		return nil
@@ -272,17 +284,24 @@ func moveFanOuts(tx *bolt.Tx, chat core.ChatRef) error {
 	return nil
 }
 
-// cursorBefore returns a string just below s: s with its last byte
-// lowered, then "~~~~". Between it and s lie only strings that start with
-// it and go on above "~", which no chat ref does (ids are digits, or a
-// phone number's).
-func cursorBefore(s string) string {
-	if s == "" {
-		return s
+// subscriberBefore returns the greatest chat below chat that subscribes to
+// any of districts, or "" if there is none.
+func subscriberBefore(tx *bolt.Tx, districts []string, chat string) string {
+	c := tx.Bucket(bucketSubscribers).Cursor()
+	best := ""
+	for _, d := range districts {
+		prefix := []byte(d + "\x00")
+		k, _ := c.Seek(append(bytes.Clone(prefix), chat...))
+		if k == nil {
+			k, _ = c.Last()
+		} else {
+			k, _ = c.Prev()
+		}
+		if k != nil && bytes.HasPrefix(k, prefix) && string(k[len(prefix):]) > best {
+			best = string(k[len(prefix):])
+		}
 	}
-	b := []byte(s)
-	b[len(b)-1]--
-	return string(b) + "~~~~"
+	return best
 }
 
 // deleteWhere deletes the entries of b that match. Matches are collected

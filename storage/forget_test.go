@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"strconv"
 	"testing"
@@ -26,8 +27,9 @@ func leaveTraces(t *testing.T, db *storage.DB, r resident, seq int) core.Ticket 
 	t.Helper()
 	ctx := context.Background()
 	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
-	// Update keys name the update, never the chat.
-	key := func(s string) string { return fmt.Sprintf("u:%d:%s", seq, s) }
+	// Update keys are as the WhatsApp adapter makes them: the digest of a
+	// wamid, which encodes the sender's number.
+	key := func(s string) string { return "whatsapp:" + core.Digest(wamid(r.chat, fmt.Sprint(seq, s))) }
 
 	// An update left over in the inbox, and the one that onboards them,
 	// which also records when they last wrote (WhatsApp).
@@ -84,18 +86,44 @@ func leaveTraces(t *testing.T, db *storage.DB, r resident, seq int) core.Ticket 
 			}
 		}
 	}
-	if err := db.RememberSent(ctx, "wamid."+r.chat.ID, r.chat, core.Reply{Text: r.text}); err != nil {
+	if err := db.RememberSent(ctx, wamid(r.chat, "sent"), r.chat, core.Reply{Text: r.text}, core.ItemRef{}); err != nil {
 		t.Fatal(err)
 	}
-	// A notice whose fan-out stopped at them.
+	// Their ticket's card to the inspector on WhatsApp, delivered and
+	// remembered there for a resend; and the resend Meta asked for, keyed
+	// as the adapter keys it.
+	for _, it := range pending {
+		if it.Key == "ticket:"+itoa(id)+":1:created:card" {
+			if err := db.RememberSent(ctx, wamid(staffChat, fmt.Sprint("card", seq)), staffChat, it.Reply,
+				core.ItemRef{ID: it.ID, Key: it.Key}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	resend := core.OutboxItem{Key: "resend:" + core.Digest(wamid(r.chat, "late")), Chat: r.chat, Reply: core.Reply{Text: "accepted"}}
+	// Their answer to a notice, relayed to the chief without their name or
+	// chat, and keyed by their update: not theirs to find any more.
+	answer := core.OutboxItem{Key: "answer:" + key("answer"), Chat: staffChat, ToStaff: true,
+		Reply: core.Reply{Text: "Ответ на объявление 1: приду"}}
+	if _, err := db.EnqueueOutbox(ctx, []core.OutboxItem{resend, answer}); err != nil {
+		t.Fatal(err)
+	}
+	// A notice whose fan-out stopped at them, while it goes on.
 	if err := db.SaveNotice(ctx, core.Notice{ID: uint64(seq), Author: "s-c1", Districts: []string{"d-01"}, Text: "notice",
-		FanOut: &core.FanOut{At: now, After: r.chat.String()}}); err != nil {
+		FanOut: &core.FanOut{At: now, After: r.chat.String(), Queued: 1}}); err != nil {
 		t.Fatal(err)
 	}
 	return tk
 }
 
-var staffChat = core.ChatRef{Channel: core.Telegram, ID: "5000000000000011"}
+// staffChat is the inspector's, on WhatsApp.
+var staffChat = core.ChatRef{Channel: core.WhatsApp, ID: "77010000011"}
+
+// wamid makes a WhatsApp message id as Meta does: base64 of bytes that
+// include the chat's number.
+func wamid(c core.ChatRef, n string) string {
+	return "wamid." + base64.StdEncoding.EncodeToString([]byte("\x1c\x18\x0b"+c.ID+"\x15\x02\x00\x12"+n))
+}
 
 func itoa(id uint64) string { return strconv.FormatUint(id, 10) }
 
@@ -115,13 +143,17 @@ func TestForgetLeavesNothing(t *testing.T) {
 	goneTicket := leaveTraces(t, db, gone, 1)
 	leaveTraces(t, db, stays, 2)
 	needles := func(r resident) []string {
-		return []string{r.chat.ID, r.name, r.text, r.addr, r.photo, r.pseudonym, r.textPseudonym}
+		// The number in any form: as written, escaped, in a wamid, or a
+		// neighbour of it (the number less its last digit).
+		out := append(storagetest.Derived(r.chat.ID), r.chat.ID[:len(r.chat.ID)-1])
+		return append(out, r.name, r.text, r.addr, r.photo, r.pseudonym, r.textPseudonym)
 	}
 	if hits := storagetest.Find(t, db, needles(gone)...); len(hits) < 10 {
 		t.Fatalf("before forgetting, found %d traces; the test stores too little:\n%v", len(hits), hits)
 	}
 
-	in, err := db.Record(ctx, core.Inbound{Key: "forget", Chat: gone.chat, Kind: core.KindButton, Data: "fg:yes"})
+	in, err := db.Record(ctx, core.Inbound{Key: "whatsapp:" + core.Digest(wamid(gone.chat, "forget")), Chat: gone.chat,
+		Kind: core.KindButton, Data: "fg:yes"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,12 +190,12 @@ func TestForgetLeavesNothing(t *testing.T) {
 	}
 
 	// The other resident keeps everything.
-	for _, n := range needles(stays) {
+	for _, n := range []string{stays.chat.ID, stays.name, stays.text, stays.addr, stays.photo, stays.pseudonym, stays.textPseudonym} {
 		if len(storagetest.Find(t, db, n)) == 0 {
 			t.Errorf("%q of the other resident is gone too", n)
 		}
 	}
-	if p, _ := db.PersonalData(ctx, stays.chat); !p.Stored || len(p.Tickets) != 1 || p.Queued != 2 || p.Sent != 1 || p.LastInbound.IsZero() {
+	if p, _ := db.PersonalData(ctx, stays.chat); !p.Stored || len(p.Tickets) != 1 || p.Queued != 3 || p.Sent != 1 || p.LastInbound.IsZero() {
 		t.Errorf("the other resident's data = %+v, want all of it", p)
 	}
 }

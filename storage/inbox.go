@@ -21,7 +21,7 @@ import (
 // requests) share one commit, and so one fsync.
 func (db *DB) Record(ctx context.Context, in core.Inbound) (core.Inbound, error) {
 	if in.Key == "" {
-		return in, fmt.Errorf("storage: record update for %s: empty key", in.Chat)
+		return in, fmt.Errorf("storage: record an update from %s: empty key", in.Chat.Channel)
 	}
 	out, err := db.record(ctx, []core.Inbound{in}, db.batch)
 	if err == nil && len(out) == 0 {
@@ -59,7 +59,7 @@ func (db *DB) RecordBatch(ctx context.Context, ins []core.Inbound) ([]core.Inbou
 func (db *DB) record(ctx context.Context, ins []core.Inbound, commit func(context.Context, func(*bolt.Tx) error) error) ([]core.Inbound, error) {
 	for _, in := range ins {
 		if in.Key == "" {
-			return nil, fmt.Errorf("update for %s: empty key", in.Chat)
+			return nil, fmt.Errorf("update from %s: empty key", in.Chat.Channel)
 		}
 	}
 	if len(ins) == 0 {
@@ -140,7 +140,7 @@ func (db *DB) LastInbound(ctx context.Context, chat core.ChatRef) (time.Time, er
 		return nil
 	})
 	if err != nil {
-		return at, fmt.Errorf("storage: last message of %s: %w", chat, err)
+		return at, fmt.Errorf("storage: last message of a %s chat: %w", chat.Channel, err)
 	}
 	return at, nil
 }

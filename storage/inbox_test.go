@@ -185,11 +185,11 @@ func TestPurgeSent(t *testing.T) {
 	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
 	db := storagetest.MustOpen(t, storage.Options{Now: func() time.Time { return now }})
 	wa := core.ChatRef{Channel: core.WhatsApp, ID: "77010000001"}
-	if err := db.RememberSent(ctx, "wamid.old", wa, core.Reply{Text: "old"}); err != nil {
+	if err := db.RememberSent(ctx, "wamid.old", wa, core.Reply{Text: "old"}, core.ItemRef{}); err != nil {
 		t.Fatal(err)
 	}
 	now = now.Add(time.Hour)
-	if err := db.RememberSent(ctx, "wamid.new", wa, core.Reply{Text: "new"}); err != nil {
+	if err := db.RememberSent(ctx, "wamid.new", wa, core.Reply{Text: "new"}, core.ItemRef{}); err != nil {
 		t.Fatal(err)
 	}
 	if n, err := db.PurgeSent(ctx, now.Add(-time.Minute)); err != nil || n != 1 {

@@ -91,11 +91,12 @@ func (db *DB) UpdateNotice(ctx context.Context, id uint64, fn func(*core.Notice)
 // countInvitations adds to a poll invitation's counts the items about to
 // be queued, by district. An item whose key was queued before (the same
 // resident invited to the same poll by another run) is not queued again,
-// and so not counted again.
+// and so not counted again; nor is one to a resident who left the
+// district's subscribers meanwhile (see subscribed).
 func countInvitations(tx *bolt.Tx, n *core.Notice, items []core.OutboxItem) {
 	keys := tx.Bucket(bucketOutboxKeys)
 	for _, it := range items {
-		if it.District == "" || keys.Get([]byte(it.Key)) != nil {
+		if it.District == "" || keys.Get([]byte(it.Key)) != nil || !subscribed(tx, it) {
 			continue
 		}
 		if n.Invited == nil {

@@ -70,12 +70,21 @@ func (db *DB) enqueue(tx *bolt.Tx, items []core.OutboxItem) (int, error) {
 	now := db.now()
 	stamp := u64(uint64(now.UnixNano()))
 	added := 0
+	cancelled := map[string]int{}
 	for _, it := range items {
 		if it.Key == "" {
-			return added, fmt.Errorf("outbox item for %s: empty key", it.Chat)
+			return added, fmt.Errorf("outbox item to %s: empty key", it.Chat.Channel)
 		}
 		key := []byte(it.Key)
 		if keys.Get(key) != nil {
+			continue
+		}
+		if !subscribed(tx, it) {
+			// Neither the item nor its key is stored: both name the chat,
+			// which may have just been forgotten.
+			if it.Batch != "" {
+				cancelled[it.Batch]++
+			}
 			continue
 		}
 		if err := keys.Put(key, stamp); err != nil {
@@ -108,7 +117,28 @@ func (db *DB) enqueue(tx *bolt.Tx, items []core.OutboxItem) (int, error) {
 			return added, err
 		}
 	}
+	// Counted as queued and withdrawn, so the author's delivery report
+	// still adds up to the audience the fan-out read.
+	for batch, n := range cancelled {
+		if err := updateBatch(tx, batch, func(c *batchCounts) { c.Enqueued += n; c.Cancelled += n }); err != nil {
+			return added, err
+		}
+	}
 	return added, nil
+}
+
+// subscribed reports whether a bulk delivery to a district's subscribers
+// (a notice, an alert, a poll invitation: a bulk item naming its District)
+// may still be queued: its chat must still subscribe to that district. The
+// audience of a fan-out is read once and queued over many commits, so a
+// resident who unsubscribed, was marked unreachable or was forgotten
+// meanwhile is checked here, in the transaction that would queue them.
+// Other items are not deliveries to an audience and always pass.
+func subscribed(tx *bolt.Tx, it core.OutboxItem) bool {
+	if it.Priority != core.PriorityBulk || it.District == "" {
+		return true
+	}
+	return tx.Bucket(bucketSubscribers).Get(subscriberKey(it.District, it.Chat)) != nil
 }
 
 // PendingOutbox returns up to limit undelivered items with an id above
@@ -237,7 +267,7 @@ func (db *DB) MarkUnreachable(ctx context.Context, chat core.ChatRef, reason str
 		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("storage: mark %s unreachable: %w", chat, err)
+		return 0, fmt.Errorf("storage: mark a %s chat unreachable: %w", chat.Channel, err)
 	}
 	return dropped, nil
 }

@@ -48,7 +48,7 @@ func (db *DB) PersonalData(ctx context.Context, chat core.ChatRef) (core.Persona
 		})
 	})
 	if err != nil {
-		return p, fmt.Errorf("storage: personal data of %s: %w", chat, err)
+		return p, fmt.Errorf("storage: personal data of a %s chat: %w", chat.Channel, err)
 	}
 	return p, nil
 }

@@ -52,6 +52,9 @@ func (db *DB) EraseClosedTickets(ctx context.Context, cutoff time.Time) (int, er
 		err := db.update(ctx, func(tx *bolt.Tx) error {
 			done = 0
 			now := db.now()
+			// The messages remembered of their cards to staff (WhatsApp's,
+			// for 48 hours) hold the text and the name too.
+			var prefixes []string
 			for _, k := range chunk {
 				var t core.Ticket
 				if err := get(tx.Bucket(bucketTickets), k, &t); err != nil {
@@ -64,9 +67,10 @@ func (db *DB) EraseClosedTickets(ctx context.Context, cutoff time.Time) (int, er
 				if err := putTicket(tx, t); err != nil {
 					return err
 				}
+				prefixes = append(prefixes, ticketItemPrefix(t.ID))
 				done++
 			}
-			return nil
+			return forgetSent(tx, core.ChatRef{}, prefixes)
 		})
 		if err != nil {
 			return n, fmt.Errorf("storage: erase tickets closed before %s: %w", cutoff.Format(time.RFC3339), err)

@@ -27,7 +27,7 @@ func (db *DB) Session(ctx context.Context, chat core.ChatRef) (core.Session, err
 		return nil
 	})
 	if err != nil {
-		return s, fmt.Errorf("storage: load session %s: %w", chat, err)
+		return s, fmt.Errorf("storage: load the session of a %s chat: %w", chat.Channel, err)
 	}
 	s.Resident.Chat = chat
 	return s, nil
@@ -40,7 +40,7 @@ func (db *DB) Resident(ctx context.Context, chat core.ChatRef) (core.Resident, e
 		return get(tx.Bucket(bucketResidents), []byte(chat.String()), &r)
 	})
 	if err != nil {
-		return r, fmt.Errorf("storage: load resident %s: %w", chat, err)
+		return r, fmt.Errorf("storage: load the resident of a %s chat: %w", chat.Channel, err)
 	}
 	return r, nil
 }
@@ -53,8 +53,14 @@ func (db *DB) Apply(ctx context.Context, ch core.Change) error {
 	chat := ch.Inbound.Chat
 	// Batched: the workers handling different chats share commits, which
 	// is what lets thousands of updates a second each be durable before
-	// their answer.
-	err := db.batch(ctx, func(tx *bolt.Tx) error {
+	// their answer. A forget scans whole buckets: in a group it would hold
+	// up every write of the group and, failing, roll them back; alone it
+	// costs the others only its own run.
+	commit := db.batch
+	if ch.Forget {
+		commit = db.update
+	}
+	err := commit(ctx, func(tx *bolt.Tx) error {
 		if ch.Inbound.Seq != 0 {
 			if err := tx.Bucket(bucketInbox).Delete(u64(ch.Inbound.Seq)); err != nil {
 				return err
@@ -255,7 +261,7 @@ func blockReporter(tx *bolt.Tx, b core.ReportBlock) error {
 	key := []byte(b.Chat.String())
 	var r core.Resident
 	if err := get(residents, key, &r); err != nil {
-		return fmt.Errorf("block %s: %w", b.Chat, err)
+		return fmt.Errorf("block a %s chat: %w", b.Chat.Channel, err)
 	}
 	r.Blocked = &b
 	return put(residents, key, r)

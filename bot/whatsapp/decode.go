@@ -159,18 +159,24 @@ func (d *decoded) add(v *hookValue, now time.Time) {
 func safeInbound(m *hookMessage, now time.Time) (in core.Inbound) {
 	defer func() {
 		if recover() != nil {
-			in = core.Inbound{Key: "whatsapp:" + m.ID, MessageID: m.ID, Chat: chat(m.From), From: m.From,
+			in = core.Inbound{Key: updateKey(m.ID), MessageID: m.ID, Chat: chat(m.From), From: m.From,
 				Kind: core.KindUnsupported, Unsupported: "unknown", Received: now}
 		}
 	}()
 	return toInbound(m, now)
 }
 
-// toInbound translates one message. Its key is the wamid: Meta redelivers a
-// webhook for days, and storage drops a key it has seen.
+// updateKey is the key of the message wamid: Meta redelivers a webhook for
+// days, and storage drops a key it has seen. It is the wamid's digest,
+// not the wamid, which encodes the sender's phone number: the key is
+// stored for a week (seen), becomes part of outbox keys kept for 30 days
+// ("answer:<key>") and is logged.
+func updateKey(wamid string) string { return "whatsapp:" + core.Digest(wamid) }
+
+// toInbound translates one message, keyed by updateKey.
 func toInbound(m *hookMessage, now time.Time) core.Inbound {
 	in := core.Inbound{
-		Key:       "whatsapp:" + m.ID,
+		Key:       updateKey(m.ID),
 		MessageID: m.ID,
 		Chat:      chat(m.From),
 		From:      m.From,

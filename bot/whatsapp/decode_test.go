@@ -25,7 +25,7 @@ func decodeBody(messages string) []byte {
 // 1718000000, changed by f.
 func decodeWant(f func(*core.Inbound)) core.Inbound {
 	in := core.Inbound{
-		Key: "whatsapp:wamid.A", MessageID: "wamid.A", Chat: core.ChatRef{Channel: core.WhatsApp, ID: "77770000001"},
+		Key: updateKey("wamid.A"), MessageID: "wamid.A", Chat: core.ChatRef{Channel: core.WhatsApp, ID: "77770000001"},
 		From: "77770000001", FromName: "Ерлан", Received: time.Unix(1718000000, 0).UTC(), Kind: core.KindUnsupported,
 	}
 	f(&in)

@@ -178,7 +178,8 @@ func (w *WhatsApp) send(ctx context.Context, chat core.ChatRef, r core.Reply, sk
 			return i, fmt.Errorf("whatsapp: send %s: %w", c.msg["type"], err)
 		}
 		if remember && wamid != "" && w.cfg.Sent != nil {
-			if err := w.cfg.Sent.RememberSent(ctx, wamid, chat, r); err != nil {
+			item, _ := core.ItemFrom(ctx)
+			if err := w.cfg.Sent.RememberSent(ctx, wamid, chat, r, item); err != nil {
 				w.log.Warn().Err(err).Msg("remember a sent message")
 			}
 		}

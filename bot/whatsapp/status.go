@@ -62,7 +62,10 @@ func (p StatusPolicy) Status(ctx context.Context, s Status) error {
 	if s.Status != "failed" {
 		return nil
 	}
-	log := p.Log.With().Str("wamid", s.MessageID).Int("code", s.Code).Str("title", s.Title).Logger()
+	// The wamid encodes the recipient's number: logged as its digest,
+	// which is also how storage keys it.
+	id := core.Digest(s.MessageID)
+	log := p.Log.With().Str("wamid", id).Int("code", s.Code).Str("title", s.Title).Logger()
 	switch s.Code {
 	case codeUndeliverable, codeNotAllowed:
 		if staff := p.staff(s.Chat); staff != nil {
@@ -86,6 +89,7 @@ func (p StatusPolicy) Status(ctx context.Context, s Status) error {
 // the 24-hour window: the window is marked closed, so the message goes as
 // its template, or waits for the person to write.
 func (p StatusPolicy) resend(ctx context.Context, s Status, log zerolog.Logger) error {
+	id := core.Digest(s.MessageID)
 	if p.Resend == nil {
 		log.Warn().Msg("WhatsApp refused a message outside the 24-hour window")
 		return nil
@@ -96,15 +100,15 @@ func (p StatusPolicy) resend(ctx context.Context, s Status, log zerolog.Logger) 
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("whatsapp: resend %s: %w", s.MessageID, err)
+		return fmt.Errorf("whatsapp: resend %s: %w", id, err)
 	}
 	if err := p.Resend.CloseWindow(ctx, chat); err != nil {
-		return fmt.Errorf("whatsapp: resend %s: %w", s.MessageID, err)
+		return fmt.Errorf("whatsapp: resend %s: %w", id, err)
 	}
-	item := core.OutboxItem{Key: "resend:" + s.MessageID, Chat: chat, Reply: r, Priority: core.PriorityNormal,
+	item := core.OutboxItem{Key: "resend:" + id, Chat: chat, Reply: r, Priority: core.PriorityNormal,
 		ToStaff: p.staff(chat) != nil}
 	if _, err := p.Resend.EnqueueOutbox(ctx, []core.OutboxItem{item}); err != nil {
-		return fmt.Errorf("whatsapp: resend %s: %w", s.MessageID, err)
+		return fmt.Errorf("whatsapp: resend %s: %w", id, err)
 	}
 	if p.Wake != nil {
 		p.Wake()

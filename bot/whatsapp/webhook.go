@@ -93,7 +93,7 @@ func (w *WhatsApp) receiveWebhook(rw http.ResponseWriter, r *http.Request, intru
 	}
 	for _, in := range d.messages {
 		if err := w.cfg.Acceptor.Accept(r.Context(), in); err != nil && !errors.Is(err, core.ErrDuplicate) {
-			err = fmt.Errorf("whatsapp: accept message %s: %w", in.MessageID, err)
+			err = fmt.Errorf("whatsapp: accept message %s: %w", in.Key, err)
 			w.log.Error().Err(err).Msg("webhook message not recorded")
 			http.Error(rw, "not recorded, retry later", http.StatusInternalServerError)
 			return
@@ -150,11 +150,11 @@ func (w *WhatsApp) readWebhook(body []byte) (d decoded, err error) {
 // reportStatus passes a delivery status on, or logs it when nobody listens.
 func (w *WhatsApp) reportStatus(ctx context.Context, s Status) {
 	if w.cfg.Statuses == nil {
-		w.log.Debug().Str("wamid", s.MessageID).Str("status", s.Status).Int("code", s.Code).Msg("delivery status")
+		w.log.Debug().Str("wamid", core.Digest(s.MessageID)).Str("status", s.Status).Int("code", s.Code).Msg("delivery status")
 		return
 	}
 	if err := w.cfg.Statuses.Status(ctx, s); err != nil {
-		err = fmt.Errorf("whatsapp: handle status %s of %s: %w", s.Status, s.MessageID, err)
+		err = fmt.Errorf("whatsapp: handle status %s of %s: %w", s.Status, core.Digest(s.MessageID), err)
 		w.log.Warn().Err(err).Msg("delivery status not handled")
 	}
 }

@@ -20,7 +20,7 @@ var hookSampleAt = time.Unix(1718000000, 0).UTC()
 func hookSampleIn(n string) core.Inbound {
 	id := "wamid.HBgLNzcwNzEyMzQ1NjcVAgASGBQzQTRBNjU5OUFFRTAz" + n
 	return core.Inbound{
-		Key: "whatsapp:" + id, MessageID: id, Chat: core.ChatRef{Channel: core.WhatsApp, ID: "77071234567"},
+		Key: "whatsapp:" + core.Digest(id), MessageID: id, Chat: core.ChatRef{Channel: core.WhatsApp, ID: "77071234567"},
 		From: "77071234567", FromName: "Айгерим Нурланова", Received: hookSampleAt,
 	}
 }
@@ -110,7 +110,7 @@ func TestWebhookUnknownType(t *testing.T) {
 		t.Fatalf("status: got %d, want %d", got, http.StatusOK)
 	}
 	got := inbox.messages()
-	if len(got) != 1 || got[0].Kind != core.KindUnsupported || got[0].Unsupported != "hologram" || got[0].Key != "whatsapp:wamid.X1" {
+	if len(got) != 1 || got[0].Kind != core.KindUnsupported || got[0].Unsupported != "hologram" || got[0].Key != "whatsapp:"+core.Digest("wamid.X1") {
 		t.Errorf("got %+v, want one unsupported hologram keyed whatsapp:wamid.X1", got)
 	}
 }

@@ -95,9 +95,10 @@ type Config struct {
 // SentLog remembers sent messages by Meta's id for them. storage.DB
 // implements it.
 type SentLog interface {
-	// RememberSent keeps the message; an error is logged, never fatal to
-	// a delivery that happened.
-	RememberSent(ctx context.Context, wamid string, chat core.ChatRef, r core.Reply) error
+	// RememberSent keeps the message, with the outbox item it delivered
+	// (zero when not sent for one); an error is logged, never fatal to a
+	// delivery that happened.
+	RememberSent(ctx context.Context, wamid string, chat core.ChatRef, r core.Reply, item core.ItemRef) error
 }
 
 // Window reports when a chat last wrote to the bot: Meta lets a business

@@ -5,6 +5,8 @@ package storagetest
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -67,4 +69,28 @@ func MustNotFind(tb testing.TB, db *storage.DB, needles ...string) {
 	for _, hit := range Find(tb, db, needles...) {
 		tb.Errorf("still stored: %s", hit)
 	}
+}
+
+// Derived returns s with the forms in which it may hide in a record: as
+// written, JSON-escaped, and base64-encoded (both alphabets, at each of
+// the three alignments, less the characters its neighbours change), as
+// inside a WhatsApp message id, which encodes the sender's number. Search
+// for a phone number with Find(tb, db, Derived(number)...).
+func Derived(s string) []string {
+	out := []string{s}
+	if j, err := json.Marshal(s); err == nil && string(j[1:len(j)-1]) != s {
+		out = append(out, string(j[1:len(j)-1]))
+	}
+	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding} {
+		for pad := range 3 {
+			b := enc.EncodeToString(append(make([]byte, pad), s...))
+			// The first ceil(pad*8/6) characters carry the padding's bits
+			// and those of s; the last group may carry a neighbour's.
+			from, to := (pad*8+5)/6, (pad+len(s))/3*4
+			if to-from >= 8 {
+				out = append(out, b[from:to])
+			}
+		}
+	}
+	return out
 }

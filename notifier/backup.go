@@ -25,8 +25,9 @@ func BackupName(t time.Time) string {
 
 // backupTime parses a name made by BackupName; ok is false for any other.
 func backupTime(name string) (t time.Time, ok bool) {
-	stamp, found := strings.CutPrefix(name, "beatbot-")
-	if stamp, found = strings.CutSuffix(stamp, ".db"); !found {
+	stamp, prefixed := strings.CutPrefix(name, "beatbot-")
+	stamp, suffixed := strings.CutSuffix(stamp, ".db")
+	if !prefixed || !suffixed {
 		return t, false
 	}
 	t, err := time.Parse(backupStamp, stamp)

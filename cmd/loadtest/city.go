@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -162,9 +161,4 @@ func (f *cityFacts) staffChat(id string) int64 {
 		return s.TelegramID
 	}
 	return 0
-}
-
-func chatID(ref core.ChatRef) int64 {
-	n, _ := strconv.ParseInt(ref.ID, 10, 64)
-	return n
 }

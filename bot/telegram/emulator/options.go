@@ -36,14 +36,6 @@ func WithClock(now func() time.Time) Option {
 	return func(s *Server) { s.now = now }
 }
 
-// WithBotUser replaces the user getMe returns. IsBot is forced to true.
-func WithBotUser(u models.User) Option {
-	return func(s *Server) {
-		u.IsBot = true
-		s.me = u
-	}
-}
-
 // defaultBotUser takes the bot id from the token, as Telegram's tokens start
 // with it ("123456:ABC…"); go-telegram/bot's Bot.ID reads it the same way.
 func defaultBotUser(token string) models.User {

@@ -51,11 +51,6 @@ func WithSeed(seed uint64) Option {
 	return func(s *Server) { s.rng = rand.New(rand.NewPCG(seed, seed)) }
 }
 
-// WithClock sets the clock used for Sent.At and Call.At.
-func WithClock(now func() time.Time) Option {
-	return func(s *Server) { s.now = now }
-}
-
 // New starts a fake Graph API on a local httptest server that accepts
 // token as the access token and serves the business phone number
 // phoneNumberID. Call Close when done.

@@ -113,6 +113,7 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashR
 
 	res := summarize(t.latencies, t.elapsed, t.errors+staffErrors)
 	res.Interrupted = t.interrupted
+	res.Steps = steps(t.byStep)
 	res.PollsTaken = t.polls
 	res.TicketsHandled, res.StaffUpdates = handled, staffUpdates
 	res.NoticeRate, _ = meter.rate()

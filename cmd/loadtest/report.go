@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -41,6 +42,8 @@ type result struct {
 	// first message to the last, against the configured NoticeLimit.
 	NoticeRate  float64 `json:"notice_rate,omitempty"`
 	NoticeLimit float64 `json:"notice_limit,omitempty"`
+	// Steps gives the latency of each kind of step, slowest p99 first.
+	Steps []stepLatency `json:"steps,omitempty"`
 	// Commits counts bbolt's committed write transactions (each one
 	// fsync), and WrittenMB the bytes the bot wrote to disk, over the
 	// whole run; per update counts residents' and inspectors' updates.
@@ -59,6 +62,26 @@ type report struct {
 	RatioToEcho float64 `json:"ratio_to_echo,omitempty"`
 	// Crash holds the checks of a crash run.
 	Crash *crashReport `json:"crash,omitempty"`
+}
+
+// stepLatency is the latency of one kind of step of the conversation.
+type stepLatency struct {
+	Step    string  `json:"step"`
+	Updates int     `json:"updates"`
+	P50Ms   float64 `json:"p50_ms"`
+	P99Ms   float64 `json:"p99_ms"`
+	MaxMs   float64 `json:"max_ms"`
+}
+
+// steps summarizes the latencies of each kind of step, slowest p99 first.
+func steps(byStep map[string]durations) []stepLatency {
+	var out []stepLatency
+	for name, lat := range byStep {
+		r := summarize(lat, 0, 0)
+		out = append(out, stepLatency{Step: name, Updates: r.Updates, P50Ms: r.P50Ms, P99Ms: r.P99Ms, MaxMs: r.MaxMs})
+	}
+	slices.SortFunc(out, func(a, b stepLatency) int { return cmp.Compare(b.P99Ms, a.P99Ms) })
+	return out
 }
 
 func summarize(lat durations, elapsed time.Duration, errors int) result {
@@ -85,6 +108,13 @@ func (r report) print(w io.Writer) {
 	if r.Echo != nil {
 		row("echo", *r.Echo)
 		fmt.Fprintf(w, "\nbeatbot handles %.2f× the echo bot's rate\n", r.RatioToEcho)
+	}
+	if b := r.Bot; len(b.Steps) > 0 {
+		fmt.Fprintf(w, "\n%-20s %8s %9s %9s %9s\n", "slowest steps", "updates", "p50 ms", "p99 ms", "max ms")
+		for _, st := range b.Steps[:min(6, len(b.Steps))] {
+			fmt.Fprintf(w, "%-20s %8d %9.1f %9.1f %9.1f\n", st.Step, st.Updates, st.P50Ms, st.P99Ms, st.MaxMs)
+		}
+		fmt.Fprintln(w)
 	}
 	if b := r.Bot; b.StaffUpdates > 0 {
 		fmt.Fprintf(w, "inspectors handled %d tickets in %d updates\n", b.TicketsHandled, b.StaffUpdates)

@@ -107,6 +107,8 @@ type step struct {
 	send    func(a *actor) int64
 	replies int
 	poll    bool
+	// name says what the step is, for the latency of each kind of step.
+	name string
 }
 
 func say(text string) func(*actor) int64 {
@@ -144,37 +146,37 @@ func press(prefix string) func(*actor) int64 {
 
 // onboarding is how every resident starts: Russian, and consent.
 var onboarding = []step{
-	{send: say("/start"), replies: 1},
-	{send: press("lang:ru"), replies: 2},
-	{send: press("consent:yes"), replies: 2},
+	{send: say("/start"), replies: 1, name: "/start"},
+	{send: press("lang:ru"), replies: 2, name: "language"},
+	{send: press("consent:yes"), replies: 2, name: "consent"},
 }
 
 // findInspector finds the inspector by a shared location, then by an
 // address.
 var findInspector = []step{
-	{send: press("m:find"), replies: 1},
-	{send: location(49.8250, 73.0880), replies: 2},
-	{send: say("Ерубаева 15"), replies: 2},
+	{send: press("m:find"), replies: 1, name: "find: menu"},
+	{send: location(49.8250, 73.0880), replies: 2, name: "find: location"},
+	{send: say("Ерубаева 15"), replies: 2, name: "find: address"},
 }
 
 // reportConcern reports a concern at home, with no photo, in the
 // resident's name: the bot answers with the ticket's number.
 var reportConcern = []step{
-	{send: press("m:report"), replies: 1},
-	{send: press("rc:"), replies: 1},
+	{send: press("m:report"), replies: 1, name: "report: menu"},
+	{send: press("rc:"), replies: 1, name: "report: category"},
 	{send: func(a *actor) int64 {
 		return a.srv.SendText(a.chat(), a.user, fmt.Sprintf("Load test report %d: the entrance door lock is broken again.", a.chat()))
-	}, replies: 2}, // "where?", and the district found before as a choice
-	{send: shareHome, replies: 2},
-	{send: press("rf:done"), replies: 1},
-	{send: press("ra:no"), replies: 1},
-	{send: press("rs:send"), replies: 1},
+	}, replies: 2, name: "report: text"}, // "where?", and the district found before as a choice
+	{send: shareHome, replies: 2, name: "report: place"},
+	{send: press("rf:done"), replies: 1, name: "report: no photo"},
+	{send: press("ra:no"), replies: 1, name: "report: in my name"},
+	{send: press("rs:send"), replies: 1, name: "report: send"},
 }
 
 // takePoll opens the safety checklist from the menu (the only open poll
 // starts at once) and answers every question it asks.
 var takePoll = []step{
-	{send: press("m:poll"), replies: 2}, // the poll's introduction and its first question
+	{send: press("m:poll"), replies: 2, name: "poll: open"}, // the poll's introduction and its first question
 	{poll: true},
 }
 
@@ -244,6 +246,8 @@ func nextAnswer(a *actor) (send func(*actor) int64, ok bool) {
 // outcome is what one conversation came to.
 type outcome struct {
 	latencies durations
+	// byStep holds the same latencies by the step's name.
+	byStep map[string]durations
 	// replies counts the replies the resident waited for and got; polls
 	// counts polls answered to the end.
 	replies, polls int
@@ -298,10 +302,16 @@ func converse(ctx context.Context, r *router, a *actor, steps []step, dupRate fl
 				return out
 			}
 		}
+		took := lastAt.Sub(sent)
 		if at, ok := r.deliveredAt(id); ok && !at.After(lastAt) {
-			out.latencies = append(out.latencies, lastAt.Sub(at))
-		} else {
-			out.latencies = append(out.latencies, lastAt.Sub(sent))
+			took = lastAt.Sub(at)
+		}
+		out.latencies = append(out.latencies, took)
+		if s.name != "" {
+			if out.byStep == nil {
+				out.byStep = map[string]durations{}
+			}
+			out.byStep[s.name] = append(out.byStep[s.name], took)
 		}
 	}
 	return out
@@ -316,8 +326,12 @@ func answerPoll(ctx context.Context, r *router, a *actor, dupRate float64, k *ki
 		if !ok {
 			return true
 		}
-		part := converse(ctx, r, a, []step{{send: send, replies: 1}}, dupRate, k, timeout)
+		part := converse(ctx, r, a, []step{{send: send, replies: 1, name: "poll: answer"}}, dupRate, k, timeout)
 		out.latencies = append(out.latencies, part.latencies...)
+		if out.byStep == nil {
+			out.byStep = map[string]durations{}
+		}
+		out.byStep["poll: answer"] = append(out.byStep["poll: answer"], part.byStep["poll: answer"]...)
 		out.replies += part.replies
 		if part.err != nil || part.interrupted {
 			out.err, out.interrupted = part.err, part.interrupted
@@ -367,6 +381,7 @@ type load struct {
 // tally is what a run of residents came to.
 type tally struct {
 	latencies   durations
+	byStep      map[string]durations
 	replies     int
 	polls       int
 	elapsed     time.Duration
@@ -398,6 +413,12 @@ func (l *load) drive(ctx context.Context) tally {
 			mu.Lock()
 			defer mu.Unlock()
 			t.latencies = append(t.latencies, o.latencies...)
+			if t.byStep == nil {
+				t.byStep = map[string]durations{}
+			}
+			for name, d := range o.byStep {
+				t.byStep[name] = append(t.byStep[name], d...)
+			}
 			t.replies += o.replies
 			t.polls += o.polls
 			if o.interrupted {

@@ -77,8 +77,9 @@ func (r *reloader) reload(ctx context.Context) error {
 	moved, err := r.engine.Install(ctx, city, index)
 	warnUnreachable(city, r.log)
 	if err != nil {
-		// The city is in force; the tickets not moved yet are looked at
-		// again at the next reload.
+		// The city is in force; the tickets not moved yet still route
+		// elsewhere, so the next Install (reload, leave or start) moves
+		// them.
 		return fmt.Errorf("configuration %s in force, but rerouting tickets failed: %w", r.path, err)
 	}
 	r.log.Info().Str("config", r.path).Int("tickets_rerouted", moved).Msg("configuration reloaded")

@@ -173,11 +173,13 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	// shared yet: the engine and the outbox start below.
 	city.UseChannels(running...)
 	// The leaves admins recorded are laid over the configured city; the
-	// tickets of staff who left the configuration meanwhile are rerouted.
+	// open tickets it routes elsewhere (staff who left the configuration,
+	// districts given another inspector or precinct while the bot was
+	// stopped) are rerouted.
 	if moved, err := engine.Install(ctx, city, index); err != nil {
 		return err
 	} else if moved > 0 {
-		log.Info().Int("tickets_rerouted", moved).Msg("tickets of staff no longer in the configuration rerouted")
+		log.Info().Int("tickets_rerouted", moved).Msg("tickets the configuration routes elsewhere rerouted")
 	}
 	warnUnreachable(cities.Load(), log)
 	if ch.wa != nil {

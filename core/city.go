@@ -64,6 +64,10 @@ type City struct {
 	// id, when leaves recorded in the bot are laid over them (WithLeaves);
 	// nil in a city as loaded, whose Staff hold them.
 	configured map[string]Absence
+	// leaves are the leaves admins recorded in the bot, by staff id, as
+	// WithLeaves laid them over the configuration; AbsenceAt weighs them
+	// at the time asked.
+	leaves map[string][]Leave
 }
 
 // EmergencyNumber is a number to call in danger, e.g. 102 (police).

@@ -105,11 +105,15 @@ func TestWithLeaves(t *testing.T) {
 	if !again.StaffMember("i2").Absence.Away(now) {
 		t.Error("without leaves, i2 should be away as configured")
 	}
-	// A leave over is ignored; an "off" for a leave the configuration no
-	// longer names too.
-	late := base.WithLeaves(leaves, now.Add(72*time.Hour))
-	if late.StaffMember("i1").Absence.Recorded {
-		t.Error("a leave that ended still applies")
+	// A leave over is ignored, in the city it was laid over at the time
+	// it was, without laying it again; an "off" for a leave the
+	// configuration no longer names too.
+	later := now.Add(72 * time.Hour)
+	if a := got.AbsenceAt("i1", later); a.Recorded || a.Away(later) {
+		t.Errorf("i1's absence after the leave ended = %+v, want none", a)
+	}
+	if id := staffID(got.Assignee("d1", later)); id != "i1" {
+		t.Errorf("d1 after i1's leave ended: Assignee = %q, want i1 back", id)
 	}
 	moved := smallCity(func(c *core.City) { c.Staff[1].Absence = core.Absence{Until: configEnd.Add(time.Hour)} })
 	if !moved.WithLeaves(leaves, now).StaffMember("i2").Absence.Away(now) {
@@ -117,9 +121,38 @@ func TestWithLeaves(t *testing.T) {
 	}
 }
 
+// TestLeavesEndOnTime: a leave recorded in the bot that ends before the
+// configuration's away_until gives way to the configured leave when it
+// ends, and the configured one ends on time too, in the city the leaves
+// were laid over once.
+func TestLeavesEndOnTime(t *testing.T) {
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	configEnd := now.Add(10 * 24 * time.Hour)
+	base := smallCity(func(c *core.City) {
+		c.Staff[1].Absence = core.Absence{Until: configEnd, Deputy: "i1"} // i2 away by the configuration
+	})
+	city := base.WithLeaves([]core.Leave{{Staff: "i2", Until: now.Add(48 * time.Hour), Deputy: "i3"}}, now)
+	for _, tt := range []struct {
+		at   time.Time
+		want string
+	}{
+		{now, "i3"},                         // the recorded leave's deputy
+		{now.Add(72 * time.Hour), "i1"},     // it ended: the configured deputy
+		{configEnd.Add(time.Hour), "i2"},    // the configured leave ended too
+		{now.Add(48 * time.Hour), "i1"},     // at the very end of the recorded leave
+		{configEnd.Add(-time.Second), "i1"}, // just before the configured end
+	} {
+		if id := staffID(city.Assignee("d2", tt.at)); id != tt.want {
+			t.Errorf("Assignee(d2, %v) = %q, want %q", tt.at, id, tt.want)
+		}
+	}
+	if a := city.AbsenceAt("i2", now.Add(72*time.Hour)); a.Recorded || !a.Until.Equal(configEnd) || a.Deputy != "i1" {
+		t.Errorf("AbsenceAt(i2) after the recorded leave = %+v, want the configured one", a)
+	}
+}
+
 func TestRerouted(t *testing.T) {
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-	prev := smallCity(nil)
 	tests := []struct {
 		name         string
 		next         func(*core.City)
@@ -134,7 +167,17 @@ func TestRerouted(t *testing.T) {
 		{"closed tickets stay", func(c *core.City) { c.Districts[0].Inspector = "i3" },
 			core.Ticket{District: "d1", Precinct: "p1", Assignee: "i1", Status: core.TicketResolved}, "", "", false},
 		{"given to someone in particular stays", func(c *core.City) { c.Districts[0].Inspector = "i3" },
-			core.Ticket{District: "d1", Precinct: "p1", Assignee: "i2", Status: core.TicketNew}, "p1", "", false},
+			core.Ticket{District: "d1", Precinct: "p1", Assignee: "i2", Status: core.TicketNew, History: []core.TicketEvent{
+				{Actor: "resident", Action: core.ActionCreated}, {Actor: "c1", Action: core.ActionReassigned, Note: "i2"},
+				{Actor: "system", Action: core.ActionEscalated}}}, "p1", "", false},
+		{"given to someone in particular, then the district's route again", func(c *core.City) { c.Districts[0].Inspector = "i3" },
+			core.Ticket{District: "d1", Precinct: "p1", Assignee: "i2", Status: core.TicketNew, History: []core.TicketEvent{
+				{Actor: "c1", Action: core.ActionReassigned, Note: "i2"}, {Actor: "resident", Action: core.ActionReopened}}}, "p1", "i3", true},
+		{"routed by an older configuration, in an unchanged district", nil,
+			core.Ticket{District: "d1", Precinct: "p1", Assignee: "i3", Status: core.TicketNew}, "p1", "i1", true},
+		{"rerouted by the system before follows the district", func(c *core.City) { c.Districts[0].Inspector = "i3" },
+			core.Ticket{District: "d1", Precinct: "p1", Assignee: "i2", Status: core.TicketNew, History: []core.TicketEvent{
+				{Actor: "system", Action: core.ActionReassigned, Note: "i2"}}}, "p1", "i3", true},
 		{"district to another precinct", func(c *core.City) { c.Districts[0].Precinct, c.Districts[0].Inspector = "p2", "i3" },
 			core.Ticket{District: "d1", Precinct: "p1", Assignee: "i1", Status: core.TicketNew}, "p2", "i3", true},
 		{"same inspector, another precinct", func(c *core.City) { c.Districts[0].Precinct = "p2" },
@@ -146,7 +189,7 @@ func TestRerouted(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			next := smallCity(tt.next)
-			precinct, to, ok := next.Rerouted(prev, tt.ticket, now)
+			precinct, to, ok := next.Rerouted(tt.ticket, now)
 			if ok != tt.wantOK || staffID(to) != tt.wantTo || ok && precinct != tt.wantPrecinct {
 				t.Errorf("Rerouted = %q, %q, %v; want %q, %q, %v", precinct, staffID(to), ok, tt.wantPrecinct, tt.wantTo, tt.wantOK)
 			}
@@ -155,10 +198,53 @@ func TestRerouted(t *testing.T) {
 
 	// A ticket the old route gave the chief (the inspector could not be
 	// reached) goes to the new inspector.
-	unreachable := smallCity(func(c *core.City) { c.Staff[0].TelegramID = 0 })
 	next := smallCity(func(c *core.City) { c.Districts[0].Inspector = "i3" })
 	tk := core.Ticket{District: "d1", Precinct: "p1", Assignee: "c1", Status: core.TicketReopened}
-	if _, to, ok := next.Rerouted(unreachable, tk, now); !ok || staffID(to) != "i3" {
+	if _, to, ok := next.Rerouted(tk, now); !ok || staffID(to) != "i3" {
 		t.Errorf("ticket with the chief by route: Rerouted = %q, %v; want i3", staffID(to), ok)
+	}
+	// While the inspector cannot be reached, the chief keeps it.
+	unreachable := smallCity(func(c *core.City) { c.Staff[0].TelegramID = 0 })
+	if _, to, ok := unreachable.Rerouted(tk, now); ok {
+		t.Errorf("ticket with the chief, inspector unreachable: Rerouted = %q, want it kept", staffID(to))
+	}
+}
+
+// TestReroutedLeavesOpenTicketsAlone: a leave, recorded or configured,
+// moves no open ticket, neither to the deputy when it starts nor back when
+// it ends; only a change of the district's route does.
+func TestReroutedLeavesOpenTicketsAlone(t *testing.T) {
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	end := now.Add(48 * time.Hour)
+	city := smallCity(nil).WithLeaves([]core.Leave{{Staff: "i1", Until: end, Deputy: "i3"}}, now)
+	toChief := smallCity(func(c *core.City) { c.Staff[1].Absence = core.Absence{Until: end} }) // i2 away, the chief stands in
+	for _, tt := range []struct {
+		name string
+		city *core.City
+		tk   core.Ticket
+	}{
+		{"the inspector's, during the leave", city, core.Ticket{District: "d1", Precinct: "p1", Assignee: "i1", Status: core.TicketNew}},
+		{"the deputy's", city, core.Ticket{District: "d1", Precinct: "p1", Assignee: "i3", Status: core.TicketNew}},
+		{"the chief standing in", toChief, core.Ticket{District: "d2", Precinct: "p1", Assignee: "c1", Status: core.TicketAccepted}},
+		// Routed for i1 to the deputy; the leave since ended early and
+		// its record is gone.
+		{"the deputy's, the leave forgotten", smallCity(nil),
+			core.Ticket{District: "d1", Precinct: "p1", Assignee: "i3", Inspector: "i1", Status: core.TicketNew}},
+	} {
+		for _, at := range []time.Time{now, end.Add(time.Hour)} {
+			if _, to, ok := tt.city.Rerouted(tt.tk, at); ok {
+				t.Errorf("%s at %v: Rerouted to %q, want it kept", tt.name, at, staffID(to))
+			}
+		}
+	}
+	// A new inspector takes the deputy's tickets too, whether the ticket
+	// knows whom it was routed for or not.
+	if _, to, ok := smallCity(func(c *core.City) { c.Districts[0].Inspector = "i2" }).Rerouted(
+		core.Ticket{District: "d1", Precinct: "p1", Assignee: "i3", Inspector: "i1", Status: core.TicketNew}, now); !ok || staffID(to) != "i2" {
+		t.Errorf("deputy's ticket routed for i1, district now i2's: Rerouted = %q, %v; want i2", staffID(to), ok)
+	}
+	moved := smallCity(func(c *core.City) { c.Districts[0].Inspector = "i2" }).WithLeaves(nil, now)
+	if _, to, ok := moved.Rerouted(core.Ticket{District: "d1", Precinct: "p1", Assignee: "i3", Status: core.TicketNew}, now); !ok || staffID(to) != "i2" {
+		t.Errorf("deputy's ticket in a district with a new inspector: Rerouted = %q, %v; want i2", staffID(to), ok)
 	}
 }

@@ -37,25 +37,49 @@ func (l Leave) InForce(configured Absence, at time.Time) bool {
 }
 
 // WithLeaves returns a copy of c with the leaves laid over its staff's
-// absences, as they stand at at; leaves of unknown staff, or no longer in
-// force, are ignored. c itself is not changed, so it can stay in use while
-// the copy replaces it. The copy keeps c's channels. The absences c records
-// for its staff are what the configuration says (c is the city as loaded);
-// the copy's Configured method still returns them.
+// absences; leaves of unknown staff are ignored. The copy keeps the leaves
+// and weighs them whenever it is asked (AbsenceAt, Assignee), so a leave
+// stops applying when it ends, not at the next reload. Each Staff's
+// Absence field holds the absence as it stands at at, for display. c itself
+// is not changed, so it can stay in use while the copy replaces it. The
+// copy keeps c's channels. The absences c records for its staff are what
+// the configuration says (c is the city as loaded); the copy's Configured
+// method still returns them.
 func (c *City) WithLeaves(leaves []Leave, at time.Time) *City {
 	out := *c
 	out.Staff = slices.Clone(c.Staff)
 	out.configured = make(map[string]Absence, len(c.Staff))
+	out.leaves = nil
 	for i := range c.Staff {
 		out.configured[c.Staff[i].ID] = c.Configured(c.Staff[i].ID)
-		out.Staff[i].Absence = out.configured[c.Staff[i].ID]
 	}
 	for _, l := range leaves {
-		i := slices.IndexFunc(out.Staff, func(s Staff) bool { return s.ID == l.Staff })
-		if i < 0 || !l.InForce(out.configured[l.Staff], at) {
+		if _, ok := out.configured[l.Staff]; !ok {
 			continue
 		}
-		a := &out.Staff[i].Absence
+		if out.leaves == nil {
+			out.leaves = make(map[string][]Leave)
+		}
+		out.leaves[l.Staff] = append(out.leaves[l.Staff], l)
+	}
+	for i := range out.Staff {
+		out.Staff[i].Absence = out.AbsenceAt(out.Staff[i].ID, at)
+	}
+	out.Index()
+	return &out
+}
+
+// AbsenceAt returns a staff member's absence as it stands at at: a leave
+// recorded in the bot that is in force then, else what the configuration
+// says. Routing asks it at the moment it routes, so both a recorded leave
+// and a configured away_until end on time.
+func (c *City) AbsenceAt(staff string, at time.Time) Absence {
+	configured := c.Configured(staff)
+	a := configured
+	for _, l := range c.leaves[staff] {
+		if !l.InForce(configured, at) {
+			continue
+		}
 		a.Recorded = true
 		if l.Off {
 			a.Until = time.Time{}
@@ -63,8 +87,22 @@ func (c *City) WithLeaves(leaves []Leave, at time.Time) *City {
 		}
 		a.Until, a.Deputy = l.Until, l.Deputy
 	}
-	out.Index()
-	return &out
+	return a
+}
+
+// deputies returns who may stand in for staff during one of their leaves,
+// configured or recorded, past, present or future: the deputies those
+// leaves name. has is false when no leave of staff is known.
+func (c *City) deputies(staff string) (ids []string, has bool) {
+	if a := c.Configured(staff); !a.Until.IsZero() {
+		ids, has = append(ids, a.Deputy), true
+	}
+	for _, l := range c.leaves[staff] {
+		if !l.Off {
+			ids, has = append(ids, l.Deputy), true
+		}
+	}
+	return ids, has
 }
 
 // Configured returns the absence the configuration records for a staff

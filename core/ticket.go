@@ -57,11 +57,19 @@ type Ticket struct {
 	ReporterName string `json:"reporter_name,omitempty"`
 	Lang         Lang   `json:"lang"`
 	// Assignee is the staff id of who handles it now.
-	Assignee string       `json:"assignee"`
-	Status   TicketStatus `json:"status"`
-	Created  time.Time    `json:"created"`
-	Accepted time.Time    `json:"accepted,omitzero"`
-	Resolved time.Time    `json:"resolved,omitzero"`
+	Assignee string `json:"assignee"`
+	// Inspector is the inspector the configuration named for the
+	// ticket's district when it was last routed there (created,
+	// transferred, reopened or rerouted), whoever the route gave it to
+	// then (a deputy during a leave, the chief). A ticket moves when its
+	// district gets another inspector, not when a leave starts or ends
+	// (City.Rerouted). Empty for tickets stored before it was kept, and
+	// for tickets of no known district.
+	Inspector string       `json:"inspector,omitempty"`
+	Status    TicketStatus `json:"status"`
+	Created   time.Time    `json:"created"`
+	Accepted  time.Time    `json:"accepted,omitzero"`
+	Resolved  time.Time    `json:"resolved,omitzero"`
 	// Solved and Rating are the resident's verdict after resolution.
 	Solved *bool `json:"solved,omitempty"`
 	Rating int   `json:"rating,omitempty"`

@@ -52,16 +52,17 @@ func (t *turn) staffList() {
 	away := 0
 	for i := range t.city.Staff {
 		s := &t.city.Staff[i]
-		if !s.Absence.Away(now) {
+		a := t.city.AbsenceAt(s.ID, now)
+		if !a.Away(now) {
 			continue
 		}
 		away++
 		deputy := locale.T(l, locale.StaffTheChief)
-		if d := t.city.StaffMember(s.Absence.Deputy); d != nil {
+		if d := t.city.StaffMember(a.Deputy); d != nil {
 			deputy = t.staffName(d, l)
 		}
-		line := locale.T(l, locale.StaffAwayLine, t.staffName(s, l), t.date(s.Absence.Until), deputy)
-		if s.Absence.Recorded {
+		line := locale.T(l, locale.StaffAwayLine, t.staffName(s, l), t.date(a.Until), deputy)
+		if a.Recorded {
 			line += " " + locale.T(l, locale.StaffRecorded)
 		}
 		lines = append(lines, line)
@@ -144,8 +145,8 @@ func (t *turn) away() {
 		case d.Role != core.RoleInspector:
 			t.say(locale.AwayBadDeputy, t.staffName(d, l))
 			return
-		case d.Absence.Away(now):
-			t.say(locale.AwayDeputyAway, t.staffName(d, l), t.date(d.Absence.Until))
+		case t.city.AbsenceAt(d.ID, now).Away(now):
+			t.say(locale.AwayDeputyAway, t.staffName(d, l), t.date(t.city.AbsenceAt(d.ID, now).Until))
 			return
 		}
 		leave.Deputy, deputy = d.ID, t.staffName(d, l)
@@ -161,7 +162,7 @@ func (t *turn) away() {
 // changes that leave).
 func (t *turn) endLeave(s, by *core.Staff, now time.Time) {
 	l := t.lang()
-	if !s.Absence.Away(now) {
+	if !t.city.AbsenceAt(s.ID, now).Away(now) {
 		t.say(locale.AwayNotAway, t.staffName(s, l))
 		return
 	}

@@ -11,7 +11,8 @@ import (
 )
 
 // rerouteAttempts bounds the tries to reroute one ticket that staff keep
-// changing meanwhile; it is looked at again at the next reload.
+// changing meanwhile; the pass then leaves it and carries on with the
+// others, and the next Install looks at it again.
 const rerouteAttempts = 5
 
 // Install puts a reloaded configuration in force: city as configured
@@ -19,11 +20,13 @@ const rerouteAttempts = 5
 // index, its district index. The leaves admins recorded are laid over
 // it. Install waits for the updates being handled to finish, so none
 // acts on the old city once it returns, and then reroutes the open
-// tickets the change moves (core.City.Rerouted): the new assignee gets the
-// ticket's card, the one before a note that it moved, both through the
-// outbox. It returns how many tickets it rerouted; an error after the
-// city is in force is one of rerouting, and the tickets not yet rerouted
-// are looked at again by the next Install.
+// tickets the city in force routes elsewhere (core.City.Rerouted, which
+// looks at each ticket alone): the new assignee gets the ticket's card,
+// the one before a note that it moved, both through the outbox. It returns
+// how many tickets it rerouted; an error after the city is in force is
+// one of rerouting, naming the tickets it could not move, which the next
+// Install (a reload, a leave recorded, or the next start) moves, since
+// they are still routed elsewhere.
 func (e *Engine) Install(ctx context.Context, city *core.City, index *locate.Index) (int, error) {
 	e.installing.Lock()
 	defer e.installing.Unlock()
@@ -58,50 +61,78 @@ func (e *Engine) install(ctx context.Context, city *core.City, index *locate.Ind
 	return e.reroute(ctx, old, next, index)
 }
 
-// reroute moves the open tickets that next, replacing old, routes to
-// someone else.
+// reroute moves the open tickets that next routes to someone else. old,
+// the city next replaces, only names the staff it tells about a move who
+// are no longer in next. A ticket that fails to move is left for the
+// next Install and the pass carries on; the error names every ticket left
+// so, and stops the pass only when ctx is done.
 func (e *Engine) reroute(ctx context.Context, old, next *core.City, index *locate.Index) (int, error) {
 	tickets, err := e.store.OpenTickets(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("flows: reroute tickets: %w", err)
 	}
 	moved := 0
+	var failed []error
 	for _, tk := range tickets {
-		for attempt := 1; ; attempt++ {
-			ok, err := e.rerouteOne(ctx, old, next, index, tk)
-			if errors.Is(err, core.ErrConflict) && attempt < rerouteAttempts {
-				// Staff acted on it meanwhile: decide again on the
-				// ticket as it is now.
-				if tk, err = e.store.Ticket(ctx, tk.ID); err != nil {
-					return moved, fmt.Errorf("flows: reroute ticket %d: %w", tk.ID, err)
-				}
-				continue
-			}
-			if err != nil {
-				return moved, fmt.Errorf("flows: reroute ticket %s: %w", tk.Code, err)
-			}
-			if ok {
-				moved++
-			}
+		if err := ctx.Err(); err != nil {
+			failed = append(failed, fmt.Errorf("flows: reroute tickets: stopped before %s: %w", tk.Code, err))
 			break
+		}
+		ok, err := e.rerouteTicket(ctx, old, next, index, tk)
+		if err != nil {
+			failed = append(failed, fmt.Errorf("flows: reroute ticket %s: %w", tk.Code, err))
+			continue
+		}
+		if ok {
+			moved++
 		}
 	}
 	if moved > 0 {
 		e.onOutbox()
 	}
+	if len(failed) > 0 {
+		return moved, fmt.Errorf("flows: %d of %d open tickets not rerouted, left for the next install: %w",
+			len(failed), len(tickets), errors.Join(failed...))
+	}
 	return moved, nil
+}
+
+// rerouteTicket reroutes one ticket, deciding again on the ticket as it
+// is now when staff changed it meanwhile, up to rerouteAttempts times.
+func (e *Engine) rerouteTicket(ctx context.Context, old, next *core.City, index *locate.Index, tk core.Ticket) (bool, error) {
+	for attempt := 1; ; attempt++ {
+		ok, err := e.rerouteOne(ctx, old, next, index, tk)
+		if !errors.Is(err, core.ErrConflict) {
+			return ok, err
+		}
+		if attempt == rerouteAttempts {
+			return false, fmt.Errorf("changed by staff %d times while rerouting: %w", attempt, err)
+		}
+		if tk, err = e.store.Ticket(ctx, tk.ID); err != nil {
+			return false, fmt.Errorf("read again: %w", err)
+		}
+	}
 }
 
 // rerouteOne moves one ticket if next routes it elsewhere, in one commit
 // with the messages to both assignees.
 func (e *Engine) rerouteOne(ctx context.Context, old, next *core.City, index *locate.Index, tk core.Ticket) (bool, error) {
 	now := e.now()
-	precinct, to, ok := next.Rerouted(old, tk, now)
+	precinct, to, ok := next.Rerouted(tk, now)
 	if !ok {
 		return false, nil
 	}
-	before := old.StaffMember(tk.Assignee)
+	// Whoever had it, in the city in force or, gone from it, the one
+	// before.
+	from := next
+	before := next.StaffMember(tk.Assignee)
+	if before == nil {
+		from, before = old, old.StaffMember(tk.Assignee)
+	}
 	tk.Precinct = precinct
+	if d := next.District(tk.District); d != nil {
+		tk.Inspector = d.Inspector
+	}
 	if to != nil {
 		tk.Assignee = to.ID
 	}
@@ -115,7 +146,7 @@ func (e *Engine) rerouteOne(ctx context.Context, old, next *core.City, index *lo
 		if items, err = t.cardItems(ctx, tk, "rerouted"); err != nil {
 			return false, err
 		}
-		if chat, ok := old.StaffChat(before); ok {
+		if chat, ok := from.StaffChat(before); ok {
 			l, err := t.langOf(ctx, chat)
 			if err != nil {
 				return false, err

@@ -89,9 +89,14 @@ func (t *turn) createTicket(ctx context.Context) error {
 
 // routeTicket picks who handles a ticket: its district's inspector (or
 // deputy, or chief); without a district, the nearest precinct's chief;
-// failing that, the city's duty desk (an admin).
+// failing that, the city's duty desk (an admin). It records in
+// tk.Inspector the district's configured inspector the route followed.
 func (t *turn) routeTicket(tk *core.Ticket, now time.Time) string {
 	city := t.city
+	tk.Inspector = ""
+	if d := city.District(tk.District); d != nil {
+		tk.Inspector = d.Inspector
+	}
 	s := city.Assignee(tk.District, now)
 	if s == nil {
 		s = city.PrecinctChief(tk.Precinct)

@@ -71,15 +71,17 @@ func (e *Engine) reroute(ctx context.Context, old, next *core.City, index *locat
 	if err != nil {
 		return 0, fmt.Errorf("flows: reroute tickets: %w", err)
 	}
-	moved := 0
+	moved, left := 0, 0
 	var failed []error
-	for _, tk := range tickets {
+	for i, tk := range tickets {
 		if err := ctx.Err(); err != nil {
-			failed = append(failed, fmt.Errorf("flows: reroute tickets: stopped before %s: %w", tk.Code, err))
+			left += len(tickets) - i
+			failed = append(failed, fmt.Errorf("flows: reroute tickets: stopped before %s, %d not looked at: %w", tk.Code, len(tickets)-i, err))
 			break
 		}
 		ok, err := e.rerouteTicket(ctx, old, next, index, tk)
 		if err != nil {
+			left++
 			failed = append(failed, fmt.Errorf("flows: reroute ticket %s: %w", tk.Code, err))
 			continue
 		}
@@ -92,7 +94,7 @@ func (e *Engine) reroute(ctx context.Context, old, next *core.City, index *locat
 	}
 	if len(failed) > 0 {
 		return moved, fmt.Errorf("flows: %d of %d open tickets not rerouted, left for the next install: %w",
-			len(failed), len(tickets), errors.Join(failed...))
+			left, len(tickets), errors.Join(failed...))
 	}
 	return moved, nil
 }

@@ -176,7 +176,11 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	// open tickets it routes elsewhere (staff who left the configuration,
 	// districts given another inspector or precinct while the bot was
 	// stopped) are rerouted.
-	if moved, err := engine.Install(ctx, city, index); err != nil {
+	if moved, err := engine.Install(ctx, city, index); errors.Is(err, flows.ErrRerouteIncomplete) {
+		// The city is in force; one ticket that cannot move now must
+		// not keep the bot from starting.
+		log.Error().Err(err).Int("tickets_rerouted", moved).Msg("some tickets not rerouted; retried at the next reload or start")
+	} else if err != nil {
 		return err
 	} else if moved > 0 {
 		log.Info().Int("tickets_rerouted", moved).Msg("tickets the configuration routes elsewhere rerouted")

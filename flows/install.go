@@ -65,11 +65,16 @@ func (e *Engine) install(ctx context.Context, city *core.City, index *locate.Ind
 // the city next replaces, only names the staff it tells about a move who
 // are no longer in next. A ticket that fails to move is left for the
 // next Install and the pass carries on; the error names every ticket left
+// ErrRerouteIncomplete is what Install returns, wrapped, when the city is
+// in force but some open tickets it routes elsewhere could not be moved:
+// they are left for the next Install, and the bot can carry on.
+var ErrRerouteIncomplete = errors.New("tickets not rerouted")
+
 // so, and stops the pass only when ctx is done.
 func (e *Engine) reroute(ctx context.Context, old, next *core.City, index *locate.Index) (int, error) {
 	tickets, err := e.store.OpenTickets(ctx)
 	if err != nil {
-		return 0, fmt.Errorf("flows: reroute tickets: %w", err)
+		return 0, fmt.Errorf("flows: reroute tickets: %w: %w", ErrRerouteIncomplete, err)
 	}
 	moved, left := 0, 0
 	var failed []error
@@ -93,8 +98,8 @@ func (e *Engine) reroute(ctx context.Context, old, next *core.City, index *locat
 		e.onOutbox()
 	}
 	if len(failed) > 0 {
-		return moved, fmt.Errorf("flows: %d of %d open tickets not rerouted, left for the next install: %w",
-			left, len(tickets), errors.Join(failed...))
+		return moved, fmt.Errorf("flows: %w: %d of %d open tickets left for the next install: %w",
+			ErrRerouteIncomplete, left, len(tickets), errors.Join(failed...))
 	}
 	return moved, nil
 }

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -64,6 +65,26 @@ func checkAdminAddr(addr string, allowRemote bool) error {
 	return fmt.Errorf("BEATBOT_ADMIN_ADDR %q is not a loopback address: the admin listener hands out the whole data file; use 127.0.0.1:PORT, or set BEATBOT_ADMIN_ALLOW_REMOTE=1 if a firewall keeps it private", addr)
 }
 
+// listenAdmin binds the admin listener to addr. Unless allowRemote, the
+// address bound must be a loopback one: checkAdminAddr trusts the name
+// "localhost", which the machine's resolver might map elsewhere, so what
+// counts is where the listener ended up.
+func listenAdmin(addr string, allowRemote bool) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen on BEATBOT_ADMIN_ADDR %q: %w", addr, err)
+	}
+	if allowRemote {
+		return ln, nil
+	}
+	if tcp, ok := ln.Addr().(*net.TCPAddr); !ok || !tcp.IP.IsLoopback() {
+		bound := ln.Addr().String()
+		ln.Close()
+		return nil, fmt.Errorf("BEATBOT_ADMIN_ADDR %q bound %s, which is not a loopback address: the admin listener hands out the whole data file; use 127.0.0.1:PORT, or set BEATBOT_ADMIN_ALLOW_REMOTE=1 if a firewall keeps it private", addr, bound)
+	}
+	return ln, nil
+}
+
 // startAdmin serves the admin endpoints for db on env.adminAddr and
 // announces them in the admin file. stop ends the listener, cutting short
 // any backup in progress, and removes the file.
@@ -76,9 +97,9 @@ func startAdmin(env settings, db *storage.DB, log zerolog.Logger) (stop func(), 
 		}
 		return func() {}, nil
 	}
-	ln, err := net.Listen("tcp", env.adminAddr)
+	ln, err := listenAdmin(env.adminAddr, env.adminRemote)
 	if err != nil {
-		return nil, fmt.Errorf("listen on BEATBOT_ADMIN_ADDR %q: %w", env.adminAddr, err)
+		return nil, err
 	}
 	token, err := newAdminToken()
 	if err != nil {
@@ -176,21 +197,42 @@ func newAdminToken() (string, error) {
 }
 
 // announce writes the admin file, readable by the bot's user alone,
-// through a temporary file so that a reader never sees half of it.
-func announce(file string, a adminAnnouncement) error {
+// through a temporary file so that a reader never sees half of it. The
+// temporary file is a new one of a name nobody can guess ahead
+// (os.CreateTemp: created exclusively, mode 0600), so that a file or a
+// symbolic link planted in the directory can neither keep the token
+// readable by others nor send it elsewhere.
+func announce(file string, a adminAnnouncement) (err error) {
 	data, err := json.Marshal(a)
 	if err != nil {
 		return fmt.Errorf("write admin file %s: %w", file, err)
 	}
-	tmp := file + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o600); err != nil {
+	f, err := os.CreateTemp(filepath.Dir(file), filepath.Base(file)+".tmp*")
+	if err != nil {
 		return fmt.Errorf("write admin file %s: %w", file, err)
 	}
-	if err := os.Rename(tmp, file); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write admin file %s: %w", file, err)
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+			err = fmt.Errorf("write admin file %s: %w", file, err)
+		}
+	}()
+	// CreateTemp's mode is 0600 already; this says so where it matters.
+	if err := f.Chmod(0o600); err != nil {
+		return err
 	}
-	return nil
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, file)
 }
 
 // dialAddr is the address a local client dials to reach a listener: an

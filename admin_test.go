@@ -1,0 +1,98 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/beatbot-kz/beatbot/storage"
+	"github.com/rs/zerolog"
+)
+
+// A temporary admin file left behind, readable by all, must not make the
+// token readable by all.
+func TestAnnounceReplacesAnOpenTemporaryFile(t *testing.T) {
+	file := adminFile(filepath.Join(t.TempDir(), "beatbot.db"))
+	if err := os.WriteFile(file+".tmp", []byte("left over"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(file+".tmp", 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := announce(file, adminAnnouncement{URL: "http://127.0.0.1:1", Token: "secret"}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Lstat(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode() != 0o600 {
+		t.Errorf("admin file mode %v, want a regular file of mode 0600", st.Mode())
+	}
+}
+
+// A symbolic link planted at the temporary admin file's name must not send
+// the token elsewhere, nor become the admin file.
+func TestAnnounceDoesNotFollowASymlink(t *testing.T) {
+	dir := t.TempDir()
+	file := adminFile(filepath.Join(dir, "beatbot.db"))
+	victim := filepath.Join(dir, "victim")
+	if err := os.WriteFile(victim, []byte("untouched"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(victim, file+".tmp"); err != nil {
+		t.Fatal(err)
+	}
+	if err := announce(file, adminAnnouncement{URL: "http://127.0.0.1:1", Token: "secret"}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "untouched" {
+		t.Errorf("the link's target now holds %q: the token went through the link", b)
+	}
+	st, err := os.Lstat(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode() != 0o600 {
+		t.Errorf("admin file mode %v, want a regular file of mode 0600", st.Mode())
+	}
+}
+
+// The listener's bound address is what counts: one not on loopback is
+// refused unless remote access is allowed, whatever the name resolved to.
+func TestAdminListenerMustBindLoopback(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "beatbot.db")
+	db, err := storage.Open(data, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tests := []struct {
+		addr   string
+		remote bool
+		ok     bool
+	}{
+		{"127.0.0.1:0", false, true},
+		{"localhost:0", false, true},
+		{"0.0.0.0:0", false, false},
+		{"0.0.0.0:0", true, true},
+	}
+	for _, tt := range tests {
+		env := settings{dataPath: data, adminAddr: tt.addr, adminRemote: tt.remote}
+		stop, err := startAdmin(env, db, zerolog.Nop())
+		if (err == nil) != tt.ok {
+			t.Errorf("startAdmin on %s (remote allowed: %v): got %v, want ok=%v", tt.addr, tt.remote, err, tt.ok)
+		}
+		if err != nil {
+			if !strings.Contains(err.Error(), "BEATBOT_ADMIN_ADDR") {
+				t.Errorf("error %q does not name BEATBOT_ADMIN_ADDR", err)
+			}
+			if _, err := os.Stat(adminFile(data)); err == nil {
+				t.Errorf("admin file announced for a refused listener on %s", tt.addr)
+			}
+			continue
+		}
+		stop()
+	}
+}

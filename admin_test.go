@@ -1,6 +1,13 @@
 package main
 
 import (
+	"context"
+	"io"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/beatbot-kz/beatbot/core"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,5 +101,79 @@ func TestAdminListenerMustBindLoopback(t *testing.T) {
 			continue
 		}
 		stop()
+	}
+}
+
+// saveBigTickets stores n tickets of about 4 KiB each.
+func saveBigTickets(t *testing.T, db *storage.DB, n int) {
+	t.Helper()
+	ctx := context.Background()
+	text := strings.Repeat("a report of some length ", 170)
+	for range n {
+		id, err := db.NextTicketID(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tk := core.Ticket{ID: id, Code: core.TicketCode("KRG", id), Text: text, Precinct: "p1", Status: core.TicketNew,
+			Reporter: core.ChatRef{Channel: core.Telegram, ID: strconv.FormatUint(id, 10)}, Created: time.Now()}
+		if err := db.SaveTicket(ctx, tk, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// A client that reads a backup slowly must not hold up the bot's writes,
+// even those that grow the file: the bot copies its snapshot aside at
+// disk speed and serves the copy.
+func TestSlowBackupClientDoesNotStallWriters(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "beatbot.db")
+	db, err := storage.Open(data, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	saveBigTickets(t, db, 2000)
+	stop, err := startAdmin(settings{dataPath: data, adminAddr: "127.0.0.1:0"}, db, zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
+	a := readAnnouncement(t, data)
+	req, err := http.NewRequestWithContext(t.Context(), "GET", a.URL+"/admin/backup", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+a.Token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The client reads a little, then nothing for a while.
+	if _, err := io.ReadFull(resp.Body, make([]byte, 4096)); err != nil {
+		t.Fatal(err)
+	}
+	wrote := make(chan struct{})
+	go func() {
+		defer close(wrote)
+		saveBigTickets(t, db, 4000) // grows the file well past its map
+	}()
+	select {
+	case <-wrote:
+	case <-time.After(20 * time.Second):
+		t.Error("writes that grow the file waited for a slow backup client")
+	}
+	resp.Body.Close()
+	<-wrote
+	// Nothing of the copy stays beside the data file.
+	stop()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Name() != "beatbot.db" {
+			t.Errorf("%s left beside the data file after the backup", e.Name())
+		}
 	}
 }

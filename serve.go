@@ -72,6 +72,7 @@ const lastInboundRetention = 48 * time.Hour
 // serve runs the bot until ctx is cancelled, then stops in order: intake
 // first, then the workers, then storage.
 func serve(ctx context.Context, configPath string, getenv func(string) string, stdout io.Writer) error {
+	holdHangups()
 	env, err := loadEnv(getenv)
 	if err != nil {
 		return err
@@ -110,6 +111,12 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	if clock == nil {
 		clock = clockwork.NewRealClock()
 	}
+	// SIGHUP never stops the bot. One sent while it starts waits here
+	// (the channel holds one) and reloads once the reloader runs, which
+	// an edit made after the configuration was loaded needs; one during
+	// shutdown is dropped. Deferred first, it stays caught until the end.
+	hup, stopHangup := onHangup()
+	defer stopHangup()
 	// Taken before loading: an edit made meanwhile is reloaded.
 	stamp := configStamp(configPath)
 	city, warnings, err := configs.Load(configPath)
@@ -191,11 +198,6 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 		return err
 	}
 	m.Ready("scheduler", scheduler.Ready)
-
-	// SIGHUP reloads the configuration from here until the process
-	// ends, shutdown included, and never stops it.
-	hup, stopHangup := onHangup()
-	defer stopHangup()
 
 	// Workers and background tasks outlive ctx: on a signal, intake stops
 	// first and they finish what they hold before storage closes.

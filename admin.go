@@ -37,8 +37,9 @@ import (
 // defaultAdminAddr is where the admin listener binds by default.
 const defaultAdminAddr = "127.0.0.1:9181"
 
-// adminShutdownTimeout bounds the admin listener's stop; a backup in
-// progress is cut short at once, since storage cannot close under it.
+// adminShutdownTimeout bounds the admin listener's stop when no deadline
+// is given; a backup in progress is cut short at once, since storage
+// cannot close under it.
 const adminShutdownTimeout = 5 * time.Second
 
 // adminAnnouncement is the content of the admin file.
@@ -88,8 +89,10 @@ func listenAdmin(addr string, allowRemote bool) (net.Listener, error) {
 
 // startAdmin serves the admin endpoints for db on env.adminAddr and
 // announces them in the admin file. stop ends the listener, cutting short
-// any backup in progress, and removes the file.
-func startAdmin(env settings, db *storage.DB, log zerolog.Logger) (stop func(), err error) {
+// any backup in progress, and removes the file; it returns by deadline
+// (zero: adminShutdownTimeout from the call), closing connections still
+// open then, so that it fits in the bot's shutdown.
+func startAdmin(env settings, db *storage.DB, log zerolog.Logger) (stop func(deadline time.Time), err error) {
 	clearStagedBackups(env.dataPath, log)
 	if env.adminAddr == "off" {
 		// A file left by an earlier run that crashed would send the CLI
@@ -97,7 +100,7 @@ func startAdmin(env settings, db *storage.DB, log zerolog.Logger) (stop func(), 
 		if err := os.Remove(adminFile(env.dataPath)); err != nil && !errors.Is(err, os.ErrNotExist) {
 			log.Warn().Err(err).Msg("remove a stale admin file")
 		}
-		return func() {}, nil
+		return func(time.Time) {}, nil
 	}
 	ln, err := listenAdmin(env.adminAddr, env.adminRemote)
 	if err != nil {
@@ -131,9 +134,12 @@ func startAdmin(env settings, db *storage.DB, log zerolog.Logger) (stop func(), 
 		}
 	}()
 	log.Info().Str("addr", ln.Addr().String()).Str("file", file).Msg("admin endpoint listening")
-	return func() {
+	return func(deadline time.Time) {
 		cancel()
-		ctx, done := context.WithTimeout(context.Background(), adminShutdownTimeout)
+		if deadline.IsZero() {
+			deadline = time.Now().Add(adminShutdownTimeout)
+		}
+		ctx, done := context.WithDeadline(context.Background(), deadline)
 		defer done()
 		if err := srv.Shutdown(ctx); err != nil {
 			log.Warn().Err(err).Msg("admin server shutdown")

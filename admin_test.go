@@ -100,7 +100,7 @@ func TestAdminListenerMustBindLoopback(t *testing.T) {
 			}
 			continue
 		}
-		stop()
+		stop(time.Time{})
 	}
 }
 
@@ -138,7 +138,7 @@ func TestSlowBackupClientDoesNotStallWriters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer stop()
+	defer stop(time.Time{})
 	a := readAnnouncement(t, data)
 	req, err := http.NewRequestWithContext(t.Context(), "GET", a.URL+"/admin/backup", nil)
 	if err != nil {
@@ -166,7 +166,7 @@ func TestSlowBackupClientDoesNotStallWriters(t *testing.T) {
 	resp.Body.Close()
 	<-wrote
 	// Nothing of the copy stays beside the data file.
-	stop()
+	stop(time.Time{})
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -175,5 +175,45 @@ func TestSlowBackupClientDoesNotStallWriters(t *testing.T) {
 		if e.Name() != "beatbot.db" {
 			t.Errorf("%s left beside the data file after the backup", e.Name())
 		}
+	}
+}
+
+// The admin listener stops by the deadline it is given, the end of the
+// bot's shutdown, even with a client stalled in the middle of a backup.
+func TestAdminStopsByItsDeadline(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "beatbot.db")
+	db, err := storage.Open(data, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	saveBigTickets(t, db, 2000)
+	stop, err := startAdmin(settings{dataPath: data, adminAddr: "127.0.0.1:0"}, db, zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := readAnnouncement(t, data)
+	req, err := http.NewRequestWithContext(t.Context(), "GET", a.URL+"/admin/backup", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+a.Token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if _, err := io.ReadFull(resp.Body, make([]byte, 4096)); err != nil {
+		t.Fatal(err)
+	}
+	begin := time.Now()
+	stop(begin.Add(300 * time.Millisecond))
+	if took := time.Since(begin); took > 2*time.Second {
+		t.Errorf("the admin listener took %v to stop, given 300ms", took)
+	}
+	// The stalled client gets a cut-off copy, never a whole one.
+	if _, err := io.Copy(io.Discard, resp.Body); err == nil {
+		t.Error("the stalled client read the whole backup after the listener stopped")
 	}
 }

@@ -38,8 +38,9 @@ Then run:
 To validate the city configuration without a token:
   go run . check -config ` + defaultConfig)
 
-// shutdownTimeout bounds a graceful stop: finishing the updates in hand and
-// closing the HTTP server. Give the process at least this long to stop
+// shutdownTimeout bounds a graceful stop: finishing the updates in hand,
+// closing the HTTP servers and then the admin listener, all against one
+// deadline; only closing storage comes after. Give the process at least this long to stop
 // (Docker's stop_grace_period, Kubernetes' terminationGracePeriodSeconds).
 const shutdownTimeout = 25 * time.Second
 
@@ -146,7 +147,10 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	if err != nil {
 		return err
 	}
-	defer stopAdmin()
+	// The admin listener stops after the workers, within the same
+	// shutdownTimeout (zero before the shutdown began: a failed start).
+	var shutdownDeadline time.Time
+	defer func() { stopAdmin(shutdownDeadline) }()
 
 	if err := importPolls(ctx, db, city, log); err != nil {
 		return err
@@ -206,7 +210,8 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	var srv, ops *http.Server
 	defer func() {
 		log.Info().Msg("shutting down")
-		shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
+		shutdownDeadline = time.Now().Add(shutdownTimeout)
+		shutdownCtx, cancel := context.WithDeadline(context.WithoutCancel(ctx), shutdownDeadline)
 		defer cancel()
 		for _, s := range []*http.Server{srv, ops} {
 			if s == nil {

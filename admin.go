@@ -8,9 +8,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -35,8 +37,9 @@ import (
 // defaultAdminAddr is where the admin listener binds by default.
 const defaultAdminAddr = "127.0.0.1:9181"
 
-// adminShutdownTimeout bounds the admin listener's stop; a backup in
-// progress is cut short at once, since storage cannot close under it.
+// adminShutdownTimeout bounds the admin listener's stop when no deadline
+// is given; a backup in progress is cut short at once, since storage
+// cannot close under it.
 const adminShutdownTimeout = 5 * time.Second
 
 // adminAnnouncement is the content of the admin file.
@@ -64,21 +67,44 @@ func checkAdminAddr(addr string, allowRemote bool) error {
 	return fmt.Errorf("BEATBOT_ADMIN_ADDR %q is not a loopback address: the admin listener hands out the whole data file; use 127.0.0.1:PORT, or set BEATBOT_ADMIN_ALLOW_REMOTE=1 if a firewall keeps it private", addr)
 }
 
+// listenAdmin binds the admin listener to addr. Unless allowRemote, the
+// address bound must be a loopback one: checkAdminAddr trusts the name
+// "localhost", which the machine's resolver might map elsewhere, so what
+// counts is where the listener ended up.
+func listenAdmin(addr string, allowRemote bool) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen on BEATBOT_ADMIN_ADDR %q: %w", addr, err)
+	}
+	if allowRemote {
+		return ln, nil
+	}
+	if tcp, ok := ln.Addr().(*net.TCPAddr); !ok || !tcp.IP.IsLoopback() {
+		bound := ln.Addr().String()
+		ln.Close()
+		return nil, fmt.Errorf("BEATBOT_ADMIN_ADDR %q bound %s, which is not a loopback address: the admin listener hands out the whole data file; use 127.0.0.1:PORT, or set BEATBOT_ADMIN_ALLOW_REMOTE=1 if a firewall keeps it private", addr, bound)
+	}
+	return ln, nil
+}
+
 // startAdmin serves the admin endpoints for db on env.adminAddr and
 // announces them in the admin file. stop ends the listener, cutting short
-// any backup in progress, and removes the file.
-func startAdmin(env settings, db *storage.DB, log zerolog.Logger) (stop func(), err error) {
+// any backup in progress, and removes the file; it returns by deadline
+// (zero: adminShutdownTimeout from the call), closing connections still
+// open then, so that it fits in the bot's shutdown.
+func startAdmin(env settings, db *storage.DB, log zerolog.Logger) (stop func(deadline time.Time), err error) {
+	clearStagedBackups(env.dataPath, log)
 	if env.adminAddr == "off" {
 		// A file left by an earlier run that crashed would send the CLI
 		// to a listener that is not there.
 		if err := os.Remove(adminFile(env.dataPath)); err != nil && !errors.Is(err, os.ErrNotExist) {
 			log.Warn().Err(err).Msg("remove a stale admin file")
 		}
-		return func() {}, nil
+		return func(time.Time) {}, nil
 	}
-	ln, err := net.Listen("tcp", env.adminAddr)
+	ln, err := listenAdmin(env.adminAddr, env.adminRemote)
 	if err != nil {
-		return nil, fmt.Errorf("listen on BEATBOT_ADMIN_ADDR %q: %w", env.adminAddr, err)
+		return nil, err
 	}
 	token, err := newAdminToken()
 	if err != nil {
@@ -96,7 +122,8 @@ func startAdmin(env settings, db *storage.DB, log zerolog.Logger) (stop func(), 
 	srv := &http.Server{
 		Handler:           mux,
 		ReadHeaderTimeout: 5 * time.Second,
-		// No write timeout: a backup of a large file may take minutes.
+		// No server-wide write timeout: a backup of a large file may take
+		// minutes; backupHandler sets one in proportion to its size.
 		IdleTimeout:    60 * time.Second,
 		MaxHeaderBytes: 16 << 10,
 		BaseContext:    func(net.Listener) context.Context { return base },
@@ -107,9 +134,12 @@ func startAdmin(env settings, db *storage.DB, log zerolog.Logger) (stop func(), 
 		}
 	}()
 	log.Info().Str("addr", ln.Addr().String()).Str("file", file).Msg("admin endpoint listening")
-	return func() {
+	return func(deadline time.Time) {
 		cancel()
-		ctx, done := context.WithTimeout(context.Background(), adminShutdownTimeout)
+		if deadline.IsZero() {
+			deadline = time.Now().Add(adminShutdownTimeout)
+		}
+		ctx, done := context.WithDeadline(context.Background(), deadline)
 		defer done()
 		if err := srv.Shutdown(ctx); err != nil {
 			log.Warn().Err(err).Msg("admin server shutdown")
@@ -121,7 +151,26 @@ func startAdmin(env settings, db *storage.DB, log zerolog.Logger) (stop func(), 
 	}, nil
 }
 
-// backupHandler streams a consistent copy of the data file.
+// backupStaging names the copies the admin endpoint stages beside the
+// data file at dataPath; a glob pattern, for os.CreateTemp and for
+// clearing those a crash left.
+func backupStaging(dataPath string) string { return filepath.Base(dataPath) + ".admin-backup-*" }
+
+// backupMinRate is the slowest a backup client may read: the response's
+// write deadline is backupGrace plus its size at this rate, so a client
+// that stalls is cut off rather than keeping a copy of the data file (and
+// a connection) for good.
+const (
+	backupMinRate = 1 << 20 // bytes per second
+	backupGrace   = time.Minute
+)
+
+// backupHandler serves a consistent copy of the data file. The snapshot
+// is first copied to a file beside the data file (mode 0600, as private
+// as the data file, on the same disk rather than a shared temporary
+// directory) at disk speed, so that its read transaction, which holds up
+// every write that grows the data file, ends before the client reads a
+// byte; the copy is streamed from there and removed.
 func backupHandler(db *storage.DB, token string, log zerolog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !authorized(r, token) {
@@ -130,31 +179,71 @@ func backupHandler(db *storage.DB, token string, log zerolog.Logger) http.Handle
 			return
 		}
 		start := time.Now()
-		started := false
-		var n int64
-		err := db.Snapshot(r.Context(), func(s storage.Snapshot) error {
-			h := w.Header()
-			h.Set("Content-Type", "application/octet-stream")
-			// The length lets the client tell a cut-off copy from a whole one.
-			h.Set("Content-Length", strconv.FormatInt(s.Size(), 10))
-			h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, notifier.BackupName(start)))
-			started = true
-			var err error
-			n, err = s.WriteTo(ctxWriter{r.Context(), w})
-			return err
-		})
+		f, size, err := stageBackup(r.Context(), db)
 		if err != nil {
-			log.Error().Err(err).Int64("bytes", n).Msg("backup over the admin endpoint failed")
-			if !started {
-				http.Error(w, "backup failed; see the bot's log", http.StatusInternalServerError)
-				return
+			log.Error().Err(err).Msg("backup over the admin endpoint failed")
+			http.Error(w, "backup failed; see the bot's log", http.StatusInternalServerError)
+			return
+		}
+		defer func() {
+			f.Close()
+			if err := os.Remove(f.Name()); err != nil {
+				log.Warn().Err(err).Str("file", f.Name()).Msg("remove the backup's staged copy")
 			}
+		}()
+		h := w.Header()
+		h.Set("Content-Type", "application/octet-stream")
+		// The length lets the client tell a cut-off copy from a whole one.
+		h.Set("Content-Length", strconv.FormatInt(size, 10))
+		h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, notifier.BackupName(start)))
+		deadline := backupGrace + time.Duration(size/backupMinRate)*time.Second
+		if err := http.NewResponseController(w).SetWriteDeadline(time.Now().Add(deadline)); err != nil {
+			log.Warn().Err(err).Msg("backup over the admin endpoint: no write deadline")
+		}
+		n, err := io.Copy(ctxWriter{r.Context(), w}, f)
+		if err != nil {
+			log.Error().Err(err).Int64("bytes", n).Int64("size", size).Msg("backup over the admin endpoint cut short")
 			// Headers are gone: break the connection so the client sees
 			// a cut-off response, not a short file.
 			panic(http.ErrAbortHandler)
 		}
 		log.Info().Int64("bytes", n).Dur("took", time.Since(start)).Msg("backup served over the admin endpoint")
 	})
+}
+
+// stageBackup copies a snapshot of db to a new file beside it, readable
+// by the bot's user alone, and returns the file, open at its start, with
+// its size. The caller closes and removes it.
+func stageBackup(ctx context.Context, db *storage.DB) (f *os.File, size int64, err error) {
+	f, err = os.CreateTemp(filepath.Dir(db.Path()), backupStaging(db.Path()))
+	if err != nil {
+		return nil, 0, fmt.Errorf("stage a backup of %s: %w", db.Path(), err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if size, err = db.Backup(ctx, f); err != nil {
+		return nil, 0, fmt.Errorf("stage a backup of %s in %s: %w", db.Path(), f.Name(), err)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, 0, fmt.Errorf("stage a backup of %s in %s: %w", db.Path(), f.Name(), err)
+	}
+	return f, size, nil
+}
+
+// clearStagedBackups removes the staged copies (see backupHandler) that a
+// bot which crashed while serving a backup left beside dataPath. Only the
+// bot holding the data file stages them, so none is in use.
+func clearStagedBackups(dataPath string, log zerolog.Logger) {
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(dataPath), backupStaging(dataPath)))
+	for _, f := range left {
+		if err := os.Remove(f); err != nil {
+			log.Warn().Err(err).Str("file", f).Msg("remove a backup's staged copy left by an earlier run")
+		}
+	}
 }
 
 // authorized reports whether r carries the admin token.
@@ -176,21 +265,42 @@ func newAdminToken() (string, error) {
 }
 
 // announce writes the admin file, readable by the bot's user alone,
-// through a temporary file so that a reader never sees half of it.
-func announce(file string, a adminAnnouncement) error {
+// through a temporary file so that a reader never sees half of it. The
+// temporary file is a new one of a name nobody can guess ahead
+// (os.CreateTemp: created exclusively, mode 0600), so that a file or a
+// symbolic link planted in the directory can neither keep the token
+// readable by others nor send it elsewhere.
+func announce(file string, a adminAnnouncement) (err error) {
 	data, err := json.Marshal(a)
 	if err != nil {
 		return fmt.Errorf("write admin file %s: %w", file, err)
 	}
-	tmp := file + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o600); err != nil {
+	f, err := os.CreateTemp(filepath.Dir(file), filepath.Base(file)+".tmp*")
+	if err != nil {
 		return fmt.Errorf("write admin file %s: %w", file, err)
 	}
-	if err := os.Rename(tmp, file); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write admin file %s: %w", file, err)
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+			err = fmt.Errorf("write admin file %s: %w", file, err)
+		}
+	}()
+	// CreateTemp's mode is 0600 already; this says so where it matters.
+	if err := f.Chmod(0o600); err != nil {
+		return err
 	}
-	return nil
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, file)
 }
 
 // dialAddr is the address a local client dials to reach a listener: an
@@ -209,10 +319,10 @@ func dialAddr(a net.Addr) string {
 }
 
 // ctxWriter fails writes once ctx is done: a client that went away, or
-// the admin listener stopping, ends the snapshot's read transaction.
+// the admin listener stopping, ends the backup at once.
 type ctxWriter struct {
 	ctx context.Context
-	w   http.ResponseWriter
+	w   io.Writer
 }
 
 func (c ctxWriter) Write(p []byte) (int, error) {

@@ -154,7 +154,7 @@ func TestBackupDuringWritesRestoresConsistently(t *testing.T) {
 	}
 	close(stop)
 	writers.Wait()
-	stopAdmin()
+	stopAdmin(time.Time{})
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}

@@ -126,10 +126,18 @@ type ticketFilter struct {
 // exportedTickets reads the tickets from a snapshot of the data file, so
 // that the running bot is not disturbed, and turns those f picks into
 // rows, oldest first.
+//
+// The snapshot holds every resident's personal data, so it is staged
+// beside the data file, in a directory of the user's alone (0700, the
+// copy 0600), as private as the data file and on its disk, never in the
+// shared temporary directory; it is removed when the rows are read.
 func exportedTickets(ctx context.Context, dataPath string, city *core.City, f ticketFilter) ([]ticketRow, error) {
-	dir, err := os.MkdirTemp("", "beatbot-export-")
+	if _, err := os.Stat(dataPath); errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("export tickets: no data file at %s (BEATBOT_DATA): %w", dataPath, err)
+	}
+	dir, err := os.MkdirTemp(filepath.Dir(dataPath), "."+filepath.Base(dataPath)+".export-")
 	if err != nil {
-		return nil, fmt.Errorf("export tickets: %w", err)
+		return nil, fmt.Errorf("export tickets: stage a copy of %s: %w", dataPath, err)
 	}
 	defer os.RemoveAll(dir)
 	copyPath := filepath.Join(dir, "beatbot.db")

@@ -12,6 +12,7 @@ import (
 
 	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 	"github.com/beatbot-kz/beatbot/configs"
+	"github.com/beatbot-kz/beatbot/storage"
 	"github.com/go-telegram/bot/models"
 )
 
@@ -151,5 +152,34 @@ func TestExportTicketsChecksItsFlags(t *testing.T) {
 				t.Errorf("got %v, want an error with %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// The export's copy of the data file holds everyone's personal data: it
+// is staged beside the data file, never in the shared temporary
+// directory, and nothing of it stays.
+func TestExportStagesBesideTheDataFile(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "beatbot.db")
+	db, err := storage.Open(data, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	// A shared temporary directory the export may not use.
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "not-here"))
+	var out bytes.Buffer
+	args := []string{"beatbot", "export", "tickets", "-from", "2026-11-01", "-to", "2026-11-30"}
+	if err := run(t.Context(), args, envOf(map[string]string{"BEATBOT_DATA": data}), &out); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Name() != "beatbot.db" {
+			t.Errorf("%s left beside the data file after the export", e.Name())
+		}
 	}
 }

@@ -120,8 +120,18 @@ func warnUnreachable(city *core.City, log zerolog.Logger) {
 	}
 }
 
+// holdHangups keeps SIGHUP from ending the process from now on: an
+// operator who sends it to reload a bot that is still starting, or
+// already stopping, must not kill it midway. The bot's own channel
+// (onHangup) gets the signals while it runs; this one, never read and
+// never stopped, only keeps SIGHUP caught before and after that.
+func holdHangups() {
+	signal.Notify(make(chan os.Signal, 1), syscall.SIGHUP)
+}
+
 // onHangup returns a channel of SIGHUPs, which no longer stop the
-// process, and a func to restore their default.
+// process, and a func to stop delivering them there (see holdHangups for
+// the process's default).
 func onHangup() (<-chan os.Signal, func()) {
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)

@@ -38,8 +38,9 @@ Then run:
 To validate the city configuration without a token:
   go run . check -config ` + defaultConfig)
 
-// shutdownTimeout bounds a graceful stop: finishing the updates in hand and
-// closing the HTTP server. Give the process at least this long to stop
+// shutdownTimeout bounds a graceful stop: finishing the updates in hand,
+// closing the HTTP servers and then the admin listener, all against one
+// deadline; only closing storage comes after. Give the process at least this long to stop
 // (Docker's stop_grace_period, Kubernetes' terminationGracePeriodSeconds).
 const shutdownTimeout = 25 * time.Second
 
@@ -72,6 +73,7 @@ const lastInboundRetention = 48 * time.Hour
 // serve runs the bot until ctx is cancelled, then stops in order: intake
 // first, then the workers, then storage.
 func serve(ctx context.Context, configPath string, getenv func(string) string, stdout io.Writer) error {
+	holdHangups()
 	env, err := loadEnv(getenv)
 	if err != nil {
 		return err
@@ -110,6 +112,12 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	if clock == nil {
 		clock = clockwork.NewRealClock()
 	}
+	// SIGHUP never stops the bot. One sent while it starts waits here
+	// (the channel holds one) and reloads once the reloader runs, which
+	// an edit made after the configuration was loaded needs; one during
+	// shutdown is dropped. Deferred first, it stays caught until the end.
+	hup, stopHangup := onHangup()
+	defer stopHangup()
 	// Taken before loading: an edit made meanwhile is reloaded.
 	stamp := configStamp(configPath)
 	city, warnings, err := configs.Load(configPath)
@@ -139,7 +147,10 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	if err != nil {
 		return err
 	}
-	defer stopAdmin()
+	// The admin listener stops after the workers, within the same
+	// shutdownTimeout (zero before the shutdown began: a failed start).
+	var shutdownDeadline time.Time
+	defer func() { stopAdmin(shutdownDeadline) }()
 
 	if err := importPolls(ctx, db, city, log); err != nil {
 		return err
@@ -198,11 +209,6 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	}
 	m.Ready("scheduler", scheduler.Ready)
 
-	// SIGHUP reloads the configuration from here until the process
-	// ends, shutdown included, and never stops it.
-	hup, stopHangup := onHangup()
-	defer stopHangup()
-
 	// Workers and background tasks outlive ctx: on a signal, intake stops
 	// first and they finish what they hold before storage closes.
 	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
@@ -210,7 +216,8 @@ func runBot(ctx context.Context, configPath string, env settings, clock clockwor
 	var srv, ops *http.Server
 	defer func() {
 		log.Info().Msg("shutting down")
-		shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
+		shutdownDeadline = time.Now().Add(shutdownTimeout)
+		shutdownCtx, cancel := context.WithDeadline(context.WithoutCancel(ctx), shutdownDeadline)
 		defer cancel()
 		for _, s := range []*http.Server{srv, ops} {
 			if s == nil {

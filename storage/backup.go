@@ -128,10 +128,10 @@ func openReadOnly(path string) (*bolt.DB, error) {
 }
 
 // writeVerified writes path through a temporary file beside it: fill
-// writes the data, which is synced, verified, handed to beforeRename (if
-// any), and only then renamed to path. On any error the temporary file is
+// writes the data, which is synced, verified, and only then put in place
+// by install (nil: renamed over path). On any error the temporary file is
 // removed and path is left as it was.
-func writeVerified(path string, beforeRename func() error, fill func(*os.File) error) (info BackupInfo, err error) {
+func writeVerified(path string, install func(tmp, path string) error, fill func(*os.File) error) (info BackupInfo, err error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 		return info, fmt.Errorf("storage: create directory for %s: %w", path, err)
 	}
@@ -160,12 +160,10 @@ func writeVerified(path string, beforeRename func() error, fill func(*os.File) e
 	if info, err = Verify(tmp); err != nil {
 		return info, err
 	}
-	if beforeRename != nil {
-		if err := beforeRename(); err != nil {
-			return info, err
-		}
+	if install == nil {
+		install = os.Rename
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := install(tmp, path); err != nil {
 		return info, fmt.Errorf("storage: write %s: %w", path, err)
 	}
 	info.Path = path

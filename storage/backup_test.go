@@ -202,3 +202,59 @@ func TestRestore(t *testing.T) {
 		t.Errorf("data directory holds %v, want the file and its .bak", entries)
 	}
 }
+
+// A bot that starts while a restore replaces its data file must end up on
+// the restored file, not on the old one (kept as .bak): bbolt opens the
+// file before it waits for the lock, so Open must notice that the path
+// names another file by the time the lock is its own.
+func TestOpenAfterPathReplacedWhileWaitingForLock(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "beatbot.db")
+	restored := filepath.Join(dir, "restored.db")
+	{
+		db, err := storage.Open(restored, storage.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		saveTickets(t, db, 2)
+		db.Close()
+	}
+	// The lock holder stands in for the restore's own lock on the old file.
+	holder, err := storage.Open(data, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveTickets(t, holder, 5)
+
+	type result struct {
+		db  *storage.DB
+		err error
+	}
+	opened := make(chan result, 1)
+	go func() {
+		db, err := storage.Open(data, storage.Options{OpenTimeout: 10 * time.Second})
+		opened <- result{db, err}
+	}()
+	// Let the second Open open the old file and wait for its lock.
+	time.Sleep(300 * time.Millisecond)
+	if err := os.Link(data, data+".bak"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(restored, data); err != nil {
+		t.Fatal(err)
+	}
+	holder.Close()
+
+	r := <-opened
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	all, err := r.db.AllTickets(context.Background())
+	r.db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 2 {
+		t.Errorf("the bot started during the restore runs on a file with %d tickets, want the restored file's 2 (5 is the old file)", len(all))
+	}
+}

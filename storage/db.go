@@ -52,12 +52,9 @@ func Open(path string, opts Options) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 		return nil, fmt.Errorf("storage: create directory for %s: %w", path, err)
 	}
-	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.OpenTimeout})
-	if errors.Is(err, berrors.ErrTimeout) {
-		err = ErrInUse
-	}
+	b, err := openLocked(path, opts.OpenTimeout)
 	if err != nil {
-		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+		return nil, err
 	}
 	db := &DB{bolt: b, path: path, now: opts.Now}
 	if err := db.migrate(); err != nil {
@@ -65,6 +62,62 @@ func Open(path string, opts Options) (*DB, error) {
 		return nil, fmt.Errorf("storage: migrate %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// openAttempts bounds how often openLocked starts over because the file
+// at the path was replaced while it opened: once per restore that ran
+// meanwhile, so a few are plenty.
+const openAttempts = 5
+
+// openLocked opens the data file at path with bbolt and its exclusive
+// lock, making sure that the file locked is the one at path.
+//
+// bbolt opens the file first and only then waits for its lock. A restore
+// (see Restore) holds a lock on the old file while it renames the new one
+// over path: a bot started meanwhile would get the lock on the old file,
+// by then only named path+".bak", and run on it. So the file at path is
+// noted before bbolt opens it (created if missing, so that there is one
+// to note) and looked at again once bbolt holds the lock: if path still
+// names the same file, bbolt opened that one, since a path only ever
+// moves on to a new file; if not, it starts over.
+func openLocked(path string, timeout time.Duration) (*bolt.DB, error) {
+	for range openAttempts {
+		before, err := statOrCreate(path)
+		if err != nil {
+			return nil, err
+		}
+		b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout})
+		if errors.Is(err, berrors.ErrTimeout) {
+			err = ErrInUse
+		}
+		if err != nil {
+			return nil, fmt.Errorf("storage: open %s: %w", path, err)
+		}
+		after, err := os.Stat(path)
+		if err == nil && os.SameFile(before, after) {
+			return b, nil
+		}
+		_ = b.Close()
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("storage: open %s: %w", path, err)
+		}
+	}
+	return nil, fmt.Errorf("storage: open %s: the file was replaced %d times while it was being opened; is a restore running in a loop?", path, openAttempts)
+}
+
+// statOrCreate describes the file at path, creating it empty (for the
+// bot's user alone) if there is none; bbolt initialises an empty file.
+func statOrCreate(path string) (os.FileInfo, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	return st, nil
 }
 
 // Close closes the file. Calls in progress finish first.

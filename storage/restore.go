@@ -47,13 +47,16 @@ func Restore(src, dataPath string) (BackupInfo, error) {
 		// Any other error means the old file is damaged, which may be why
 		// it is being restored; nobody holds it, so it can be replaced.
 	}
-	keepOld := func() error {
+	install := func(tmp, path string) error {
 		if old == nil {
-			return nil
+			return installNew(tmp, path)
 		}
-		return keep(dataPath, dataPath+".bak")
+		if err := keep(path, path+".bak"); err != nil {
+			return err
+		}
+		return os.Rename(tmp, path)
 	}
-	info, err := writeVerified(dataPath, keepOld, func(f *os.File) error {
+	info, err := writeVerified(dataPath, install, func(f *os.File) error {
 		_, err := io.Copy(f, in)
 		return err
 	})
@@ -61,6 +64,25 @@ func Restore(src, dataPath string) (BackupInfo, error) {
 		return info, fmt.Errorf("storage: restore %s: %w", src, err)
 	}
 	return info, nil
+}
+
+// installNew gives tmp the name path, which had no file when the restore
+// began, without replacing one that appeared since: a bot started
+// meanwhile has created path and may hold it, and renaming over it
+// would swap its file from under it. A hard link fails if path exists;
+// a file system without them gets a rename after a last look.
+func installNew(tmp, path string) error {
+	err := os.Link(tmp, path)
+	switch {
+	case err == nil:
+		return os.Remove(tmp)
+	case errors.Is(err, os.ErrExist):
+		return fmt.Errorf("%s appeared during the restore (a bot started?): %w: stop the bot and restore again", path, ErrInUse)
+	}
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("%s appeared during the restore (a bot started?): %w: stop the bot and restore again", path, ErrInUse)
+	}
+	return os.Rename(tmp, path)
 }
 
 // keep makes bak a second name of path, or failing that (a file system

@@ -133,16 +133,27 @@ func (s *Scheduler) Run(ctx context.Context) error {
 			}
 		}
 		// A timer, stopped when the jobs change, rather than After, whose
-		// abandoned wait a fake clock would still count.
-		timer := s.clock.NewTimer(first.Sub(s.clock.Now()))
-		select {
-		case <-ctx.Done():
-			timer.Stop()
+		// abandoned wait a fake clock would still count. The time is
+		// looked at again once the timer is set: a fake clock moved on in
+		// between would leave the timer waiting past a job already due.
+		if wait := first.Sub(s.clock.Now()); wait > 0 {
+			timer := s.clock.NewTimer(wait)
+			if s.clock.Now().Before(first) {
+				select {
+				case <-ctx.Done():
+					timer.Stop()
+					return nil
+				case <-s.changed:
+					timer.Stop()
+					continue
+				case <-timer.Chan():
+				}
+			} else {
+				timer.Stop()
+			}
+		}
+		if ctx.Err() != nil {
 			return nil
-		case <-s.changed:
-			timer.Stop()
-			continue
-		case <-timer.Chan():
 		}
 		now := s.clock.Now().In(s.loc)
 		for _, d := range s.due(now) {

@@ -84,3 +84,48 @@ func TestGroupCommit(t *testing.T) {
 		t.Logf("%d writes, %d commits", writers, n)
 	}
 }
+
+// chunks visits every record once, in order, across its short read
+// transactions, however the count falls against the chunk size.
+func TestChunks(t *testing.T) {
+	db, err := Open(filepath.Join(t.TempDir(), "beatbot.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, n := range []int{0, 1, statsChunk - 1, statsChunk, statsChunk + 1, 2*statsChunk + 7} {
+		bucket := fmt.Appendf(nil, "chunks_%d", n)
+		err := db.update(context.Background(), func(tx *bolt.Tx) error {
+			b, err := tx.CreateBucket(bucket)
+			if err != nil {
+				return err
+			}
+			for i := range n {
+				if err := b.Put(fmt.Appendf(nil, "%06d", i), []byte("v")); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var seen []string
+		if err := db.chunks(context.Background(), bucket, func(k, v []byte) error {
+			seen = append(seen, string(k))
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if len(seen) != n {
+			t.Errorf("%d records: visited %d", n, len(seen))
+			continue
+		}
+		for i, k := range seen {
+			if want := fmt.Sprintf("%06d", i); k != want {
+				t.Errorf("%d records: record %d is %s, want %s", n, i, k, want)
+				break
+			}
+		}
+	}
+}

@@ -143,7 +143,7 @@ func TestTelegramPhotoReachesWhatsAppStaff(t *testing.T) {
 	res := newResident(t, b.tg, 703, "ru")
 	menu := onboardRu(t, res)
 	msgs := res.press(menu, "📝 Сообщить о проблеме", 1)
-	msgs = res.press(msgs[0], "Квартирная кража", 1)
+	res.press(msgs[0], "Квартирная кража", 1)
 	res.say("Дверь соседа открыта.", 1)
 	res.shareLocation(49.8250, 73.0880, 2)
 	picture := pngImage(t)

@@ -30,7 +30,7 @@ func TestEndToEndChiefNoticeAndAnswer(t *testing.T) {
 	chief := newResident(t, srv, 5000000000000001, "ru")
 	onboardRu(t, chief)
 	msgs := chief.say("/notice", 1)
-	msgs = chief.press(msgs[0], "🏢 Всем: Участковый пункт полиции «Новый город»", 1)
+	chief.press(msgs[0], "🏢 Всем: Участковый пункт полиции «Новый город»", 1)
 	msgs = chief.say("В четверг в 19:00 — встреча жителей с участковым в школе №5.", 1)
 	msgs = chief.press(msgs[0], "Обычное", 1)
 	msgs = chief.press(msgs[0], "▶️ Сейчас", 1)

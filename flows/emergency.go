@@ -269,6 +269,7 @@ type folder struct {
 // latinLookalikes maps Latin letters to the Cyrillic ones they look like,
 // for words that mix the two ("пoмогите" with a Latin o).
 var latinLookalikes = [26]rune{
+	//lint:ignore SA4000 indexed by letter, 'a' included
 	'a' - 'a': 'а', 'b' - 'a': 'в', 'c' - 'a': 'с', 'e' - 'a': 'е',
 	'h' - 'a': 'н', 'i' - 'a': 'и', 'k' - 'a': 'к', 'm' - 'a': 'м',
 	'o' - 'a': 'о', 'p' - 'a': 'р', 't' - 'a': 'т', 'x' - 'a': 'х',

@@ -208,7 +208,7 @@ func TestPollAnswersCanChangeUntilItCloses(t *testing.T) {
 	r = h.press(answerData(t, r, "1:o0"))
 	r = h.press(answerData(t, r, "2:o0"))
 	r = h.press(answerData(t, r, "3:t0"))
-	r = h.press(answerData(t, r, "3:ok"))
+	h.press(answerData(t, r, "3:ok"))
 	h.text("Всё хорошо")
 
 	r = h.press("m:poll")

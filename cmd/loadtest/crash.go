@@ -10,7 +10,6 @@ import (
 	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/beatbot-kz/beatbot/storage"
-	"github.com/go-telegram/bot/models"
 )
 
 // firstNoticeChat is the first of the residents a notice goes to: they
@@ -135,30 +134,9 @@ func quiet(ctx context.Context, r *router, d time.Duration) {
 // probe sends every resident's /start once more: a conversation that is
 // not stuck answers. It returns the residents who got no answer.
 func probe(ctx context.Context, srv *emulator.Server, r *router, residents, concurrency int, timeout time.Duration) []int64 {
-	var (
-		mu     sync.Mutex
-		stuck  []int64
-		wg     sync.WaitGroup
-		tokens = make(chan struct{}, concurrency)
-	)
-	for i := range residents {
-		tokens <- struct{}{}
-		wg.Add(1)
-		go func() {
-			defer func() { <-tokens; wg.Done() }()
-			chat := firstChat + int64(i)
-			a := &actor{srv: srv, user: models.User{ID: chat, FirstName: "Resident", LanguageCode: "ru"}, in: r.listen(chat, 64)}
-			defer r.forget(chat)
-			out := converse(ctx, r, a, []step{{send: say("/start"), replies: 1}}, 0, nil, timeout)
-			if out.err != nil {
-				mu.Lock()
-				stuck = append(stuck, chat)
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
-	return stuck
+	l := &load{srv: srv, r: r, residents: residents, concurrency: concurrency,
+		steps: []step{{send: say("/start"), replies: 1}}, timeout: timeout}
+	return l.drive(ctx).failed
 }
 
 // checkCrash checks, from the stopped bot's storage and the emulator's

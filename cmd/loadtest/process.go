@@ -39,7 +39,7 @@ type botProcess struct {
 
 // start runs the bot and waits until it polls for updates.
 func (p *botProcess) start(ctx context.Context) error {
-	polls := countCalls(p.srv, "getUpdates")
+	polls := countMethod(p.srv.Calls(), "getUpdates")
 	cmd := exec.Command(p.bin, "run", "-config", p.config)
 	cmd.Env = append(append(os.Environ(),
 		"TELEGRAM_BOT_TOKEN="+token, "TELEGRAM_API_URL="+p.srv.URL(),
@@ -54,15 +54,7 @@ func (p *botProcess) start(ctx context.Context) error {
 	p.mu.Unlock()
 	wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	err := p.srv.Wait(wctx, func(calls []emulator.Call) bool {
-		n := 0
-		for _, c := range calls {
-			if c.Method == "getUpdates" {
-				n++
-			}
-		}
-		return n > polls
-	})
+	err := p.srv.Wait(wctx, func(calls []emulator.Call) bool { return countMethod(calls, "getUpdates") > polls })
 	if err != nil {
 		_ = cmd.Process.Kill()
 		_ = cmd.Wait()
@@ -71,9 +63,10 @@ func (p *botProcess) start(ctx context.Context) error {
 	return nil
 }
 
-func countCalls(srv *emulator.Server, method string) int {
+// countMethod counts the calls of method.
+func countMethod(calls []emulator.Call, method string) int {
 	n := 0
-	for _, c := range srv.Calls() {
+	for _, c := range calls {
 		if c.Method == method {
 			n++
 		}

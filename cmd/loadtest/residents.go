@@ -380,7 +380,9 @@ type load struct {
 
 // tally is what a run of residents came to.
 type tally struct {
-	latencies   durations
+	latencies durations
+	// failed are the residents whose conversation failed.
+	failed      []int64
 	byStep      map[string]durations
 	replies     int
 	polls       int
@@ -425,6 +427,7 @@ func (l *load) drive(ctx context.Context) tally {
 				t.interrupted++
 			}
 			if o.err != nil {
+				t.failed = append(t.failed, chat)
 				t.errors++
 				if t.errors <= 3 {
 					fmt.Fprintln(os.Stderr, o.err)

@@ -90,14 +90,7 @@ func hangup(t *testing.T, p *botProcess) {
 // next report from the same place is district 01's and reaches its
 // inspector. The ticket filed before stays where it was.
 func TestReloadWithAMovedBoundaryReroutesTheNextReport(t *testing.T) {
-	srv := emulator.New(testToken)
-	t.Cleanup(srv.Close)
-	srv.AddChat(models.Chat{ID: dutyChatP1, Type: models.ChatTypeSupergroup, Title: "Duty desk"})
-	config := exampleConfig(t, nil)
-	p := startBotWith(t, srv, filepath.Join(t.TempDir(), "beatbot.db"), nil, config)
-	insp1, insp2 := newResident(t, srv, inspectorD01, "ru"), newResident(t, srv, inspectorD02, "ru")
-	onboardRu(t, insp1)
-	onboardRu(t, insp2)
+	srv, p, config, insp1, insp2 := startWithTwoInspectors(t)
 
 	first := newResident(t, srv, 711, "kk")
 	mustSay(t, reportKkAt(t, first, false, reportLat, reportLon, pinDistr02), "KRG-0001 өтінішіңіз тіркелді")
@@ -153,14 +146,7 @@ func TestBadReloadIsRefused(t *testing.T) {
 // its card, and the one before is told it moved; the new inspector can
 // act on it at once.
 func TestReloadMovesOpenTicketsAndTellsBothInspectors(t *testing.T) {
-	srv := emulator.New(testToken)
-	t.Cleanup(srv.Close)
-	srv.AddChat(models.Chat{ID: dutyChatP1, Type: models.ChatTypeSupergroup, Title: "Duty desk"})
-	config := exampleConfig(t, nil)
-	p := startBotWith(t, srv, filepath.Join(t.TempDir(), "beatbot.db"), nil, config)
-	insp1, insp2 := newResident(t, srv, inspectorD01, "ru"), newResident(t, srv, inspectorD02, "ru")
-	onboardRu(t, insp1)
-	onboardRu(t, insp2)
+	srv, p, config, insp1, insp2 := startWithTwoInspectors(t)
 	res := newResident(t, srv, 714, "kk")
 	mustSay(t, reportKk(t, res, false), "KRG-0001 өтінішіңіз тіркелді")
 	mustSay(t, insp2.expect(2), "KRG-0001")
@@ -242,4 +228,20 @@ func TestConfigWatchSetting(t *testing.T) {
 			t.Errorf("BEATBOT_CONFIG_WATCH=%q: got %v, want an error naming it", bad, err)
 		}
 	}
+}
+
+// startWithTwoInspectors runs the bot on a copy of the example city, whose
+// file a test may change and reload, with the inspectors of districts 01
+// and 02 onboarded.
+func startWithTwoInspectors(t *testing.T) (srv *emulator.Server, p *botProcess, config string, insp1, insp2 *resident) {
+	t.Helper()
+	srv = emulator.New(testToken)
+	t.Cleanup(srv.Close)
+	srv.AddChat(models.Chat{ID: dutyChatP1, Type: models.ChatTypeSupergroup, Title: "Duty desk"})
+	config = exampleConfig(t, nil)
+	p = startBotWith(t, srv, filepath.Join(t.TempDir(), "beatbot.db"), nil, config)
+	insp1, insp2 = newResident(t, srv, inspectorD01, "ru"), newResident(t, srv, inspectorD02, "ru")
+	onboardRu(t, insp1)
+	onboardRu(t, insp2)
+	return srv, p, config, insp1, insp2
 }

@@ -17,52 +17,51 @@ import (
 	"github.com/rs/zerolog"
 )
 
-// A temporary admin file left behind, readable by all, must not make the
-// token readable by all.
-func TestAnnounceReplacesAnOpenTemporaryFile(t *testing.T) {
-	file := adminFile(filepath.Join(t.TempDir(), "beatbot.db"))
-	if err := os.WriteFile(file+".tmp", []byte("left over"), 0o644); err != nil {
-		t.Fatal(err)
+// Whatever lies at the temporary admin file's name (a file left behind,
+// readable by all; a planted symbolic link), the token ends up only in a
+// regular admin file of mode 0600, and never goes through a link.
+func TestAnnounceKeepsTheTokenPrivate(t *testing.T) {
+	tests := []struct {
+		name  string
+		plant func(t *testing.T, tmp, victim string)
+	}{
+		{"file left behind", func(t *testing.T, tmp, _ string) {
+			if err := os.WriteFile(tmp, []byte("left over"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Chmod(tmp, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"symbolic link", func(t *testing.T, tmp, victim string) {
+			if err := os.Symlink(victim, tmp); err != nil {
+				t.Fatal(err)
+			}
+		}},
 	}
-	if err := os.Chmod(file+".tmp", 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := announce(file, adminAnnouncement{URL: "http://127.0.0.1:1", Token: "secret"}); err != nil {
-		t.Fatal(err)
-	}
-	st, err := os.Lstat(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.Mode() != 0o600 {
-		t.Errorf("admin file mode %v, want a regular file of mode 0600", st.Mode())
-	}
-}
-
-// A symbolic link planted at the temporary admin file's name must not send
-// the token elsewhere, nor become the admin file.
-func TestAnnounceDoesNotFollowASymlink(t *testing.T) {
-	dir := t.TempDir()
-	file := adminFile(filepath.Join(dir, "beatbot.db"))
-	victim := filepath.Join(dir, "victim")
-	if err := os.WriteFile(victim, []byte("untouched"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(victim, file+".tmp"); err != nil {
-		t.Fatal(err)
-	}
-	if err := announce(file, adminAnnouncement{URL: "http://127.0.0.1:1", Token: "secret"}); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(victim); string(b) != "untouched" {
-		t.Errorf("the link's target now holds %q: the token went through the link", b)
-	}
-	st, err := os.Lstat(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.Mode() != 0o600 {
-		t.Errorf("admin file mode %v, want a regular file of mode 0600", st.Mode())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			file := adminFile(filepath.Join(dir, "beatbot.db"))
+			victim := filepath.Join(dir, "victim")
+			if err := os.WriteFile(victim, []byte("untouched"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			tt.plant(t, file+".tmp", victim)
+			if err := announce(file, adminAnnouncement{URL: "http://127.0.0.1:1", Token: "secret"}); err != nil {
+				t.Fatal(err)
+			}
+			if b, _ := os.ReadFile(victim); string(b) != "untouched" {
+				t.Errorf("the link's target now holds %q: the token went through the link", b)
+			}
+			st, err := os.Lstat(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Mode() != 0o600 {
+				t.Errorf("admin file mode %v, want a regular file of mode 0600", st.Mode())
+			}
+		})
 	}
 }
 
@@ -209,7 +208,9 @@ func TestAdminStopsByItsDeadline(t *testing.T) {
 	}
 	begin := time.Now()
 	stop(begin.Add(300 * time.Millisecond))
-	if took := time.Since(begin); took > 2*time.Second {
+	// The bound is loose, for busy CI machines: without the deadline the
+	// stop would wait for the stalled client's write deadline, a minute.
+	if took := time.Since(begin); took > 10*time.Second {
 		t.Errorf("the admin listener took %v to stop, given 300ms", took)
 	}
 	// The stalled client gets a cut-off copy, never a whole one.

@@ -47,7 +47,9 @@ func (d *Dispatcher) handle(parent context.Context, in core.Inbound) {
 	}
 	d.send(ctx, in, replies)
 	d.handled(in, time.Since(start))
-	log.Debug().Str("kind", string(in.Kind)).Dur("took", time.Since(start)).Int("replies", len(replies)).Msg("update handled")
+	// queued is the wait before handling: recording, the chat's earlier
+	// updates, a free worker (and on WhatsApp the way from the sender).
+	log.Debug().Str("kind", string(in.Kind)).Dur("queued", start.Sub(in.Received)).Dur("took", time.Since(start)).Int("replies", len(replies)).Msg("update handled")
 }
 
 // send hands the replies to the chat's channel. A panic in an adapter is

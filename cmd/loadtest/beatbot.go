@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
@@ -65,6 +66,9 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashR
 	if o.profile != "" {
 		p.env = append(p.env, "BEATBOT_CPU_PROFILE="+o.profile)
 	}
+	if o.botLog != "" {
+		p.env, p.logs = append(p.env, "BEATBOT_LOG_LEVEL="+o.botLog), true
+	}
 	if err := p.start(ctx); err != nil {
 		return result{}, nil, err
 	}
@@ -101,6 +105,7 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashR
 	}
 	l := &load{srv: srv, r: r, residents: o.residents, concurrency: o.concurrency, steps: conversations(o.report, o.poll),
 		dupRate: o.faults, k: k, timeout: timeout, points: facts.points, pace: pace(o.rate)}
+	cpuBefore := p.cpuSeconds()
 	t := l.drive(ctx)
 	close(stopKills)
 	if k != nil {
@@ -121,6 +126,12 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashR
 	res.PeakRSSMB = p.rss()
 	res.AnonRSSMB, res.FileRSSMB = p.memory()
 	if k == nil {
+		if cpu := p.cpuSeconds() - cpuBefore; cpu > 0 && len(t.latencies) > 0 {
+			res.CPUSeconds = cpu
+			res.CPUMsPerUpdate = 1000 * cpu / float64(len(t.latencies))
+			res.Cores = runtime.NumCPU()
+			res.CapacityPerSecond = float64(res.Cores) * 1000 / res.CPUMsPerUpdate
+		}
 		commits, written := p.storageFigures()
 		res.Commits, res.WrittenMB = int(commits), written/(1<<20)
 		if all := len(t.latencies) + staffUpdates; all > 0 {

@@ -40,6 +40,7 @@ type options struct {
 	jsonOut     string
 	echo        bool
 	profile     string
+	botLog      string
 	faults      float64
 	report      bool
 	poll        bool
@@ -63,6 +64,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&o.jsonOut, "json", "", "also write the report as JSON to `file`")
 	fs.BoolVar(&o.echo, "echo", true, "measure the bare echo bot as a baseline")
 	fs.StringVar(&o.profile, "profile", "", "write the bot's CPU profile to `file` (go tool pprof)")
+	fs.StringVar(&o.botLog, "bot-log", "", "the bot's log `level` (debug, info, …), its lines going to stderr; debug lines of handled updates say how long each waited (queued) and took")
 	fs.Float64Var(&o.faults, "faults", 0, "`rate` per call of Bot API faults (500, 502 and dropped connections on getUpdates; 429, 500, 502, drops and slow answers on sends) and of duplicated updates")
 	fs.BoolVar(&o.report, "report", true, "residents also report a concern, which the inspectors accept, answer and resolve")
 	fs.Float64Var(&o.rate, "rate", 0, "offer residents' updates at this `rate` per second instead of as fast as the bot answers: latency then shows handling, not queueing")

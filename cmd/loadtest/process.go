@@ -29,7 +29,10 @@ type botProcess struct {
 	// ops is where the bot serves /metrics.
 	ops string
 	env []string
-	srv *emulator.Server
+	// logs sends the bot's log lines to stderr; by default they are
+	// dropped, warnings and errors aside.
+	logs bool
+	srv  *emulator.Server
 
 	mu  sync.Mutex
 	cmd *exec.Cmd
@@ -46,6 +49,9 @@ func (p *botProcess) start(ctx context.Context) error {
 		"BEATBOT_DATA="+p.data, "BEATBOT_LOG_LEVEL=warn", "BEATBOT_HTTP_ADDR=127.0.0.1:0", "BEATBOT_OPS_ADDR="+p.ops,
 		"BEATBOT_ADMIN_ADDR=127.0.0.1:0", "BEATBOT_POLL_SECRET="+pollSecret), p.env...)
 	cmd.Stderr, cmd.Stdout = os.Stderr, nil
+	if p.logs {
+		cmd.Stdout = os.Stderr
+	}
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("start beatbot: %w", err)
 	}
@@ -133,6 +139,29 @@ func (p *botProcess) storageFigures() (commits float64, written float64) {
 		}
 	}
 	return commits, written
+}
+
+// cpuSeconds returns the processor time the running bot has used so far,
+// user and system, in seconds (Linux), or 0 if it cannot be read.
+func (p *botProcess) cpuSeconds() float64 {
+	p.mu.Lock()
+	pid := p.cmd.Process.Pid
+	p.mu.Unlock()
+	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0
+	}
+	// The command name, in parentheses, may hold spaces: count fields
+	// after it. utime and stime are the 14th and 15th fields, in clock
+	// ticks of 1/100 s on Linux.
+	_, rest, ok := strings.Cut(string(data), ") ")
+	fields := strings.Fields(rest)
+	if !ok || len(fields) < 13 {
+		return 0
+	}
+	utime, _ := strconv.ParseFloat(fields[11], 64)
+	stime, _ := strconv.ParseFloat(fields[12], 64)
+	return (utime + stime) / 100
 }
 
 // freePort returns a loopback address nobody listens on now.

@@ -51,6 +51,17 @@ type result struct {
 	CommitsPerUpdate   float64 `json:"commits_per_update,omitempty"`
 	WrittenMB          float64 `json:"written_mb,omitempty"`
 	WrittenKBPerUpdate float64 `json:"written_kb_per_update,omitempty"`
+	// CPUSeconds is the processor time the bot used while the residents
+	// talked (a run without kills), and CPUMsPerUpdate that time per
+	// resident's update, the inspectors' and the outbox's work included.
+	// CapacityPerSecond is the rate of residents' updates the bot would
+	// handle with the machine's Cores to itself: unlike the measured
+	// rate, it leaves out the harness and its emulator, which share the
+	// cores during the run.
+	CPUSeconds        float64 `json:"cpu_seconds,omitempty"`
+	CPUMsPerUpdate    float64 `json:"cpu_ms_per_update,omitempty"`
+	Cores             int     `json:"cores,omitempty"`
+	CapacityPerSecond float64 `json:"capacity_per_second,omitempty"`
 }
 
 // report is the whole run.
@@ -127,6 +138,9 @@ func (r report) print(w io.Writer) {
 	}
 	if b := r.Bot; b.Commits > 0 {
 		fmt.Fprintf(w, "storage: %d commits (%.2f per update), %.0f MB written (%.1f kB per update)\n", b.Commits, b.CommitsPerUpdate, b.WrittenMB, b.WrittenKBPerUpdate)
+	}
+	if b := r.Bot; b.CPUSeconds > 0 {
+		fmt.Fprintf(w, "bot CPU: %.1f s, %.2f ms per resident's update: %.0f updates/s with its %d cores to itself\n", b.CPUSeconds, b.CPUMsPerUpdate, b.CapacityPerSecond, b.Cores)
 	}
 	if b := r.Bot; b.NoticeLimit > 0 && b.NoticeRate > 0 {
 		fmt.Fprintf(w, "notice delivered at %.0f messages/s, %.1f%% of the limit of %.0f\n", b.NoticeRate, 100*b.NoticeRate/b.NoticeLimit, b.NoticeLimit)

@@ -41,11 +41,11 @@ func (db *DB) Record(ctx context.Context, in core.Inbound) (core.Inbound, error)
 // shorter than ins means duplicates, not a failure, and an empty result
 // is not an error.
 //
-// Unlike Record it commits at once instead of waiting for company: the
-// batch is its own company, and its one caller, the poller, asks for the
-// next batch only after this one is stored.
+// It shares the group commit with the updates being handled: when no
+// commit runs it commits at once, and otherwise it joins the next one
+// rather than adding its own fsync after it.
 func (db *DB) RecordBatch(ctx context.Context, ins []core.Inbound) ([]core.Inbound, error) {
-	out, err := db.record(ctx, ins, db.update)
+	out, err := db.record(ctx, ins, db.batch)
 	if err != nil {
 		return nil, fmt.Errorf("storage: record %d updates: %w", len(ins), err)
 	}

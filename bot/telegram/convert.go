@@ -19,12 +19,12 @@ func (t *Telegram) updateKey(id int64) string {
 // convert translates an update into a core.Inbound. It reports false for
 // updates the bot does not handle: anything outside private chats (staff
 // group chats come with a later flow), edits and other update types.
-func (t *Telegram) convert(u *models.Update) (core.Inbound, bool) {
+func (t *Telegram) convert(u *update) (core.Inbound, bool) {
 	in := core.Inbound{Key: t.updateKey(u.ID), Received: time.Now()}
 	switch {
 	case u.Message != nil:
 		m := u.Message
-		if m.Chat.Type != models.ChatTypePrivate || m.From == nil {
+		if m.Chat.Type != string(models.ChatTypePrivate) || m.From == nil {
 			return in, false
 		}
 		in.Chat = chatRef(m.Chat.ID)
@@ -36,13 +36,9 @@ func (t *Telegram) convert(u *models.Update) (core.Inbound, bool) {
 	case u.CallbackQuery != nil:
 		q := u.CallbackQuery
 		chatID := q.From.ID // a private chat's id is its user's id
-		switch {
-		case q.Message.Message != nil:
-			chatID = q.Message.Message.Chat.ID
-			in.MessageID = strconv.Itoa(q.Message.Message.ID)
-		case q.Message.InaccessibleMessage != nil:
-			chatID = q.Message.InaccessibleMessage.Chat.ID
-			in.MessageID = strconv.Itoa(q.Message.InaccessibleMessage.MessageID)
+		if q.Message != nil {
+			chatID = q.Message.Chat.ID
+			in.MessageID = strconv.Itoa(q.Message.ID)
 		}
 		if chatID != q.From.ID {
 			return in, false // a button in a group chat
@@ -64,7 +60,7 @@ func chatRef(id int64) core.ChatRef {
 }
 
 // convertMessage fills in what a message carries.
-func (t *Telegram) convertMessage(m *models.Message, in *core.Inbound) {
+func (t *Telegram) convertMessage(m *message, in *core.Inbound) {
 	switch {
 	case m.Location != nil:
 		in.Kind = core.KindLocation
@@ -96,7 +92,7 @@ func (t *Telegram) convertMessage(m *models.Message, in *core.Inbound) {
 // largestPhoto returns the size with the most pixels. Telegram lists sizes
 // smallest first, so a tie, or sizes without dimensions, go to the later
 // one. sizes must not be empty.
-func largestPhoto(sizes []models.PhotoSize) models.PhotoSize {
+func largestPhoto(sizes []photoSize) photoSize {
 	best := sizes[0]
 	for _, p := range sizes[1:] {
 		if p.Width*p.Height >= best.Width*best.Height {
@@ -118,7 +114,7 @@ func (t *Telegram) parseCommand(text string) (cmd, args string) {
 }
 
 // unsupportedKind names what a message without text or location holds.
-func unsupportedKind(m *models.Message) string {
+func unsupportedKind(m *message) string {
 	switch {
 	case m.Sticker != nil:
 		return "sticker"

@@ -91,10 +91,10 @@ func (t *Telegram) acceptUntilRecorded(ctx context.Context, ins []core.Inbound) 
 }
 
 type getUpdatesResponse struct {
-	OK          bool             `json:"ok"`
-	Result      []*models.Update `json:"result"`
-	ErrorCode   int              `json:"error_code"`
-	Description string           `json:"description"`
+	OK          bool      `json:"ok"`
+	Result      []*update `json:"result"`
+	ErrorCode   int       `json:"error_code"`
+	Description string    `json:"description"`
 	Parameters  struct {
 		RetryAfter int `json:"retry_after"`
 	} `json:"parameters"`
@@ -112,7 +112,7 @@ func (e *apiError) Error() string {
 }
 
 // getUpdates makes one long-poll call.
-func (t *Telegram) getUpdates(ctx context.Context, offset int64) ([]*models.Update, error) {
+func (t *Telegram) getUpdates(ctx context.Context, offset int64) ([]*update, error) {
 	body, err := json.Marshal(map[string]any{
 		"offset":          offset,
 		"timeout":         int(t.cfg.PollTimeout / time.Second),

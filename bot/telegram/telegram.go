@@ -10,7 +10,6 @@ import (
 
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/go-telegram/bot"
-	"github.com/go-telegram/bot/models"
 	"github.com/rs/zerolog"
 )
 
@@ -162,7 +161,7 @@ func (t *Telegram) Run(ctx context.Context) error {
 }
 
 // accept converts and hands over one update, as the webhook receives it.
-func (t *Telegram) accept(ctx context.Context, u *models.Update) error {
+func (t *Telegram) accept(ctx context.Context, u *update) error {
 	in, ok := t.read(u)
 	if !ok {
 		return nil
@@ -179,7 +178,7 @@ func (t *Telegram) accept(ctx context.Context, u *models.Update) error {
 // read converts an update and reports false for one the bot does not
 // handle. A panic while converting is logged and the update skipped: it
 // would fail the same way every time.
-func (t *Telegram) read(u *models.Update) (in core.Inbound, ok bool) {
+func (t *Telegram) read(u *update) (in core.Inbound, ok bool) {
 	defer func() {
 		if p := recover(); p != nil {
 			t.log.Error().Int64("update_id", u.ID).Str("panic", fmt.Sprint(p)).Bytes("stack", debug.Stack()).Msg("update could not be read; skipped")

@@ -130,6 +130,7 @@ func TestConvertRecordedUpdates(t *testing.T) {
 		{"photo_caption.json", core.Inbound{Chat: chat, From: "42", FromName: "Aigerim", Kind: core.KindPhoto, Photo: "AgACAgIAAxkBAAIE-1280", Text: "Подъезд 3, сынған шам 🚨", LangHint: core.Kazakh}},
 		{"callback.json", core.Inbound{Chat: chat, From: "42", FromName: "Aigerim", Kind: core.KindButton, Data: "lang:ru", LangHint: core.Russian}},
 		{"callback_inaccessible.json", core.Inbound{Chat: chat, From: "42", FromName: "Aigerim", Kind: core.KindButton, Data: "m:find"}},
+		{"callback_keyboard.json", core.Inbound{Chat: chat, From: "42", FromName: "Aigerim Seitkali", Kind: core.KindButton, Data: "pa:1:2:o2", LangHint: core.Russian}},
 	}
 	box := newInbox()
 	_, srv := start(t, box)

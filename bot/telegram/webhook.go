@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"github.com/rs/zerolog"
-
-	"github.com/go-telegram/bot/models"
 )
 
 // maxWebhookBody bounds a webhook request; real updates are a few KB.
@@ -67,7 +65,7 @@ func (t *Telegram) WebhookHandler() http.Handler {
 			http.Error(w, "unreadable or oversized body", http.StatusBadRequest)
 			return
 		}
-		var u models.Update
+		var u update
 		if err := json.Unmarshal(body, &u); err != nil || u.ID == 0 {
 			http.Error(w, "body is not a Telegram update", http.StatusBadRequest)
 			return

@@ -71,4 +71,9 @@ type Inbound struct {
 	// (WhatsApp's timestamp: its 24-hour window counts from it), else when
 	// the bot first saw the update.
 	Received time.Time `json:"received"`
+	// Unrecorded marks an update handed over for handling before it was
+	// recorded (see storage.DB.Admit): the change that handles it records
+	// its Key, so that arrival and outcome share one commit. It is never
+	// stored.
+	Unrecorded bool `json:"-"`
 }

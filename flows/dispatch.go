@@ -20,6 +20,10 @@ type Recorder interface {
 	// returns the new ones in the order given with Seq set, leaving out
 	// duplicates (seen before or repeated in the batch).
 	RecordBatch(ctx context.Context, ins []core.Inbound) ([]core.Inbound, error)
+	// Admit returns the updates not seen before, in order and without
+	// repeats, with Seq set, without recording them: the change that
+	// handles one records it when it is marked Unrecorded.
+	Admit(ctx context.Context, ins []core.Inbound) ([]core.Inbound, error)
 	// Pending returns recorded updates not yet handled, oldest first.
 	Pending(ctx context.Context) ([]core.Inbound, error)
 }
@@ -43,13 +47,16 @@ type Dispatcher struct {
 	senders map[core.Channel]Sender
 	handled func(core.Inbound, time.Duration)
 
-	mu      sync.Mutex
-	cond    *sync.Cond
-	queues  map[core.ChatRef][]core.Inbound
-	ready   []core.ChatRef // chats with updates and no worker on them
-	stopped bool
-	wg      sync.WaitGroup
-	done    chan struct{}
+	mu     sync.Mutex
+	cond   *sync.Cond
+	queues map[core.ChatRef][]core.Inbound
+	ready  []core.ChatRef // chats with updates and no worker on them
+	// admitted holds the updates AcceptBatch handed over unrecorded, until
+	// their worker is done with them.
+	admitted map[string]*admission
+	stopped  bool
+	wg       sync.WaitGroup
+	done     chan struct{}
 }
 
 // DispatcherConfig configures a Dispatcher.
@@ -88,7 +95,7 @@ func NewDispatcher(cfg DispatcherConfig) *Dispatcher {
 	}
 	d := &Dispatcher{
 		rec: cfg.Recorder, engine: cfg.Engine, log: cfg.Log, workers: cfg.Workers, handled: cfg.Handled,
-		senders: map[core.Channel]Sender{}, queues: map[core.ChatRef][]core.Inbound{},
+		senders: map[core.Channel]Sender{}, queues: map[core.ChatRef][]core.Inbound{}, admitted: map[string]*admission{},
 		done: make(chan struct{}),
 	}
 	d.cond = sync.NewCond(&d.mu)
@@ -157,29 +164,90 @@ func (d *Dispatcher) Accept(ctx context.Context, in core.Inbound) error {
 	return nil
 }
 
-// AcceptBatch is Accept for the updates of one getUpdates answer: they
-// are recorded in one commit, so a batch costs one fsync instead of one
-// per update, and then queued in the order given. Duplicates are dropped.
-// When AcceptBatch returns nil all of them will be handled, so the adapter
-// may confirm the batch; on an error none was recorded and the whole batch
-// may be offered again.
+// admitWait bounds how long AcceptBatch waits for updates to be handled
+// before it records them itself: about a commit and a turn's work when
+// the bot is not busy. While it waits, later updates wait at the
+// messenger, so it stays short.
+const admitWait = 5 * time.Millisecond
+
+// AcceptBatch is Accept for the updates of one getUpdates answer; when it
+// returns nil all of them are recorded and will be handled, so the
+// adapter may confirm the batch, and on an error it may offer the whole
+// batch again. Duplicates are dropped.
+//
+// Recording an update on arrival and its outcome after handling would
+// cost two commits. Instead the new updates are handed to the workers at
+// once, unrecorded, and each is recorded in the commit of its outcome.
+// AcceptBatch waits for that up to admitWait, then records those still
+// waiting for a worker in one commit.
 func (d *Dispatcher) AcceptBatch(ctx context.Context, ins []core.Inbound) error {
 	if len(ins) == 0 {
 		return nil
 	}
-	recs, err := d.rec.RecordBatch(ctx, ins)
+	fresh, err := d.rec.Admit(ctx, ins)
 	if err != nil {
 		return fmt.Errorf("flows: accept %d updates: %w", len(ins), err)
 	}
-	if dups := len(ins) - len(recs); dups > 0 {
+	adm := &admission{done: make(chan struct{})}
+	taken := make([]core.Inbound, 0, len(fresh))
+	d.mu.Lock()
+	for _, in := range fresh {
+		if d.admitted[in.Key] != nil {
+			// Offered again after a failed AcceptBatch while a worker
+			// still has it.
+			continue
+		}
+		in.Unrecorded = true
+		d.admitted[in.Key] = adm
+		taken = append(taken, in)
+	}
+	adm.left = len(taken)
+	for _, in := range taken {
+		d.enqueueLocked(in)
+	}
+	d.mu.Unlock()
+	if dups := len(ins) - len(taken); dups > 0 {
 		d.log.Debug().Int("updates", len(ins)).Int("duplicates", dups).Msg("duplicate updates ignored")
+	}
+	if len(taken) == 0 {
+		return nil
+	}
+	timer := time.NewTimer(admitWait)
+	defer timer.Stop()
+	select {
+	case <-adm.done:
+		return nil
+	case <-timer.C:
+	case <-ctx.Done():
+	}
+	// Those handled meanwhile are left out: their key is recorded.
+	if _, err := d.rec.RecordBatch(ctx, taken); err != nil {
+		return fmt.Errorf("flows: accept %d updates: %w", len(ins), err)
+	}
+	return nil
+}
+
+// admission counts the updates of one AcceptBatch call not yet recorded
+// with their outcome.
+type admission struct {
+	left int // guarded by Dispatcher.mu
+	done chan struct{}
+}
+
+// recorded notes that in, if admitted unrecorded, now is: the change
+// handling it, or dropping it, committed.
+func (d *Dispatcher) recorded(in core.Inbound) {
+	if !in.Unrecorded {
+		return
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	for _, in := range recs {
-		d.enqueueLocked(in)
+	if adm := d.admitted[in.Key]; adm != nil {
+		adm.left--
+		if adm.left == 0 {
+			close(adm.done)
+		}
 	}
-	return nil
 }
 
 // enqueue adds in to its chat's queue, and the chat to the ready list
@@ -221,6 +289,7 @@ func (d *Dispatcher) next() (core.Inbound, bool) {
 func (d *Dispatcher) finish(chat core.ChatRef) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	delete(d.admitted, d.queues[chat][0].Key)
 	q := d.queues[chat][1:]
 	if len(q) == 0 {
 		delete(d.queues, chat)

@@ -152,3 +152,126 @@ func TestDispatcherReplaysPendingUpdatesFirst(t *testing.T) {
 	defer sender.mu.Unlock()
 	mustContain(t, sender.sent[h.chat], "Тілді таңдаңыз", "Тіл: қазақша.", "Келісіміңіз сақталды")
 }
+
+// gatedSender is a messenger whose sends wait until the gate opens.
+type gatedSender struct {
+	*recordingSender
+	gate chan struct{}
+}
+
+func (s gatedSender) Send(ctx context.Context, chat core.ChatRef, r core.Reply) error {
+	<-s.gate
+	return s.recordingSender.Send(ctx, chat, r)
+}
+
+func commits(t *testing.T, h *harness) uint64 {
+	t.Helper()
+	st, err := h.db.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Commits
+}
+
+// An update handled as it arrives is recorded in the commit of its
+// outcome: one commit, not two, and nothing left in the inbox.
+func TestAcceptBatchRecordsUpdatesWithTheirOutcome(t *testing.T) {
+	h := newHarness(t)
+	sender := newRecordingSender()
+	d := flows.NewDispatcher(flows.DispatcherConfig{Recorder: h.db, Engine: h.engine, Log: zerolog.Nop()})
+	d.Register(core.Telegram, sender)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer func() { cancel(); d.Wait(context.Background()) }()
+	if err := d.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	start := core.Inbound{Key: "telegram:1:u:1", Chat: h.chat, Kind: core.KindCommand, Command: "start"}
+	before := commits(t, h)
+	if err := d.AcceptBatch(ctx, []core.Inbound{start, start}); err != nil {
+		t.Fatal(err)
+	}
+	sender.waitFor(t, func(sent map[core.ChatRef][]core.Reply) bool { return len(sent[h.chat]) == 1 })
+	if n := commits(t, h) - before; n != 1 {
+		t.Errorf("arrival and outcome took %d commits, want 1", n)
+	}
+	if pending, err := h.db.Pending(ctx); err != nil || len(pending) != 0 {
+		t.Errorf("pending = %v, %v; want none", pending, err)
+	}
+	// Offered again, as after a lost confirmation: recorded, so dropped.
+	if err := d.AcceptBatch(ctx, []core.Inbound{start}); err != nil {
+		t.Fatal(err)
+	}
+	lang := core.Inbound{Key: "telegram:1:u:2", Chat: h.chat, Kind: core.KindButton, Data: "lang:en"}
+	if err := d.AcceptBatch(ctx, []core.Inbound{lang}); err != nil {
+		t.Fatal(err)
+	}
+	sender.waitFor(t, func(sent map[core.ChatRef][]core.Reply) bool { return len(sent[h.chat]) >= 3 })
+	sender.mu.Lock()
+	defer sender.mu.Unlock()
+	if got := len(sender.sent[h.chat]); got != 3 {
+		t.Errorf("got %d replies, want /start's one and the language's two", got)
+	}
+}
+
+// Updates no worker takes in time are recorded before AcceptBatch returns,
+// so a crash then loses nothing, and are handled once a worker is free.
+func TestAcceptBatchRecordsUpdatesWaitingForAWorker(t *testing.T) {
+	h := newHarness(t)
+	sender := gatedSender{newRecordingSender(), make(chan struct{})}
+	d := flows.NewDispatcher(flows.DispatcherConfig{Recorder: h.db, Engine: h.engine, Log: zerolog.Nop(), Workers: 1})
+	d.Register(core.Telegram, sender)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer func() { cancel(); d.Wait(context.Background()) }()
+	if err := d.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	other := core.ChatRef{Channel: core.Telegram, ID: "1002"}
+	// The one worker handles the first update and then waits to send.
+	if err := d.AcceptBatch(ctx, []core.Inbound{{Key: "telegram:1:u:1", Chat: h.chat, Kind: core.KindCommand, Command: "start"}}); err != nil {
+		t.Fatal(err)
+	}
+	waiting := []core.Inbound{
+		{Key: "telegram:1:u:2", Chat: other, Kind: core.KindCommand, Command: "start"},
+		{Key: "telegram:1:u:3", Chat: h.chat, Kind: core.KindButton, Data: "lang:en"},
+	}
+	if err := d.AcceptBatch(ctx, waiting); err != nil {
+		t.Fatal(err)
+	}
+	pending, err := h.db.Pending(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, in := range pending {
+		keys = append(keys, in.Key)
+	}
+	if fmt.Sprint(keys) != "[telegram:1:u:2 telegram:1:u:3]" {
+		t.Fatalf("recorded while waiting for a worker: %v, want both updates in order", keys)
+	}
+
+	close(sender.gate)
+	sender.waitFor(t, func(sent map[core.ChatRef][]core.Reply) bool {
+		return len(sent[h.chat]) == 3 && len(sent[other]) == 1
+	})
+	// Handled, they leave the inbox, and are duplicates from then on.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		pending, err := h.db.Pending(ctx)
+		if err == nil && len(pending) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("still pending after handling: %v, %v", pending, err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := d.AcceptBatch(ctx, waiting); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond)
+	sender.mu.Lock()
+	defer sender.mu.Unlock()
+	if len(sender.sent[h.chat]) != 3 || len(sender.sent[other]) != 1 {
+		t.Errorf("updates offered again were handled again: %d and %d replies", len(sender.sent[h.chat]), len(sender.sent[other]))
+	}
+}

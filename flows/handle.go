@@ -27,12 +27,15 @@ func (d *Dispatcher) handle(parent context.Context, in core.Inbound) {
 		var err error
 		replies, err = d.engine.Handle(ctx, in)
 		if err == nil {
+			d.recorded(in)
 			break
 		}
 		if attempt == handleAttempts {
 			log.Error().Err(err).Int("attempts", attempt).Msg("update failed; dropped")
 			if err := d.engine.Drop(ctx, in); err != nil {
 				log.Error().Err(err).Msg("drop failed update; it stays pending")
+			} else {
+				d.recorded(in)
 			}
 			break
 		}

@@ -28,6 +28,9 @@ type DB struct {
 	group groupCommit
 	// polls keeps decoded polls (see Poll).
 	polls pollCache
+	// inboxSeq is the last sequence number given to an update (see
+	// Admit); the inbox bucket's own sequence keeps the highest stored.
+	inboxSeq atomic.Uint64
 }
 
 // Options tune Open. The zero value is ready to use.
@@ -60,6 +63,14 @@ func Open(path string, opts Options) (*DB, error) {
 	if err := db.migrate(); err != nil {
 		_ = b.Close()
 		return nil, fmt.Errorf("storage: migrate %s: %w", path, err)
+	}
+	err = b.View(func(tx *bolt.Tx) error {
+		db.inboxSeq.Store(tx.Bucket(bucketInbox).Sequence())
+		return nil
+	})
+	if err != nil {
+		_ = b.Close()
+		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
 	return db, nil
 }

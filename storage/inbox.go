@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/beatbot-kz/beatbot/core"
@@ -39,7 +40,8 @@ func (db *DB) Record(ctx context.Context, in core.Inbound) (core.Inbound, error)
 // with Seq set in that order; duplicates are left out, both those
 // recorded before and repeats within ins after the first. So a result
 // shorter than ins means duplicates, not a failure, and an empty result
-// is not an error.
+// is not an error. Updates numbered by Admit keep their Seq; the change
+// of one handled meanwhile recorded its key, so it is left out too.
 //
 // It shares the group commit with the updates being handled: when no
 // commit runs it commits at once, and otherwise it joins the next one
@@ -48,6 +50,45 @@ func (db *DB) RecordBatch(ctx context.Context, ins []core.Inbound) ([]core.Inbou
 	out, err := db.record(ctx, ins, db.batch)
 	if err != nil {
 		return nil, fmt.Errorf("storage: record %d updates: %w", len(ins), err)
+	}
+	return out, nil
+}
+
+// Admit returns the updates of ins whose keys were not seen before, in
+// the order given and without repeats, numbered (Seq) and stamped
+// (Received) as Record would, but without recording them. Each must then
+// be recorded before the messenger is told it arrived: by the change that
+// handles it, when it is marked Unrecorded (see Apply), or by RecordBatch.
+// Handling an update as it arrives and recording it with its outcome
+// costs one commit instead of two; RecordBatch covers the updates not
+// handled soon enough.
+//
+// Admit only reads: a caller admitting the same update twice before
+// either is recorded must drop the second itself.
+func (db *DB) Admit(ctx context.Context, ins []core.Inbound) ([]core.Inbound, error) {
+	for _, in := range ins {
+		if in.Key == "" {
+			return nil, fmt.Errorf("storage: admit an update from %s: empty key", in.Chat.Channel)
+		}
+	}
+	out := make([]core.Inbound, 0, len(ins))
+	err := db.view(ctx, func(tx *bolt.Tx) error {
+		seen := tx.Bucket(bucketSeen)
+		now := db.now()
+		for _, in := range ins {
+			if seen.Get([]byte(in.Key)) != nil || slices.ContainsFunc(out, func(o core.Inbound) bool { return o.Key == in.Key }) {
+				continue
+			}
+			if in.Received.IsZero() {
+				in.Received = now
+			}
+			in.Seq = db.inboxSeq.Add(1)
+			out = append(out, in)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: admit %d updates: %w", len(ins), err)
 	}
 	return out, nil
 }
@@ -81,23 +122,23 @@ func (db *DB) record(ctx context.Context, ins []core.Inbound, commit func(contex
 			if in.Received.IsZero() {
 				in.Received = now
 			}
-			stamp := u64(uint64(now.UnixNano()))
-			if err := seen.Put(key, stamp); err != nil {
+			if err := markSeen(seen, byTime, key, now); err != nil {
 				return err
 			}
-			if err := byTime.Put(append(stamp, key...), nil); err != nil {
-				return err
+			if in.Seq == 0 {
+				in.Seq = db.inboxSeq.Add(1)
 			}
-			seq, err := inbox.NextSequence()
-			if err != nil {
-				return err
+			in.Unrecorded = false
+			if in.Seq > inbox.Sequence() {
+				if err := inbox.SetSequence(in.Seq); err != nil {
+					return err
+				}
 			}
-			in.Seq = seq
 			data, err := json.Marshal(in)
 			if err != nil {
 				return err
 			}
-			if err := inbox.Put(u64(seq), data); err != nil {
+			if err := inbox.Put(u64(in.Seq), data); err != nil {
 				return err
 			}
 			if err := noteInbound(tx, in); err != nil {
@@ -111,6 +152,31 @@ func (db *DB) record(ctx context.Context, ins []core.Inbound, commit func(contex
 		return nil, err
 	}
 	return out, nil
+}
+
+// markSeen records that the update with key arrived at now.
+func markSeen(seen, byTime *bolt.Bucket, key []byte, now time.Time) error {
+	stamp := u64(uint64(now.UnixNano()))
+	if err := seen.Put(key, stamp); err != nil {
+		return err
+	}
+	return byTime.Put(append(stamp, key...), nil)
+}
+
+// recordHandled records the key of an update admitted unrecorded, in the
+// transaction of the change that handles it. If RecordBatch got there
+// first, the key is there and the update's inbox entry, which the change
+// deletes, was its record.
+func (db *DB) recordHandled(tx *bolt.Tx, in core.Inbound) error {
+	seen := tx.Bucket(bucketSeen)
+	key := []byte(in.Key)
+	if seen.Get(key) != nil {
+		return nil
+	}
+	if err := markSeen(seen, tx.Bucket(bucketSeenByTime), key, db.now()); err != nil {
+		return err
+	}
+	return noteInbound(tx, in)
 }
 
 // noteInbound records when a chat last wrote, for messengers that let the

@@ -47,10 +47,10 @@ func (db *DB) Resident(ctx context.Context, chat core.ChatRef) (core.Resident, e
 
 // Apply commits the outcome of handling one update in a single transaction:
 // the new session (if any), the subscriber index, and the removal of the
-// update from the queue of pending ones. When Apply returns nil the change
-// is on disk and the bot may answer.
+// update from the queue of pending ones, or for an update admitted
+// unrecorded (see Admit) the record of its arrival. When Apply returns nil
+// the change is on disk and the bot may answer.
 func (db *DB) Apply(ctx context.Context, ch core.Change) error {
-	chat := ch.Inbound.Chat
 	// Batched: the workers handling different chats share commits, which
 	// is what lets thousands of updates a second each be durable before
 	// their answer. A forget scans whole buckets: in a group it would hold
@@ -61,88 +61,15 @@ func (db *DB) Apply(ctx context.Context, ch core.Change) error {
 		commit = db.update
 	}
 	err := commit(ctx, func(tx *bolt.Tx) error {
-		if ch.Inbound.Seq != 0 {
-			if err := tx.Bucket(bucketInbox).Delete(u64(ch.Inbound.Seq)); err != nil {
-				return err
-			}
-		}
-		if ch.Forget {
-			if err := db.forget(tx, chat, ch.Inbound.Seq, ch.Unlink); err != nil {
-				return err
-			}
-			_, err := db.enqueue(tx, ch.Outbox)
+		if err := db.apply(tx, ch); err != nil {
 			return err
 		}
-		key := []byte(chat.String())
-		var old core.Resident
-		if err := get(tx.Bucket(bucketResidents), key, &old); err != nil && !errors.Is(err, core.ErrNotFound) {
-			return err
+		if ch.Inbound.Unrecorded {
+			// Last, so that a forget in this change leaves the key: it
+			// names the update, not the resident.
+			return db.recordHandled(tx, ch.Inbound)
 		}
-		if _, err := db.enqueue(tx, ch.Outbox); err != nil {
-			return err
-		}
-		if ch.Notice != nil {
-			if err := putNotice(tx, *ch.Notice); err != nil {
-				return err
-			}
-		}
-		for _, t := range ch.Tickets {
-			if err := putTicket(tx, t); err != nil {
-				return fmt.Errorf("ticket %d: %w", t.ID, err)
-			}
-		}
-		if ch.Block != nil {
-			if err := blockReporter(tx, *ch.Block); err != nil {
-				return err
-			}
-		}
-		if ch.Answers != nil {
-			if err := putAnswers(tx, ch.Answers); err != nil {
-				return err
-			}
-		}
-		if ch.CancelNotice != 0 {
-			if err := cancelNotice(tx, ch.CancelNotice); err != nil {
-				return err
-			}
-		}
-		if ch.Leave != nil {
-			if err := putLeave(tx, *ch.Leave); err != nil {
-				return err
-			}
-		}
-		if ch.Session == nil {
-			return nil
-		}
-		r := ch.Session.Resident
-		r.Chat = chat
-		// A block is set by a chief's change, never by the resident's own
-		// session, which may have been read before the block.
-		r.Blocked = old.Blocked
-		if ch.Block != nil && ch.Block.Chat == chat {
-			r.Blocked = ch.Block
-		}
-		if err := setSubscriptions(tx, chat, old.Subscriptions, r.Subscriptions); err != nil {
-			return err
-		}
-		if old.Consented() && !r.Consented() {
-			// Consent withdrawn: tickets stay for the police's work, but
-			// no longer with the resident's name.
-			if err := forgetReporterNames(tx, chat); err != nil {
-				return err
-			}
-		}
-		if len(old.Subscriptions) > 0 && len(r.Subscriptions) == 0 {
-			// Unsubscribed from everything: alerts and notices still
-			// queued for them are withdrawn too.
-			if err := withdrawBulk(tx, chat); err != nil {
-				return err
-			}
-		}
-		if err := put(tx.Bucket(bucketResidents), key, r); err != nil {
-			return err
-		}
-		return put(tx.Bucket(bucketConversations), key, ch.Session.Conversation)
+		return nil
 	})
 	if err != nil {
 		// The chat is left out: with a ticket in the error it would tie an
@@ -150,6 +77,93 @@ func (db *DB) Apply(ctx context.Context, ch core.Change) error {
 		return fmt.Errorf("storage: apply update %s: %w", ch.Inbound.Key, err)
 	}
 	return nil
+}
+
+// apply writes ch in tx (see Apply).
+func (db *DB) apply(tx *bolt.Tx, ch core.Change) error {
+	chat := ch.Inbound.Chat
+	if ch.Inbound.Seq != 0 {
+		if err := tx.Bucket(bucketInbox).Delete(u64(ch.Inbound.Seq)); err != nil {
+			return err
+		}
+	}
+	if ch.Forget {
+		if err := db.forget(tx, chat, ch.Inbound.Seq, ch.Unlink); err != nil {
+			return err
+		}
+		_, err := db.enqueue(tx, ch.Outbox)
+		return err
+	}
+	key := []byte(chat.String())
+	var old core.Resident
+	if err := get(tx.Bucket(bucketResidents), key, &old); err != nil && !errors.Is(err, core.ErrNotFound) {
+		return err
+	}
+	if _, err := db.enqueue(tx, ch.Outbox); err != nil {
+		return err
+	}
+	if ch.Notice != nil {
+		if err := putNotice(tx, *ch.Notice); err != nil {
+			return err
+		}
+	}
+	for _, t := range ch.Tickets {
+		if err := putTicket(tx, t); err != nil {
+			return fmt.Errorf("ticket %d: %w", t.ID, err)
+		}
+	}
+	if ch.Block != nil {
+		if err := blockReporter(tx, *ch.Block); err != nil {
+			return err
+		}
+	}
+	if ch.Answers != nil {
+		if err := putAnswers(tx, ch.Answers); err != nil {
+			return err
+		}
+	}
+	if ch.CancelNotice != 0 {
+		if err := cancelNotice(tx, ch.CancelNotice); err != nil {
+			return err
+		}
+	}
+	if ch.Leave != nil {
+		if err := putLeave(tx, *ch.Leave); err != nil {
+			return err
+		}
+	}
+	if ch.Session == nil {
+		return nil
+	}
+	r := ch.Session.Resident
+	r.Chat = chat
+	// A block is set by a chief's change, never by the resident's own
+	// session, which may have been read before the block.
+	r.Blocked = old.Blocked
+	if ch.Block != nil && ch.Block.Chat == chat {
+		r.Blocked = ch.Block
+	}
+	if err := setSubscriptions(tx, chat, old.Subscriptions, r.Subscriptions); err != nil {
+		return err
+	}
+	if old.Consented() && !r.Consented() {
+		// Consent withdrawn: tickets stay for the police's work, but
+		// no longer with the resident's name.
+		if err := forgetReporterNames(tx, chat); err != nil {
+			return err
+		}
+	}
+	if len(old.Subscriptions) > 0 && len(r.Subscriptions) == 0 {
+		// Unsubscribed from everything: alerts and notices still
+		// queued for them are withdrawn too.
+		if err := withdrawBulk(tx, chat); err != nil {
+			return err
+		}
+	}
+	if err := put(tx.Bucket(bucketResidents), key, r); err != nil {
+		return err
+	}
+	return put(tx.Bucket(bucketConversations), key, ch.Session.Conversation)
 }
 
 // Subscribers returns the chats subscribed to alerts for district.

@@ -51,9 +51,9 @@ type Dispatcher struct {
 	cond   *sync.Cond
 	queues map[core.ChatRef][]core.Inbound
 	ready  []core.ChatRef // chats with updates and no worker on them
-	// admitted holds the updates AcceptBatch handed over unrecorded, until
-	// their worker is done with them.
-	admitted map[string]*admission
+	// admitted holds the updates AcceptBatch handed over unrecorded, by
+	// key, until their worker is done with them.
+	admitted map[string]admitted
 	stopped  bool
 	wg       sync.WaitGroup
 	done     chan struct{}
@@ -95,7 +95,7 @@ func NewDispatcher(cfg DispatcherConfig) *Dispatcher {
 	}
 	d := &Dispatcher{
 		rec: cfg.Recorder, engine: cfg.Engine, log: cfg.Log, workers: cfg.Workers, handled: cfg.Handled,
-		senders: map[core.Channel]Sender{}, queues: map[core.ChatRef][]core.Inbound{}, admitted: map[string]*admission{},
+		senders: map[core.Channel]Sender{}, queues: map[core.ChatRef][]core.Inbound{}, admitted: map[string]admitted{},
 		done: make(chan struct{}),
 	}
 	d.cond = sync.NewCond(&d.mu)
@@ -189,16 +189,18 @@ func (d *Dispatcher) AcceptBatch(ctx context.Context, ins []core.Inbound) error 
 		return fmt.Errorf("flows: accept %d updates: %w", len(ins), err)
 	}
 	adm := &admission{done: make(chan struct{})}
-	taken := make([]core.Inbound, 0, len(fresh))
+	var taken, again []core.Inbound
 	d.mu.Lock()
 	for _, in := range fresh {
-		if d.admitted[in.Key] != nil {
+		if a, ok := d.admitted[in.Key]; ok {
 			// Offered again after a failed AcceptBatch while a worker
-			// still has it.
+			// has it: not handed over twice, but recorded under its
+			// first number before it is confirmed.
+			again = append(again, a.in)
 			continue
 		}
 		in.Unrecorded = true
-		d.admitted[in.Key] = adm
+		d.admitted[in.Key] = admitted{in: in, batch: adm}
 		taken = append(taken, in)
 	}
 	adm.left = len(taken)
@@ -206,25 +208,34 @@ func (d *Dispatcher) AcceptBatch(ctx context.Context, ins []core.Inbound) error 
 		d.enqueueLocked(in)
 	}
 	d.mu.Unlock()
-	if dups := len(ins) - len(taken); dups > 0 {
+	if dups := len(ins) - len(fresh); dups > 0 {
 		d.log.Debug().Int("updates", len(ins)).Int("duplicates", dups).Msg("duplicate updates ignored")
 	}
-	if len(taken) == 0 {
-		return nil
+	if len(taken) > 0 {
+		timer := time.NewTimer(admitWait)
+		defer timer.Stop()
+		select {
+		case <-adm.done:
+			taken = nil
+		case <-timer.C:
+		case <-ctx.Done():
+		}
 	}
-	timer := time.NewTimer(admitWait)
-	defer timer.Stop()
-	select {
-	case <-adm.done:
+	if len(taken)+len(again) == 0 {
 		return nil
-	case <-timer.C:
-	case <-ctx.Done():
 	}
 	// Those handled meanwhile are left out: their key is recorded.
-	if _, err := d.rec.RecordBatch(ctx, taken); err != nil {
+	if _, err := d.rec.RecordBatch(ctx, append(again, taken...)); err != nil {
 		return fmt.Errorf("flows: accept %d updates: %w", len(ins), err)
 	}
 	return nil
+}
+
+// admitted is an update AcceptBatch handed over unrecorded, and the
+// batch it came in.
+type admitted struct {
+	in    core.Inbound
+	batch *admission
 }
 
 // admission counts the updates of one AcceptBatch call not yet recorded
@@ -242,10 +253,10 @@ func (d *Dispatcher) recorded(in core.Inbound) {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if adm := d.admitted[in.Key]; adm != nil {
-		adm.left--
-		if adm.left == 0 {
-			close(adm.done)
+	if a, ok := d.admitted[in.Key]; ok {
+		a.batch.left--
+		if a.batch.left == 0 {
+			close(a.batch.done)
 		}
 	}
 }

@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/beatbot-kz/beatbot/core"
 	"github.com/beatbot-kz/beatbot/flows"
+	"github.com/beatbot-kz/beatbot/storage"
 	"github.com/rs/zerolog"
 )
 
@@ -160,8 +162,21 @@ type gatedSender struct {
 }
 
 func (s gatedSender) Send(ctx context.Context, chat core.ChatRef, r core.Reply) error {
-	<-s.gate
+	select {
+	case <-s.gate:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 	return s.recordingSender.Send(ctx, chat, r)
+}
+
+// open opens the gate, once.
+func (s gatedSender) open() {
+	select {
+	case <-s.gate:
+	default:
+		close(s.gate)
+	}
 }
 
 func commits(t *testing.T, h *harness) uint64 {
@@ -221,7 +236,7 @@ func TestAcceptBatchRecordsUpdatesWaitingForAWorker(t *testing.T) {
 	d := flows.NewDispatcher(flows.DispatcherConfig{Recorder: h.db, Engine: h.engine, Log: zerolog.Nop(), Workers: 1})
 	d.Register(core.Telegram, sender)
 	ctx, cancel := context.WithCancel(context.Background())
-	defer func() { cancel(); d.Wait(context.Background()) }()
+	defer func() { sender.open(); cancel(); d.Wait(context.Background()) }()
 	if err := d.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +264,7 @@ func TestAcceptBatchRecordsUpdatesWaitingForAWorker(t *testing.T) {
 		t.Fatalf("recorded while waiting for a worker: %v, want both updates in order", keys)
 	}
 
-	close(sender.gate)
+	sender.open()
 	sender.waitFor(t, func(sent map[core.ChatRef][]core.Reply) bool {
 		return len(sent[h.chat]) == 3 && len(sent[other]) == 1
 	})
@@ -274,4 +289,74 @@ func TestAcceptBatchRecordsUpdatesWaitingForAWorker(t *testing.T) {
 	if len(sender.sent[h.chat]) != 3 || len(sender.sent[other]) != 1 {
 		t.Errorf("updates offered again were handled again: %d and %d replies", len(sender.sent[h.chat]), len(sender.sent[other]))
 	}
+}
+
+// An update offered again, after an AcceptBatch that failed while a worker
+// had it, is not handed over twice, and is recorded before the second
+// AcceptBatch returns.
+func TestAcceptBatchOfferedAgainWhileQueued(t *testing.T) {
+	h := newHarness(t)
+	sender := gatedSender{newRecordingSender(), make(chan struct{})}
+	rec := &stopAfterAdmit{DB: h.db}
+	d := flows.NewDispatcher(flows.DispatcherConfig{Recorder: rec, Engine: h.engine, Log: zerolog.Nop(), Workers: 1})
+	d.Register(core.Telegram, sender)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer func() { sender.open(); cancel(); d.Wait(context.Background()) }()
+	if err := d.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	other := core.ChatRef{Channel: core.Telegram, ID: "1002"}
+	if err := d.AcceptBatch(ctx, []core.Inbound{{Key: "telegram:1:u:1", Chat: h.chat, Kind: core.KindCommand, Command: "start"}}); err != nil {
+		t.Fatal(err)
+	}
+	queued := []core.Inbound{{Key: "telegram:1:u:2", Chat: other, Kind: core.KindCommand, Command: "start"}}
+	// The adapter stops while the update waits for the busy worker.
+	gone, stop := context.WithCancel(ctx)
+	rec.stop.Store(&stop)
+	if err := d.AcceptBatch(gone, queued); err == nil {
+		t.Fatal("AcceptBatch with a done context succeeded; want an error, so the batch is offered again")
+	}
+	rec.stop.Store(nil)
+	if err := d.AcceptBatch(ctx, queued); err != nil {
+		t.Fatal(err)
+	}
+	pending, err := h.db.Pending(ctx)
+	if err != nil || len(pending) != 1 || pending[0].Key != queued[0].Key {
+		t.Fatalf("pending = %v, %v; want the update offered twice, once", pending, err)
+	}
+
+	sender.open()
+	sender.waitFor(t, func(sent map[core.ChatRef][]core.Reply) bool { return len(sent[other]) >= 1 })
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		pending, err := h.db.Pending(ctx)
+		if err == nil && len(pending) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("still pending after handling: %v, %v", pending, err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(50 * time.Millisecond)
+	sender.mu.Lock()
+	defer sender.mu.Unlock()
+	if n := len(sender.sent[other]); n != 1 {
+		t.Errorf("the update offered twice was answered %d times, want once", n)
+	}
+}
+
+// stopAfterAdmit is the real storage, with a way to end the caller's
+// context right after Admit, as an adapter stopping at that moment would.
+type stopAfterAdmit struct {
+	*storage.DB
+	stop atomic.Pointer[context.CancelFunc]
+}
+
+func (r *stopAfterAdmit) Admit(ctx context.Context, ins []core.Inbound) ([]core.Inbound, error) {
+	out, err := r.DB.Admit(ctx, ins)
+	if stop := r.stop.Load(); stop != nil {
+		(*stop)()
+	}
+	return out, err
 }

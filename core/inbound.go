@@ -35,8 +35,8 @@ type Inbound struct {
 	// Key identifies the update on its channel, e.g. "telegram:u:123". A
 	// second Inbound with the same Key is a redelivery and is ignored.
 	Key string `json:"key"`
-	// Seq is assigned by storage when the update is recorded; it orders
-	// updates that wait to be handled.
+	// Seq is assigned by storage when the update is recorded or admitted
+	// (see storage.DB.Admit); it orders updates that wait to be handled.
 	Seq uint64 `json:"seq,omitempty"`
 	// Chat is where the message came from and where replies go.
 	Chat ChatRef `json:"chat"`

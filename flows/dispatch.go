@@ -52,8 +52,8 @@ type Dispatcher struct {
 	queues map[core.ChatRef][]core.Inbound
 	ready  []core.ChatRef // chats with updates and no worker on them
 	// admitted holds the updates AcceptBatch handed over unrecorded, by
-	// key, until their worker is done with them.
-	admitted map[string]admitted
+	// key, until the AcceptBatch that took them returns nil.
+	admitted map[string]*admitted
 	stopped  bool
 	wg       sync.WaitGroup
 	done     chan struct{}
@@ -95,7 +95,7 @@ func NewDispatcher(cfg DispatcherConfig) *Dispatcher {
 	}
 	d := &Dispatcher{
 		rec: cfg.Recorder, engine: cfg.Engine, log: cfg.Log, workers: cfg.Workers, handled: cfg.Handled,
-		senders: map[core.Channel]Sender{}, queues: map[core.ChatRef][]core.Inbound{}, admitted: map[string]admitted{},
+		senders: map[core.Channel]Sender{}, queues: map[core.ChatRef][]core.Inbound{}, admitted: map[string]*admitted{},
 		done: make(chan struct{}),
 	}
 	d.cond = sync.NewCond(&d.mu)
@@ -178,8 +178,9 @@ const admitWait = 5 * time.Millisecond
 // Recording an update on arrival and its outcome after handling would
 // cost two commits. Instead the new updates are handed to the workers at
 // once, unrecorded, and each is recorded in the commit of its outcome.
-// AcceptBatch waits for that up to admitWait, then records those still
-// waiting for a worker in one commit.
+// AcceptBatch waits for that up to admitWait, then records in one commit
+// every update of the batch whose outcome is not committed yet, whether
+// it waits for a worker or a worker has it.
 func (d *Dispatcher) AcceptBatch(ctx context.Context, ins []core.Inbound) error {
 	if len(ins) == 0 {
 		return nil
@@ -188,54 +189,76 @@ func (d *Dispatcher) AcceptBatch(ctx context.Context, ins []core.Inbound) error 
 	if err != nil {
 		return fmt.Errorf("flows: accept %d updates: %w", len(ins), err)
 	}
-	adm := &admission{done: make(chan struct{})}
-	var taken, again []core.Inbound
-	d.mu.Lock()
-	for _, in := range fresh {
-		if a, ok := d.admitted[in.Key]; ok {
-			// Offered again after a failed AcceptBatch while a worker
-			// has it: not handed over twice, but recorded under its
-			// first number before it is confirmed.
-			again = append(again, a.in)
-			continue
-		}
-		in.Unrecorded = true
-		d.admitted[in.Key] = admitted{in: in, batch: adm}
-		taken = append(taken, in)
-	}
-	adm.left = len(taken)
-	for _, in := range taken {
-		d.enqueueLocked(in)
-	}
-	d.mu.Unlock()
 	if dups := len(ins) - len(fresh); dups > 0 {
 		d.log.Debug().Int("updates", len(ins)).Int("duplicates", dups).Msg("duplicate updates ignored")
 	}
-	if len(taken) > 0 {
+	if len(fresh) == 0 {
+		return nil
+	}
+	adm := &admission{done: make(chan struct{})}
+	batch := make([]*admitted, 0, len(fresh))
+	d.mu.Lock()
+	for _, in := range fresh {
+		if a, ok := d.admitted[in.Key]; ok {
+			// Offered again after a failed AcceptBatch: handed over
+			// already, so not again, but recorded (under its first
+			// number) unless its outcome is.
+			batch = append(batch, a)
+			continue
+		}
+		in.Unrecorded = true
+		a := &admitted{in: in, batch: adm}
+		d.admitted[in.Key] = a
+		batch = append(batch, a)
+		adm.left++
+		d.enqueueLocked(in)
+	}
+	handedOver := adm.left > 0
+	d.mu.Unlock()
+	if handedOver {
 		timer := time.NewTimer(admitWait)
 		defer timer.Stop()
 		select {
 		case <-adm.done:
-			taken = nil
 		case <-timer.C:
 		case <-ctx.Done():
 		}
 	}
-	if len(taken)+len(again) == 0 {
-		return nil
+	var rest []core.Inbound
+	d.mu.Lock()
+	for _, a := range batch {
+		if !a.recorded {
+			rest = append(rest, a.in)
+		}
 	}
-	// Those handled meanwhile are left out: their key is recorded.
-	if _, err := d.rec.RecordBatch(ctx, append(again, taken...)); err != nil {
-		return fmt.Errorf("flows: accept %d updates: %w", len(ins), err)
+	d.mu.Unlock()
+	if len(rest) > 0 {
+		// An outcome committed since is left out: its key is recorded.
+		if _, err := d.rec.RecordBatch(ctx, rest); err != nil {
+			return fmt.Errorf("flows: accept %d updates: %w", len(ins), err)
+		}
 	}
+	// All on disk: an offer from now on finds the keys recorded. Until
+	// then an update stays here even once handled, so that an offer after
+	// a failure cannot hand it over again.
+	d.mu.Lock()
+	for _, a := range batch {
+		if d.admitted[a.in.Key] == a {
+			delete(d.admitted, a.in.Key)
+		}
+	}
+	d.mu.Unlock()
 	return nil
 }
 
-// admitted is an update AcceptBatch handed over unrecorded, and the
-// batch it came in.
+// admitted is an update AcceptBatch handed over unrecorded.
 type admitted struct {
-	in    core.Inbound
+	in core.Inbound
+	// batch is the AcceptBatch call it came in.
 	batch *admission
+	// recorded says its outcome, or its drop, is committed, and with it
+	// its key. Guarded by Dispatcher.mu.
+	recorded bool
 }
 
 // admission counts the updates of one AcceptBatch call not yet recorded
@@ -253,11 +276,14 @@ func (d *Dispatcher) recorded(in core.Inbound) {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if a, ok := d.admitted[in.Key]; ok {
-		a.batch.left--
-		if a.batch.left == 0 {
-			close(a.batch.done)
-		}
+	a, ok := d.admitted[in.Key]
+	if !ok || a.recorded {
+		return
+	}
+	a.recorded = true
+	a.batch.left--
+	if a.batch.left == 0 {
+		close(a.batch.done)
 	}
 }
 
@@ -300,7 +326,6 @@ func (d *Dispatcher) next() (core.Inbound, bool) {
 func (d *Dispatcher) finish(chat core.ChatRef) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	delete(d.admitted, d.queues[chat][0].Key)
 	q := d.queues[chat][1:]
 	if len(q) == 0 {
 		delete(d.queues, chat)

@@ -297,7 +297,7 @@ func TestAcceptBatchRecordsUpdatesWaitingForAWorker(t *testing.T) {
 func TestAcceptBatchOfferedAgainWhileQueued(t *testing.T) {
 	h := newHarness(t)
 	sender := gatedSender{newRecordingSender(), make(chan struct{})}
-	rec := &stopAfterAdmit{DB: h.db}
+	rec := &afterAdmit{DB: h.db}
 	d := flows.NewDispatcher(flows.DispatcherConfig{Recorder: rec, Engine: h.engine, Log: zerolog.Nop(), Workers: 1})
 	d.Register(core.Telegram, sender)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -312,11 +312,11 @@ func TestAcceptBatchOfferedAgainWhileQueued(t *testing.T) {
 	queued := []core.Inbound{{Key: "telegram:1:u:2", Chat: other, Kind: core.KindCommand, Command: "start"}}
 	// The adapter stops while the update waits for the busy worker.
 	gone, stop := context.WithCancel(ctx)
-	rec.stop.Store(&stop)
+	rec.then(stop)
 	if err := d.AcceptBatch(gone, queued); err == nil {
 		t.Fatal("AcceptBatch with a done context succeeded; want an error, so the batch is offered again")
 	}
-	rec.stop.Store(nil)
+	rec.then(nil)
 	if err := d.AcceptBatch(ctx, queued); err != nil {
 		t.Fatal(err)
 	}
@@ -346,17 +346,73 @@ func TestAcceptBatchOfferedAgainWhileQueued(t *testing.T) {
 	}
 }
 
-// stopAfterAdmit is the real storage, with a way to end the caller's
-// context right after Admit, as an adapter stopping at that moment would.
-type stopAfterAdmit struct {
+// afterAdmit is the real storage, with a way to run something right after
+// Admit, such as an adapter giving up at that moment.
+type afterAdmit struct {
 	*storage.DB
-	stop atomic.Pointer[context.CancelFunc]
+	fn atomic.Pointer[func()]
 }
 
-func (r *stopAfterAdmit) Admit(ctx context.Context, ins []core.Inbound) ([]core.Inbound, error) {
+// then makes fn run after each Admit; nil runs nothing.
+func (r *afterAdmit) then(fn func()) {
+	if fn == nil {
+		r.fn.Store(nil)
+		return
+	}
+	r.fn.Store(&fn)
+}
+
+func (r *afterAdmit) Admit(ctx context.Context, ins []core.Inbound) ([]core.Inbound, error) {
 	out, err := r.DB.Admit(ctx, ins)
-	if stop := r.stop.Load(); stop != nil {
-		(*stop)()
+	if fn := r.fn.Load(); fn != nil {
+		(*fn)()
 	}
 	return out, err
+}
+
+// An update offered again after a failed AcceptBatch is not handed over
+// again even when its worker finishes it between the second offer's
+// Admit, which still finds it new, and the hand-over.
+func TestAcceptBatchOfferedAgainWhileFinishing(t *testing.T) {
+	h := newHarness(t)
+	sender := gatedSender{newRecordingSender(), make(chan struct{})}
+	rec := &afterAdmit{DB: h.db}
+	d := flows.NewDispatcher(flows.DispatcherConfig{Recorder: rec, Engine: h.engine, Log: zerolog.Nop(), Workers: 1})
+	d.Register(core.Telegram, sender)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer func() { sender.open(); cancel(); d.Wait(context.Background()) }()
+	if err := d.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	other := core.ChatRef{Channel: core.Telegram, ID: "1002"}
+	if err := d.AcceptBatch(ctx, []core.Inbound{{Key: "telegram:1:u:1", Chat: h.chat, Kind: core.KindCommand, Command: "start"}}); err != nil {
+		t.Fatal(err)
+	}
+	queued := []core.Inbound{{Key: "telegram:1:u:2", Chat: other, Kind: core.KindCommand, Command: "start"}}
+	gone, stop := context.WithCancel(ctx)
+	rec.then(stop)
+	if err := d.AcceptBatch(gone, queued); err == nil {
+		t.Fatal("AcceptBatch with a done context succeeded; want an error")
+	}
+	// Offered again: right after its Admit, the worker handles the update
+	// to the end.
+	rec.then(func() {
+		rec.then(nil)
+		sender.open()
+		sender.waitFor(t, func(sent map[core.ChatRef][]core.Reply) bool { return len(sent[other]) >= 1 })
+		time.Sleep(50 * time.Millisecond) // for the worker to finish
+	})
+	if err := d.AcceptBatch(ctx, queued); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond)
+	sender.mu.Lock()
+	n := len(sender.sent[other])
+	sender.mu.Unlock()
+	if n != 1 {
+		t.Errorf("the update was answered %d times, want once", n)
+	}
+	if pending, err := h.db.Pending(ctx); err != nil || len(pending) != 0 {
+		t.Errorf("pending = %v, %v; want none", pending, err)
+	}
 }

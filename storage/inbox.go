@@ -164,10 +164,11 @@ func markSeen(seen, byTime *bolt.Bucket, key []byte, now time.Time) error {
 }
 
 // recordHandled records the key of an update admitted unrecorded, in the
-// transaction of the change that handles it. If RecordBatch got there
-// first, the key is there and the update's inbox entry, which the change
-// deletes, was its record.
-func (db *DB) recordHandled(tx *bolt.Tx, in core.Inbound) error {
+// transaction of the change that handles it, and with note when the chat
+// last wrote (see noteInbound). If RecordBatch got there first, the key
+// is there and the update's inbox entry, which the change deletes, was
+// its record.
+func (db *DB) recordHandled(tx *bolt.Tx, in core.Inbound, note bool) error {
 	seen := tx.Bucket(bucketSeen)
 	key := []byte(in.Key)
 	if seen.Get(key) != nil {
@@ -175,6 +176,9 @@ func (db *DB) recordHandled(tx *bolt.Tx, in core.Inbound) error {
 	}
 	if err := markSeen(seen, tx.Bucket(bucketSeenByTime), key, db.now()); err != nil {
 		return err
+	}
+	if !note {
+		return nil
 	}
 	return noteInbound(tx, in)
 }

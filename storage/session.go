@@ -66,8 +66,9 @@ func (db *DB) Apply(ctx context.Context, ch core.Change) error {
 		}
 		if ch.Inbound.Unrecorded {
 			// Last, so that a forget in this change leaves the key: it
-			// names the update, not the resident.
-			return db.recordHandled(tx, ch.Inbound)
+			// names the update, not the resident. When it was the
+			// resident's last message is not noted again after a forget.
+			return db.recordHandled(tx, ch.Inbound, !ch.Forget)
 		}
 		return nil
 	})

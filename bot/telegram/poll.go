@@ -20,9 +20,10 @@ var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateC
 // poll long-polls getUpdates until ctx is done. It asks for the next batch,
 // which confirms the previous one to Telegram, only after the Acceptor has
 // recorded every update of that batch: a crash at any moment loses
-// nothing, since an unconfirmed update is delivered again. The batch is
-// recorded in one commit, so intake costs one fsync per getUpdates answer
-// (up to 100 updates) rather than one per update.
+// nothing, since an unconfirmed update is delivered again. The Acceptor
+// records most updates in the commit of their outcome and the rest of the
+// batch in one commit (see flows.Dispatcher.AcceptBatch), so intake costs
+// an update rarely costs a commit for its arrival alone.
 //
 // go-telegram/bot's own loop confirms an update as soon as it is handed to a
 // worker, before it is recorded, so the library is used here for sending

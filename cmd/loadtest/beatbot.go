@@ -114,6 +114,11 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashR
 		}
 	}
 	handled, staffUpdates, staffErrors := staff.wait()
+	if k == nil {
+		// The three messages of each handled ticket come through the
+		// outbox, whose retries after a fault can outlast a quiet spell.
+		awaitSent(ctx, srv, o.residents, t.replies+3*handled, 30*time.Second)
+	}
 	quiet(ctx, r, 2*time.Second)
 
 	res := summarize(t.latencies, t.elapsed, t.errors+staffErrors)
@@ -183,6 +188,19 @@ func injectFaults(srv *emulator.Server, rate float64) {
 			emulator.Fault{Drop: true}, slow)
 	}
 	srv.SetFaultRate("answerCallbackQuery", rate, slow)
+}
+
+// awaitSent waits until the bot has sent the residents at least want
+// messages, or for at most d.
+func awaitSent(ctx context.Context, srv *emulator.Server, residents, want int, d time.Duration) {
+	deadline := time.Now().Add(d)
+	for sentTotal(srv, residents) < want && time.Now().Before(deadline) {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 }
 
 // sentTotal counts the messages the bot sent to the residents.

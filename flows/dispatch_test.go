@@ -232,19 +232,8 @@ func TestAcceptBatchRecordsUpdatesWithTheirOutcome(t *testing.T) {
 // so a crash then loses nothing, and are handled once a worker is free.
 func TestAcceptBatchRecordsUpdatesWaitingForAWorker(t *testing.T) {
 	h := newHarness(t)
-	sender := gatedSender{newRecordingSender(), make(chan struct{})}
-	d := flows.NewDispatcher(flows.DispatcherConfig{Recorder: h.db, Engine: h.engine, Log: zerolog.Nop(), Workers: 1})
-	d.Register(core.Telegram, sender)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer func() { sender.open(); cancel(); d.Wait(context.Background()) }()
-	if err := d.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
+	ctx, d, sender := busyDispatcher(t, h, &afterAdmit{DB: h.db})
 	other := core.ChatRef{Channel: core.Telegram, ID: "1002"}
-	// The one worker handles the first update and then waits to send.
-	if err := d.AcceptBatch(ctx, []core.Inbound{{Key: "telegram:1:u:1", Chat: h.chat, Kind: core.KindCommand, Command: "start"}}); err != nil {
-		t.Fatal(err)
-	}
 	waiting := []core.Inbound{
 		{Key: "telegram:1:u:2", Chat: other, Kind: core.KindCommand, Command: "start"},
 		{Key: "telegram:1:u:3", Chat: h.chat, Kind: core.KindButton, Data: "lang:en"},
@@ -269,17 +258,7 @@ func TestAcceptBatchRecordsUpdatesWaitingForAWorker(t *testing.T) {
 		return len(sent[h.chat]) == 3 && len(sent[other]) == 1
 	})
 	// Handled, they leave the inbox, and are duplicates from then on.
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		pending, err := h.db.Pending(ctx)
-		if err == nil && len(pending) == 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("still pending after handling: %v, %v", pending, err)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	awaitNoPending(t, h)
 	if err := d.AcceptBatch(ctx, waiting); err != nil {
 		t.Fatal(err)
 	}
@@ -296,19 +275,9 @@ func TestAcceptBatchRecordsUpdatesWaitingForAWorker(t *testing.T) {
 // AcceptBatch returns.
 func TestAcceptBatchOfferedAgainWhileQueued(t *testing.T) {
 	h := newHarness(t)
-	sender := gatedSender{newRecordingSender(), make(chan struct{})}
 	rec := &afterAdmit{DB: h.db}
-	d := flows.NewDispatcher(flows.DispatcherConfig{Recorder: rec, Engine: h.engine, Log: zerolog.Nop(), Workers: 1})
-	d.Register(core.Telegram, sender)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer func() { sender.open(); cancel(); d.Wait(context.Background()) }()
-	if err := d.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
+	ctx, d, sender := busyDispatcher(t, h, rec)
 	other := core.ChatRef{Channel: core.Telegram, ID: "1002"}
-	if err := d.AcceptBatch(ctx, []core.Inbound{{Key: "telegram:1:u:1", Chat: h.chat, Kind: core.KindCommand, Command: "start"}}); err != nil {
-		t.Fatal(err)
-	}
 	queued := []core.Inbound{{Key: "telegram:1:u:2", Chat: other, Kind: core.KindCommand, Command: "start"}}
 	// The adapter stops while the update waits for the busy worker.
 	gone, stop := context.WithCancel(ctx)
@@ -327,17 +296,7 @@ func TestAcceptBatchOfferedAgainWhileQueued(t *testing.T) {
 
 	sender.open()
 	sender.waitFor(t, func(sent map[core.ChatRef][]core.Reply) bool { return len(sent[other]) >= 1 })
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		pending, err := h.db.Pending(ctx)
-		if err == nil && len(pending) == 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("still pending after handling: %v, %v", pending, err)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	awaitNoPending(t, h)
 	time.Sleep(50 * time.Millisecond)
 	sender.mu.Lock()
 	defer sender.mu.Unlock()
@@ -375,19 +334,9 @@ func (r *afterAdmit) Admit(ctx context.Context, ins []core.Inbound) ([]core.Inbo
 // Admit, which still finds it new, and the hand-over.
 func TestAcceptBatchOfferedAgainWhileFinishing(t *testing.T) {
 	h := newHarness(t)
-	sender := gatedSender{newRecordingSender(), make(chan struct{})}
 	rec := &afterAdmit{DB: h.db}
-	d := flows.NewDispatcher(flows.DispatcherConfig{Recorder: rec, Engine: h.engine, Log: zerolog.Nop(), Workers: 1})
-	d.Register(core.Telegram, sender)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer func() { sender.open(); cancel(); d.Wait(context.Background()) }()
-	if err := d.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
+	ctx, d, sender := busyDispatcher(t, h, rec)
 	other := core.ChatRef{Channel: core.Telegram, ID: "1002"}
-	if err := d.AcceptBatch(ctx, []core.Inbound{{Key: "telegram:1:u:1", Chat: h.chat, Kind: core.KindCommand, Command: "start"}}); err != nil {
-		t.Fatal(err)
-	}
 	queued := []core.Inbound{{Key: "telegram:1:u:2", Chat: other, Kind: core.KindCommand, Command: "start"}}
 	gone, stop := context.WithCancel(ctx)
 	rec.then(stop)
@@ -414,5 +363,39 @@ func TestAcceptBatchOfferedAgainWhileFinishing(t *testing.T) {
 	}
 	if pending, err := h.db.Pending(ctx); err != nil || len(pending) != 0 {
 		t.Errorf("pending = %v, %v; want none", pending, err)
+	}
+}
+
+// busyDispatcher starts a dispatcher with one worker on rec, whose sends
+// wait until sender.open, and keeps the worker busy with a first update.
+func busyDispatcher(t *testing.T, h *harness, rec flows.Recorder) (context.Context, *flows.Dispatcher, gatedSender) {
+	t.Helper()
+	sender := gatedSender{newRecordingSender(), make(chan struct{})}
+	d := flows.NewDispatcher(flows.DispatcherConfig{Recorder: rec, Engine: h.engine, Log: zerolog.Nop(), Workers: 1})
+	d.Register(core.Telegram, sender)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(func() { sender.open(); cancel(); d.Wait(context.Background()) })
+	if err := d.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.AcceptBatch(ctx, []core.Inbound{{Key: "telegram:1:u:1", Chat: h.chat, Kind: core.KindCommand, Command: "start"}}); err != nil {
+		t.Fatal(err)
+	}
+	return ctx, d, sender
+}
+
+// awaitNoPending waits until no recorded update waits to be handled.
+func awaitNoPending(t *testing.T, h *harness) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		pending, err := h.db.Pending(context.Background())
+		if err == nil && len(pending) == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("still pending after handling: %v, %v", pending, err)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }

@@ -123,6 +123,8 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashR
 
 	res := summarize(t.latencies, t.elapsed, t.errors+staffErrors)
 	res.Interrupted = t.interrupted
+	end := summarize(t.sendToReply, 0, 0)
+	res.SendP50Ms, res.SendP99Ms = end.P50Ms, end.P99Ms
 	res.Steps = steps(t.byStep)
 	res.PollsTaken = t.polls
 	res.TicketsHandled, res.StaffUpdates = handled, staffUpdates

@@ -13,10 +13,16 @@ type result struct {
 	Updates          int     `json:"updates"`
 	Seconds          float64 `json:"seconds"`
 	UpdatesPerSecond float64 `json:"updates_per_second"`
-	// Latencies run from sending an update to the last reply it caused.
+	// Latencies run from the bot's taking an update (from getUpdates) to
+	// the last reply it caused.
 	P50Ms float64 `json:"p50_ms"`
 	P99Ms float64 `json:"p99_ms"`
 	MaxMs float64 `json:"max_ms"`
+	// SendP50Ms and SendP99Ms run from the resident's sending instead, so
+	// they include the time the update waited at the messenger for the
+	// bot to ask for it.
+	SendP50Ms float64 `json:"send_p50_ms,omitempty"`
+	SendP99Ms float64 `json:"send_p99_ms,omitempty"`
 	// PeakRSSMB is the bot process's peak resident memory, if measured.
 	PeakRSSMB float64 `json:"peak_rss_mb,omitempty"`
 	// AnonRSSMB is the bot's own memory at the end, and FileRSSMB the
@@ -126,6 +132,9 @@ func (r report) print(w io.Writer) {
 			fmt.Fprintf(w, "%-20s %8d %9.1f %9.1f %9.1f\n", st.Step, st.Updates, st.P50Ms, st.P99Ms, st.MaxMs)
 		}
 		fmt.Fprintln(w)
+	}
+	if b := r.Bot; b.SendP50Ms > 0 {
+		fmt.Fprintf(w, "from the residents' sending: p50 %.1f ms, p99 %.1f ms (waiting at the messenger included)\n", b.SendP50Ms, b.SendP99Ms)
 	}
 	if b := r.Bot; b.StaffUpdates > 0 {
 		fmt.Fprintf(w, "inspectors handled %d tickets in %d updates\n", b.TicketsHandled, b.StaffUpdates)

@@ -246,6 +246,9 @@ func nextAnswer(a *actor) (send func(*actor) int64, ok bool) {
 // outcome is what one conversation came to.
 type outcome struct {
 	latencies durations
+	// sendToReply holds the same updates' latencies from the resident's
+	// send, the time waiting at the messenger included.
+	sendToReply durations
 	// byStep holds the same latencies by the step's name.
 	byStep map[string]durations
 	// replies counts the replies the resident waited for and got; polls
@@ -307,6 +310,7 @@ func converse(ctx context.Context, r *router, a *actor, steps []step, dupRate fl
 			took = lastAt.Sub(at)
 		}
 		out.latencies = append(out.latencies, took)
+		out.sendToReply = append(out.sendToReply, lastAt.Sub(sent))
 		if s.name != "" {
 			if out.byStep == nil {
 				out.byStep = map[string]durations{}
@@ -328,6 +332,7 @@ func answerPoll(ctx context.Context, r *router, a *actor, dupRate float64, k *ki
 		}
 		part := converse(ctx, r, a, []step{{send: send, replies: 1, name: "poll: answer"}}, dupRate, k, timeout)
 		out.latencies = append(out.latencies, part.latencies...)
+		out.sendToReply = append(out.sendToReply, part.sendToReply...)
 		if out.byStep == nil {
 			out.byStep = map[string]durations{}
 		}
@@ -380,7 +385,8 @@ type load struct {
 
 // tally is what a run of residents came to.
 type tally struct {
-	latencies durations
+	latencies   durations
+	sendToReply durations
 	// failed are the residents whose conversation failed.
 	failed      []int64
 	byStep      map[string]durations
@@ -415,6 +421,7 @@ func (l *load) drive(ctx context.Context) tally {
 			mu.Lock()
 			defer mu.Unlock()
 			t.latencies = append(t.latencies, o.latencies...)
+			t.sendToReply = append(t.sendToReply, o.sendToReply...)
 			if t.byStep == nil {
 				t.byStep = map[string]durations{}
 			}

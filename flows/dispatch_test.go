@@ -279,13 +279,7 @@ func TestAcceptBatchOfferedAgainWhileQueued(t *testing.T) {
 	ctx, d, sender := busyDispatcher(t, h, rec)
 	other := core.ChatRef{Channel: core.Telegram, ID: "1002"}
 	queued := []core.Inbound{{Key: "telegram:1:u:2", Chat: other, Kind: core.KindCommand, Command: "start"}}
-	// The adapter stops while the update waits for the busy worker.
-	gone, stop := context.WithCancel(ctx)
-	rec.then(stop)
-	if err := d.AcceptBatch(gone, queued); err == nil {
-		t.Fatal("AcceptBatch with a done context succeeded; want an error, so the batch is offered again")
-	}
-	rec.then(nil)
+	failOffer(t, ctx, d, rec, queued)
 	if err := d.AcceptBatch(ctx, queued); err != nil {
 		t.Fatal(err)
 	}
@@ -297,12 +291,7 @@ func TestAcceptBatchOfferedAgainWhileQueued(t *testing.T) {
 	sender.open()
 	sender.waitFor(t, func(sent map[core.ChatRef][]core.Reply) bool { return len(sent[other]) >= 1 })
 	awaitNoPending(t, h)
-	time.Sleep(50 * time.Millisecond)
-	sender.mu.Lock()
-	defer sender.mu.Unlock()
-	if n := len(sender.sent[other]); n != 1 {
-		t.Errorf("the update offered twice was answered %d times, want once", n)
-	}
+	answeredOnce(t, sender, other)
 }
 
 // afterAdmit is the real storage, with a way to run something right after
@@ -338,11 +327,7 @@ func TestAcceptBatchOfferedAgainWhileFinishing(t *testing.T) {
 	ctx, d, sender := busyDispatcher(t, h, rec)
 	other := core.ChatRef{Channel: core.Telegram, ID: "1002"}
 	queued := []core.Inbound{{Key: "telegram:1:u:2", Chat: other, Kind: core.KindCommand, Command: "start"}}
-	gone, stop := context.WithCancel(ctx)
-	rec.then(stop)
-	if err := d.AcceptBatch(gone, queued); err == nil {
-		t.Fatal("AcceptBatch with a done context succeeded; want an error")
-	}
+	failOffer(t, ctx, d, rec, queued)
 	// Offered again: right after its Admit, the worker handles the update
 	// to the end.
 	rec.then(func() {
@@ -354,13 +339,7 @@ func TestAcceptBatchOfferedAgainWhileFinishing(t *testing.T) {
 	if err := d.AcceptBatch(ctx, queued); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(100 * time.Millisecond)
-	sender.mu.Lock()
-	n := len(sender.sent[other])
-	sender.mu.Unlock()
-	if n != 1 {
-		t.Errorf("the update was answered %d times, want once", n)
-	}
+	answeredOnce(t, sender, other)
 	if pending, err := h.db.Pending(ctx); err != nil || len(pending) != 0 {
 		t.Errorf("pending = %v, %v; want none", pending, err)
 	}
@@ -397,5 +376,30 @@ func awaitNoPending(t *testing.T, h *harness) {
 			t.Fatalf("still pending after handling: %v, %v", pending, err)
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// failOffer offers batch to d and has it fail as an adapter stopping right
+// after the admission would make it, so that the batch is offered again.
+func failOffer(t *testing.T, ctx context.Context, d *flows.Dispatcher, rec *afterAdmit, batch []core.Inbound) {
+	t.Helper()
+	gone, stop := context.WithCancel(ctx)
+	defer stop()
+	rec.then(stop)
+	defer rec.then(nil)
+	if err := d.AcceptBatch(gone, batch); err == nil {
+		t.Fatal("AcceptBatch with a done context succeeded; want an error, so the batch is offered again")
+	}
+}
+
+// answeredOnce checks, after a moment for any second answer to come, that
+// chat got exactly one reply.
+func answeredOnce(t *testing.T, sender gatedSender, chat core.ChatRef) {
+	t.Helper()
+	time.Sleep(100 * time.Millisecond)
+	sender.mu.Lock()
+	defer sender.mu.Unlock()
+	if n := len(sender.sent[chat]); n != 1 {
+		t.Errorf("the update offered twice was answered %d times, want once", n)
 	}
 }

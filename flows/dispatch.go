@@ -46,6 +46,8 @@ type Dispatcher struct {
 	workers int
 	senders map[core.Channel]Sender
 	handled func(core.Inbound, time.Duration)
+	// admitWait is DispatcherConfig.AdmitWait.
+	admitWait time.Duration
 
 	mu     sync.Mutex
 	cond   *sync.Cond
@@ -70,6 +72,10 @@ type DispatcherConfig struct {
 	// Handling mostly waits on disk and network, and chats handled at the
 	// same time share one commit, so more workers mean more throughput.
 	Workers int
+	// AdmitWait is how long AcceptBatch waits for the updates it hands
+	// over to be recorded with their outcome before it records them
+	// itself (see AcceptBatch); zero means 5 ms.
+	AdmitWait time.Duration
 	// Handled is called after each update is handled and its replies
 	// sent, with the time that took, for metrics; nil means nobody is
 	// told.
@@ -90,11 +96,14 @@ func NewDispatcher(cfg DispatcherConfig) *Dispatcher {
 	if cfg.Workers <= 0 {
 		cfg.Workers = 32
 	}
+	if cfg.AdmitWait <= 0 {
+		cfg.AdmitWait = defaultAdmitWait
+	}
 	if cfg.Handled == nil {
 		cfg.Handled = func(core.Inbound, time.Duration) {}
 	}
 	d := &Dispatcher{
-		rec: cfg.Recorder, engine: cfg.Engine, log: cfg.Log, workers: cfg.Workers, handled: cfg.Handled,
+		rec: cfg.Recorder, engine: cfg.Engine, log: cfg.Log, workers: cfg.Workers, handled: cfg.Handled, admitWait: cfg.AdmitWait,
 		senders: map[core.Channel]Sender{}, queues: map[core.ChatRef][]core.Inbound{}, admitted: map[string]*admitted{},
 		done: make(chan struct{}),
 	}
@@ -164,11 +173,11 @@ func (d *Dispatcher) Accept(ctx context.Context, in core.Inbound) error {
 	return nil
 }
 
-// admitWait bounds how long AcceptBatch waits for updates to be handled
-// before it records them itself: about a commit and a turn's work when
-// the bot is not busy. While it waits, later updates wait at the
+// defaultAdmitWait bounds how long AcceptBatch waits for updates to be
+// handled before it records them itself: about a commit and a turn's work
+// when the bot is not busy. While it waits, later updates wait at the
 // messenger, so it stays short.
-const admitWait = 5 * time.Millisecond
+const defaultAdmitWait = 5 * time.Millisecond
 
 // AcceptBatch is Accept for the updates of one getUpdates answer; when it
 // returns nil all of them are recorded and will be handled, so the
@@ -178,7 +187,7 @@ const admitWait = 5 * time.Millisecond
 // Recording an update on arrival and its outcome after handling would
 // cost two commits. Instead the new updates are handed to the workers at
 // once, unrecorded, and each is recorded in the commit of its outcome.
-// AcceptBatch waits for that up to admitWait, then records in one commit
+// AcceptBatch waits for that up to AdmitWait, then records in one commit
 // every update of the batch whose outcome is not committed yet, whether
 // it waits for a worker or a worker has it.
 func (d *Dispatcher) AcceptBatch(ctx context.Context, ins []core.Inbound) error {
@@ -216,7 +225,7 @@ func (d *Dispatcher) AcceptBatch(ctx context.Context, ins []core.Inbound) error 
 	handedOver := adm.left > 0
 	d.mu.Unlock()
 	if handedOver {
-		timer := time.NewTimer(admitWait)
+		timer := time.NewTimer(d.admitWait)
 		defer timer.Stop()
 		select {
 		case <-adm.done:

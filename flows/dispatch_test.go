@@ -193,7 +193,8 @@ func commits(t *testing.T, h *harness) uint64 {
 func TestAcceptBatchRecordsUpdatesWithTheirOutcome(t *testing.T) {
 	h := newHarness(t)
 	sender := newRecordingSender()
-	d := flows.NewDispatcher(flows.DispatcherConfig{Recorder: h.db, Engine: h.engine, Log: zerolog.Nop()})
+	// Long enough that a slow machine never records an update by itself.
+	d := flows.NewDispatcher(flows.DispatcherConfig{Recorder: h.db, Engine: h.engine, Log: zerolog.Nop(), AdmitWait: time.Minute})
 	d.Register(core.Telegram, sender)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer func() { cancel(); d.Wait(context.Background()) }()

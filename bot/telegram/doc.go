@@ -1,5 +1,7 @@
 // Package telegram connects beatbot to Telegram through the Bot API, using
-// github.com/go-telegram/bot.
+// github.com/go-telegram/bot for its types and its less frequent calls. The
+// hot paths are the adapter's own: getUpdates with lean update types, and
+// the sends and callback answers as JSON bodies (see post).
 //
 // It translates Telegram updates into core.Inbound values and hands them to
 // an Acceptor, which records them durably before the update is

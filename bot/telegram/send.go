@@ -96,7 +96,7 @@ func (t *Telegram) calls(chat core.ChatRef, r core.Reply, paid bool) ([]apiCall,
 		if !text && r.Pin == nil {
 			p.ReplyMarkup = markup(r)
 		}
-		calls = append(calls, apiCall{"sendMessage", func(ctx context.Context) error { _, err := t.bot.SendMessage(ctx, p); return err }})
+		calls = append(calls, apiCall{"sendMessage", func(ctx context.Context) error { return t.post(ctx, "sendMessage", p) }})
 		r.Photo = ""
 	}
 	if len(r.Image) > 0 || r.Photo != "" {
@@ -124,7 +124,7 @@ func (t *Telegram) calls(chat core.ChatRef, r core.Reply, paid bool) ([]apiCall,
 			if i == len(parts)-1 && r.Pin == nil {
 				p.ReplyMarkup = markup(r)
 			}
-			calls = append(calls, apiCall{"sendMessage", func(ctx context.Context) error { _, err := t.bot.SendMessage(ctx, p); return err }})
+			calls = append(calls, apiCall{"sendMessage", func(ctx context.Context) error { return t.post(ctx, "sendMessage", p) }})
 		}
 	}
 	if r.Pin != nil {
@@ -132,7 +132,7 @@ func (t *Telegram) calls(chat core.ChatRef, r core.Reply, paid bool) ([]apiCall,
 			ChatID: id, Latitude: r.Pin.Point.Lat, Longitude: r.Pin.Point.Lon,
 			Title: r.Pin.Title, Address: r.Pin.Address, ReplyMarkup: markup(r), AllowPaidBroadcast: paid,
 		}
-		calls = append(calls, apiCall{"sendVenue", func(ctx context.Context) error { _, err := t.bot.SendVenue(ctx, p); return err }})
+		calls = append(calls, apiCall{"sendVenue", func(ctx context.Context) error { return t.post(ctx, "sendVenue", p) }})
 	}
 	return calls, nil
 }

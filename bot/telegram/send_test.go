@@ -273,3 +273,58 @@ func TestSendRetriesTransientFailures(t *testing.T) {
 		})
 	}
 }
+
+// TestDeliverClassifiesBothPaths fails a text reply, sent as JSON by the
+// adapter itself, and a photo, sent as a form by go-telegram/bot, with the
+// same answers: the notifier must read each failure alike on both paths.
+func TestDeliverClassifiesBothPaths(t *testing.T) {
+	transientErr := func(err error) bool {
+		var rl *core.RateLimitError
+		return err != nil && !errors.Is(err, core.ErrRejected) && !errors.Is(err, core.ErrUnreachable) && !errors.As(err, &rl)
+	}
+	tests := []struct {
+		name  string
+		fault emulator.Fault
+		want  func(error) bool
+	}{
+		{"blocked", emulator.Fault{Code: 403, Description: "Forbidden: bot was blocked by the user"},
+			func(err error) bool { return errors.Is(err, core.ErrUnreachable) && errors.Is(err, bot.ErrorForbidden) }},
+		{"chat not found", emulator.Fault{Code: 400, Description: "Bad Request: chat not found"},
+			func(err error) bool { return errors.Is(err, core.ErrUnreachable) }},
+		{"bad request", emulator.Fault{Code: 400, Description: "Bad Request: can't parse entities"},
+			func(err error) bool { return errors.Is(err, core.ErrRejected) && errors.Is(err, bot.ErrorBadRequest) }},
+		{"not found", emulator.Fault{Code: 404},
+			func(err error) bool { return errors.Is(err, core.ErrRejected) }},
+		{"rate limited", emulator.Fault{Code: 429, RetryAfter: 7},
+			func(err error) bool {
+				var rl *core.RateLimitError
+				return errors.As(err, &rl) && rl.RetryAfter == 7*time.Second
+			}},
+		{"server error", emulator.Fault{Code: 500}, transientErr},
+		{"bad gateway", emulator.Fault{Code: 502}, transientErr},
+		{"dropped connection", emulator.Fault{Drop: true}, transientErr},
+	}
+	paths := []struct {
+		method string
+		reply  core.Reply
+	}{
+		{"sendMessage", core.Reply{Text: "hi"}},
+		{"sendPhoto", core.Reply{Photo: photoID}},
+		{"sendVenue", core.Reply{Pin: &core.Pin{Point: core.Point{Lat: 49.82, Lon: 73.077}, Title: "Station"}}},
+	}
+	for _, tt := range tests {
+		for _, p := range paths {
+			t.Run(tt.name+"/"+p.method, func(t *testing.T) {
+				tg, srv := newSender(t, false)
+				srv.FailNext(p.method, 1, tt.fault)
+				done, err := tg.Deliver(context.Background(), chatRef(800), p.reply, 0)
+				if !tt.want(err) || done != 0 {
+					t.Errorf("got %d done, %v", done, err)
+				}
+				if got := countMethod(srv.Calls(), p.method); got != 1 {
+					t.Errorf("%d %s calls, want 1: Deliver makes one attempt", got, p.method)
+				}
+			})
+		}
+	}
+}

@@ -198,7 +198,7 @@ func (t *Telegram) answerCallback(id string) {
 	go func() {
 		ctx, cancel := context.WithTimeout(t.runCtx, 10*time.Second)
 		defer cancel()
-		if _, err := t.bot.AnswerCallbackQuery(ctx, &bot.AnswerCallbackQueryParams{CallbackQueryID: id}); err != nil && ctx.Err() == nil {
+		if err := t.post(ctx, "answerCallbackQuery", &bot.AnswerCallbackQueryParams{CallbackQueryID: id}); err != nil && ctx.Err() == nil {
 			t.log.Debug().Err(t.redact(err)).Msg("answer callback query")
 		}
 	}()

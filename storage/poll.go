@@ -127,14 +127,20 @@ func (c *pollCache) put(id string, raw []byte, p core.Poll) {
 	c.polls[id] = cachedPoll{raw: bytes.Clone(raw), poll: p}
 }
 
-// Polls returns every poll, the latest to open first.
+// Polls returns every poll, the latest to open first. Like Poll, it hands
+// out kept polls (the polls menu lists them on every visit), so the polls
+// returned must not be modified.
 func (db *DB) Polls(ctx context.Context) ([]core.Poll, error) {
 	var out []core.Poll
 	err := db.view(ctx, func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketPolls).ForEach(func(k, v []byte) error {
-			var p core.Poll
-			if err := json.Unmarshal(v, &p); err != nil {
-				return fmt.Errorf("decode poll %s: %w", k, err)
+			id := string(k)
+			p, ok := db.polls.get(id, v)
+			if !ok {
+				if err := json.Unmarshal(v, &p); err != nil {
+					return fmt.Errorf("decode poll %s: %w", k, err)
+				}
+				db.polls.put(id, v, p)
 			}
 			out = append(out, p)
 			return nil

@@ -195,8 +195,8 @@ func TestApplyStoresAnswersWithTheSession(t *testing.T) {
 	}
 }
 
-// A poll read again is the poll as stored now: the decoded copy kept
-// for speed gives way as soon as the stored poll changes.
+// A poll read again, alone or in the list, is the poll as stored now: the
+// decoded copy kept for speed gives way as soon as the stored poll changes.
 func TestPollReadAfterChange(t *testing.T) {
 	ctx := context.Background()
 	db := storagetest.MustOpen(t, storage.Options{})
@@ -223,6 +223,16 @@ func TestPollReadAfterChange(t *testing.T) {
 	}
 	if changed.Title.In(core.English) != "Renamed" || !changed.Closes.Equal(p.Closes) {
 		t.Errorf("after a change read %q closing %v, want the renamed poll closing %v", changed.Title.In(core.English), changed.Closes, p.Closes)
+	}
+	if all, err := db.Polls(ctx); err != nil || len(all) != 1 || all[0].Title.In(core.English) != "Renamed" {
+		t.Errorf("after a change the list holds %+v, %v; want the renamed poll", all, err)
+	}
+	p.Title = core.Text{core.Russian: "Ещё", core.Kazakh: "Тағы", core.English: "Again"}
+	if err := db.SavePoll(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if all, err := db.Polls(ctx); err != nil || len(all) != 1 || all[0].Title.In(core.English) != "Again" {
+		t.Errorf("after a second change the list holds %+v, %v; want the poll named Again", all, err)
 	}
 	if _, err := db.Poll(ctx, "no-such-poll"); !errors.Is(err, core.ErrNotFound) {
 		t.Errorf("a missing poll: %v, want ErrNotFound", err)

@@ -27,9 +27,11 @@ type Acceptor interface {
 	AcceptBatch(ctx context.Context, ins []core.Inbound) error
 }
 
-// maxConns is how many connections to the Bot API are kept open: enough
-// for the dispatcher's workers and the outbox's requests in flight.
-const maxConns = 128
+// maxConns is how many idle connections to the Bot API are kept open:
+// enough for the dispatcher's workers (flows.DefaultWorkers) and the
+// outbox's requests in flight (250 at paid broadcast's 1,000 a second), so
+// that a busy bot does not dial and close connections all the time.
+const maxConns = 512
 
 // DefaultAPIURL is Telegram's own Bot API server.
 const DefaultAPIURL = "https://api.telegram.org"

@@ -142,9 +142,11 @@ func New(cfg Config) (*WhatsApp, error) {
 	client := cfg.HTTPClient
 	if client == nil {
 		// One host, many senders at once: keep connections open, as the
-		// default of two idle per host would dial for most messages.
+		// default of two idle per host would dial for most messages. The
+		// senders are the dispatcher's workers (flows.DefaultWorkers)
+		// and the outbox's requests in flight (20 at 80 a second).
 		transport := http.DefaultTransport.(*http.Transport).Clone()
-		transport.MaxIdleConns, transport.MaxIdleConnsPerHost = 128, 128
+		transport.MaxIdleConns, transport.MaxIdleConnsPerHost = 288, 288
 		var rt http.RoundTripper = transport
 		if cfg.WrapTransport != nil {
 			rt = cfg.WrapTransport(rt)

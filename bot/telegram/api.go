@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -16,7 +17,7 @@ import (
 const maxAnswer = 1 << 20
 
 // okPrefix starts every successful answer of the Bot API.
-var okPrefix = []byte(`{"ok":true,`)
+const okPrefix = `{"ok":true,`
 
 // answer is the part of a Bot API answer the bot reads: whether the call
 // was carried out and, if not, why. The result (the sent message, for a
@@ -47,11 +48,11 @@ type answer struct {
 // *bot.TooManyRequestsError and the rest), so callers classify both kinds of
 // call alike.
 func (t *Telegram) post(ctx context.Context, method string, params any) error {
-	body, err := json.Marshal(params)
+	payload, err := json.Marshal(params)
 	if err != nil {
 		return fmt.Errorf("encode %s: %w", method, err)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, t.cfg.APIURL+"/bot"+t.cfg.Token+"/"+method, bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, t.cfg.APIURL+"/bot"+t.cfg.Token+"/"+method, bytes.NewReader(payload))
 	if err != nil {
 		return t.redact(fmt.Errorf("%s: %w", method, err))
 	}
@@ -61,15 +62,27 @@ func (t *Telegram) post(ctx context.Context, method string, params any) error {
 		return t.redact(fmt.Errorf("%s: %w", method, err))
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer))
+	body := io.LimitReader(resp.Body, maxAnswer)
+	var head [len(okPrefix)]byte
+	n, err := io.ReadFull(body, head[:])
+	if err == nil && resp.StatusCode == http.StatusOK && string(head[:]) == okPrefix {
+		// Telegram writes "ok" first. Reading and decoding the sent
+		// message only to skip it cost a twentieth of the bot's
+		// processor time. The rest is drained (through io.Discard's
+		// pooled buffer) so that the connection can be used again.
+		if _, err := io.Copy(io.Discard, body); err != nil {
+			return fmt.Errorf("read the answer to %s: %w", method, err)
+		}
+		return nil
+	}
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("read the answer to %s: %w", method, err)
+	}
+	rest, err := io.ReadAll(body)
 	if err != nil {
 		return fmt.Errorf("read the answer to %s: %w", method, err)
 	}
-	if resp.StatusCode == http.StatusOK && bytes.HasPrefix(data, okPrefix) {
-		// Telegram writes "ok" first. Decoding the sent message only to
-		// skip it cost a twentieth of the bot's processor time.
-		return nil
-	}
+	data := append(head[:n:n], rest...)
 	var a answer
 	if err := json.Unmarshal(data, &a); err != nil {
 		// A proxy's error page: the status says what happened.

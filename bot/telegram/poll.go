@@ -31,8 +31,9 @@ var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateC
 func (t *Telegram) poll(ctx context.Context) error {
 	var offset int64
 	failures := 0
+	var answer bytes.Buffer // reused: answers are tens of kilobytes under load
 	for {
-		updates, err := t.getUpdates(ctx, offset)
+		updates, err := t.getUpdates(ctx, offset, &answer)
 		if ctx.Err() != nil {
 			return nil
 		}
@@ -112,8 +113,9 @@ func (e *apiError) Error() string {
 	return fmt.Sprintf("bot api error %d: %s", e.Code, e.Description)
 }
 
-// getUpdates makes one long-poll call.
-func (t *Telegram) getUpdates(ctx context.Context, offset int64) ([]*update, error) {
+// getUpdates makes one long-poll call, reading the answer into buf. The
+// updates returned do not refer to buf.
+func (t *Telegram) getUpdates(ctx context.Context, offset int64, buf *bytes.Buffer) ([]*update, error) {
 	body, err := json.Marshal(map[string]any{
 		"offset":          offset,
 		"timeout":         int(t.cfg.PollTimeout / time.Second),
@@ -132,10 +134,11 @@ func (t *Telegram) getUpdates(ctx context.Context, offset int64) ([]*update, err
 		return nil, t.redact(fmt.Errorf("telegram: getUpdates: %w", err))
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
-	if err != nil {
+	buf.Reset()
+	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, 64<<20)); err != nil {
 		return nil, t.redact(fmt.Errorf("telegram: read getUpdates answer: %w", err))
 	}
+	data := buf.Bytes()
 	var r getUpdatesResponse
 	if err := json.Unmarshal(data, &r); err != nil {
 		return nil, t.redact(fmt.Errorf("telegram: getUpdates answered HTTP %d with a body that is not JSON: %w", resp.StatusCode, err))

@@ -1,0 +1,92 @@
+package telegram_test
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/beatbot-kz/beatbot/bot/telegram"
+	"github.com/beatbot-kz/beatbot/core"
+	"github.com/rs/zerolog"
+)
+
+// answering is a Bot API server whose sendMessage answers with status and
+// body; it counts the connections the bot opens.
+func answering(t *testing.T, status int, body string) (*telegram.Telegram, *atomic.Int32) {
+	t.Helper()
+	var conns atomic.Int32
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/getMe") {
+			w.Write([]byte(`{"ok":true,"result":{"id":1,"is_bot":true,"first_name":"Beat","username":"beat_bot"}}`))
+			return
+		}
+		w.WriteHeader(status)
+		w.Write([]byte(body))
+	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	tg, err := telegram.New(context.Background(), telegram.Config{Token: token, APIURL: srv.URL, Acceptor: newInbox(), Log: zerolog.Nop()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tg, &conns
+}
+
+// TestAnswersRead covers the answers the bot's own calls read: a success,
+// however it is written, and failures that are not the Bot API's JSON.
+func TestAnswersRead(t *testing.T) {
+	sent := `{"ok":true,"result":{"message_id":7,"date":1764000000,"chat":{"id":900,"type":"private"},"text":"` + strings.Repeat("ж", 3000) + `"}}`
+	tests := []struct {
+		name   string
+		status int
+		body   string
+		ok     bool
+	}{
+		{"sent message", http.StatusOK, sent, true},
+		{"success without a result", http.StatusOK, `{"ok":true}`, true},
+		{"success, fields in another order", http.StatusOK, `{"result":true,"ok":true}`, true},
+		{"refusal", http.StatusBadRequest, `{"ok":false,"error_code":400,"description":"Bad Request: message text is empty"}`, false},
+		{"proxy's error page", http.StatusBadGateway, `<html><body>502 Bad Gateway</body></html>`, false},
+		{"empty answer", http.StatusOK, ``, false},
+		{"short answer", http.StatusOK, `{}`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tg, _ := answering(t, tt.status, tt.body)
+			_, err := tg.Deliver(context.Background(), chatRef(900), core.Reply{Text: "hi"}, 0)
+			if (err == nil) != tt.ok {
+				t.Errorf("got %v, want success %v", err, tt.ok)
+			}
+			if err != nil && errors.Is(err, core.ErrUnreachable) {
+				t.Errorf("got %v: no answer here says the chat is gone", err)
+			}
+		})
+	}
+}
+
+// TestAnswersLeaveTheConnectionOpen: a successful answer is skipped, not
+// read, yet the connection must serve the next call; a call that dials
+// anew costs more than the whole call.
+func TestAnswersLeaveTheConnectionOpen(t *testing.T) {
+	long := `{"ok":true,"result":{"message_id":7,"date":1764000000,"chat":{"id":900,"type":"private"},"text":"` + strings.Repeat("ж", 3000) + `"}}`
+	tg, conns := answering(t, http.StatusOK, long)
+	before := conns.Load() // getMe's
+	for i := range 20 {
+		if err := tg.Send(context.Background(), chatRef(900), core.Reply{Text: "hi"}); err != nil {
+			t.Fatalf("send %d: %v", i, err)
+		}
+	}
+	if n := conns.Load() - before; n > 1 {
+		t.Errorf("20 sends one after another opened %d connections, want at most 1", n)
+	}
+}

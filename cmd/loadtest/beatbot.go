@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"runtime"
 	"time"
@@ -113,11 +114,12 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashR
 			return result{}, nil, err
 		}
 	}
-	handled, staffUpdates, staffErrors := staff.wait()
+	// Cards and the three messages each handled ticket brings its
+	// reporter come through the outbox, whose retries after faults back
+	// off for 2, 4, 8… seconds: the waits end as soon as all are in.
+	handled, staffUpdates, staffErrors := staff.wait(t.reports, outboxWait)
 	if k == nil {
-		// The three messages of each handled ticket come through the
-		// outbox, whose retries after a fault can outlast a quiet spell.
-		awaitSent(ctx, srv, o.residents, t.replies+3*handled, 30*time.Second)
+		awaitSent(ctx, srv, o.residents, t.replies+3*handled, outboxWait)
 	}
 	quiet(ctx, r, 2*time.Second)
 
@@ -149,6 +151,9 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashR
 		// messages each handled ticket brings its reporter, answered an
 		// update twice.
 		res.ExtraReplies = sentTotal(srv, o.residents) - t.replies - 3*handled
+		if res.ExtraReplies < 0 {
+			fmt.Fprintf(os.Stderr, "%d messages about handled tickets had not reached their residents after %s\n", -res.ExtraReplies, outboxWait)
+		}
 		return res, nil, nil
 	}
 
@@ -191,6 +196,10 @@ func injectFaults(srv *emulator.Server, rate float64) {
 	}
 	srv.SetFaultRate("answerCallbackQuery", rate, slow)
 }
+
+// outboxWait bounds the wait for the messages still in the outbox when
+// the residents are done.
+const outboxWait = time.Minute
 
 // awaitSent waits until the bot has sent the residents at least want
 // messages, or for at most d.

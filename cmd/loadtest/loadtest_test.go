@@ -62,12 +62,16 @@ func TestSmoke(t *testing.T) {
 // TestSmokeWithFaults runs the harness with the Bot API failing now and
 // then (500s, 502s and dropped connections on getUpdates and sends, 429s
 // and slow answers) and updates delivered twice: every update is still
-// answered, and once.
+// answered, and once, and every ticket taken through by its inspector.
 func TestSmokeWithFaults(t *testing.T) {
 	rep := harness(t, "-residents", "100", "-concurrency", "50", "-faults", "0.05", "-echo=false", "-notice", "0")
 	if min := 100 * (fixedUpdates() + 10); rep.Bot.Errors != 0 || rep.Bot.Updates < min || rep.Bot.ExtraReplies != 0 || rep.Bot.PollsTaken != 100 {
 		t.Errorf("under faults: %d updates answered, %d errors, %d extra replies, %d polls finished; want at least %d, none, none and 100",
 			rep.Bot.Updates, rep.Bot.Errors, rep.Bot.ExtraReplies, rep.Bot.PollsTaken, min)
+	}
+	// Every card reaches its inspector, however long the outbox retries.
+	if rep.Bot.TicketsHandled != 100 {
+		t.Errorf("under faults the inspectors handled %d tickets, want all 100", rep.Bot.TicketsHandled)
 	}
 }
 

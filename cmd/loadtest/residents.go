@@ -170,7 +170,7 @@ var reportConcern = []step{
 	{send: shareHome, replies: 2, name: "report: place"},
 	{send: press("rf:done"), replies: 1, name: "report: no photo"},
 	{send: press("ra:no"), replies: 1, name: "report: in my name"},
-	{send: press("rs:send"), replies: 1, name: "report: send"},
+	{send: press("rs:send"), replies: 1, name: reportSent},
 }
 
 // takePoll opens the safety checklist from the menu (the only open poll
@@ -252,13 +252,18 @@ type outcome struct {
 	// byStep holds the same latencies by the step's name.
 	byStep map[string]durations
 	// replies counts the replies the resident waited for and got; polls
-	// counts polls answered to the end.
-	replies, polls int
+	// counts polls answered to the end; reports the reports confirmed
+	// with a ticket number.
+	replies, polls, reports int
 	// interrupted is set when a reply never came because the bot was
 	// killed: the resident gave up, as a person might.
 	interrupted bool
 	err         error
 }
+
+// reportSent names the step that sends a report: its reply tells the
+// resident the new ticket's number.
+const reportSent = "report: send"
 
 // converse plays one resident. With dupRate, an update is sometimes
 // delivered twice, as Telegram may: the bot must answer it once. With a
@@ -311,6 +316,9 @@ func converse(ctx context.Context, r *router, a *actor, steps []step, dupRate fl
 		}
 		out.latencies = append(out.latencies, took)
 		out.sendToReply = append(out.sendToReply, lastAt.Sub(sent))
+		if s.name == reportSent {
+			out.reports++
+		}
 		if s.name != "" {
 			if out.byStep == nil {
 				out.byStep = map[string]durations{}
@@ -392,6 +400,7 @@ type tally struct {
 	byStep      map[string]durations
 	replies     int
 	polls       int
+	reports     int
 	elapsed     time.Duration
 	errors      int
 	interrupted int
@@ -430,6 +439,7 @@ func (l *load) drive(ctx context.Context) tally {
 			}
 			t.replies += o.replies
 			t.polls += o.polls
+			t.reports += o.reports
 			if o.interrupted {
 				t.interrupted++
 			}

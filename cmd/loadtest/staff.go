@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/beatbot-kz/beatbot/bot/telegram/emulator"
@@ -32,6 +33,8 @@ type officer struct {
 	// counts the officer's updates; errors the replies that never came
 	// without a kill to explain it.
 	handled, updates, errors int
+	// total counts the tickets all officers handled.
+	total *atomic.Int64
 }
 
 // card is a ticket as an officer first sees it.
@@ -81,9 +84,9 @@ func (o *officer) onboard(ctx context.Context, r *router) error {
 	return nil
 }
 
-// run works through the cards until finished is closed and no card has
-// come for quiet.
-func (o *officer) run(ctx context.Context, finished <-chan struct{}, quiet time.Duration) {
+// run works through the cards until no card has come for quiet and done
+// reports true.
+func (o *officer) run(ctx context.Context, done func() bool, quiet time.Duration) {
 	idle := time.NewTimer(quiet)
 	defer idle.Stop()
 	for {
@@ -100,12 +103,10 @@ func (o *officer) run(ctx context.Context, finished <-chan struct{}, quiet time.
 			o.note(m.Sent)
 			idle.Reset(quiet)
 		case <-idle.C:
-			select {
-			case <-finished:
+			if done() {
 				return
-			default:
-				idle.Reset(quiet)
 			}
+			idle.Reset(quiet)
 		case <-ctx.Done():
 			return
 		}
@@ -138,6 +139,7 @@ func (o *officer) work(ctx context.Context, c card) {
 		}
 	}
 	o.handled++
+	o.total.Add(1)
 }
 
 // await waits for the bot's answer about the ticket with code, queueing
@@ -164,16 +166,32 @@ func (o *officer) await(ctx context.Context, code string) bool {
 type staffWork struct {
 	officers []*officer
 	wg       sync.WaitGroup
-	finished chan struct{}
+	handled  atomic.Int64
+
+	mu       sync.Mutex
+	finished bool      // the residents are done
+	expected int       // tickets the residents were told about
+	deadline time.Time // for the cards still to come
+}
+
+// done reports whether the officers may stop: the residents are done, and
+// every ticket they were told about is handled or the wait is over. Cards
+// come through the outbox, whose retries after a fault can outlast an
+// officer's quiet spell.
+func (w *staffWork) done() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.finished && (w.handled.Load() >= int64(w.expected) || time.Now().After(w.deadline))
 }
 
 // startStaff onboards every officer with a Telegram account and sets the
 // inspectors to work. Chiefs see copies of cards but leave them to the
 // inspectors.
 func startStaff(ctx context.Context, srv *emulator.Server, r *router, f *cityFacts, k *killer, timeout time.Duration) (*staffWork, error) {
-	w := &staffWork{finished: make(chan struct{})}
+	w := &staffWork{}
 	for _, chat := range f.staff {
 		o := newOfficer(srv, r, chat, k, timeout)
+		o.total = &w.handled
 		if err := o.onboard(ctx, r); err != nil {
 			return nil, err
 		}
@@ -187,16 +205,19 @@ func startStaff(ctx context.Context, srv *emulator.Server, r *router, f *cityFac
 		w.wg.Add(1)
 		go func() {
 			defer w.wg.Done()
-			o.run(ctx, w.finished, 3*time.Second)
+			o.run(ctx, w.done, 3*time.Second)
 		}()
 	}
 	return w, nil
 }
 
-// wait tells the officers the residents are done and waits until they
-// have handled every card.
-func (w *staffWork) wait() (handled, updates, errors int) {
-	close(w.finished)
+// wait tells the officers the residents are done, having been told about
+// expected tickets, and waits until the officers have handled as many, or
+// for at most limit.
+func (w *staffWork) wait(expected int, limit time.Duration) (handled, updates, errors int) {
+	w.mu.Lock()
+	w.finished, w.expected, w.deadline = true, expected, time.Now().Add(limit)
+	w.mu.Unlock()
 	w.wg.Wait()
 	for _, o := range w.officers {
 		handled += o.handled

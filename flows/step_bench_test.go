@@ -19,11 +19,11 @@ import (
 // it: a resident at the menu presses "My inspector". It reads the session,
 // runs the state machine, and commits the new state (durably) before
 // returning the prompt. Sequentially each step waits for its own commit;
-// in parallel, as the dispatcher's 32 workers do, steps share commits.
+// in parallel, as the dispatcher's workers do, steps share commits.
 //
 //	go test ./flows -run '^$' -bench Step
 func BenchmarkStep(b *testing.B) {
-	for _, workers := range []int{1, 32} {
+	for _, workers := range []int{1, 32, flows.DefaultWorkers} {
 		b.Run(fmt.Sprintf("workers_%d", workers), func(b *testing.B) {
 			city, index := example()
 			db := storagetest.MustOpen(b, storage.Options{})

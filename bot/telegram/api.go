@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/beatbot-kz/beatbot/core"
 	"github.com/go-telegram/bot"
 )
 
@@ -50,7 +51,8 @@ type answer struct {
 func (t *Telegram) post(ctx context.Context, method string, params any) error {
 	payload, err := json.Marshal(params)
 	if err != nil {
-		return fmt.Errorf("encode %s: %w", method, err)
+		// Such as a NaN coordinate: the same params fail every time.
+		return fmt.Errorf("encode %s: %w: %w", method, core.ErrRejected, err)
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, t.cfg.APIURL+"/bot"+t.cfg.Token+"/"+method, bytes.NewReader(payload))
 	if err != nil {
@@ -69,9 +71,11 @@ func (t *Telegram) post(ctx context.Context, method string, params any) error {
 		// Telegram writes "ok" first. Reading and decoding the sent
 		// message only to skip it cost a twentieth of the bot's
 		// processor time. The rest is drained (through io.Discard's
-		// pooled buffer) so that the connection can be used again.
+		// pooled buffer) so that the connection can be used again. The
+		// call is done whatever happens to the rest: retrying it would
+		// send the message twice.
 		if _, err := io.Copy(io.Discard, body); err != nil {
-			return fmt.Errorf("read the answer to %s: %w", method, err)
+			t.log.Debug().Err(err).Str("method", method).Msg("answer cut short after its ok; the call is done")
 		}
 		return nil
 	}
@@ -89,6 +93,11 @@ func (t *Telegram) post(ctx context.Context, method string, params any) error {
 		return fmt.Errorf("%s answered HTTP %d with a body that is not JSON: %w", method, resp.StatusCode, err)
 	}
 	if !a.OK {
+		if a.ErrorCode == 0 {
+			// A gateway's JSON error of its own: its status says what
+			// happened, and a 5xx is worth another try.
+			a.ErrorCode = resp.StatusCode
+		}
 		return failure(method, a)
 	}
 	return nil

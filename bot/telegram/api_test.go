@@ -3,6 +3,7 @@ package telegram_test
 import (
 	"context"
 	"errors"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -19,14 +20,23 @@ import (
 // body; it counts the connections the bot opens.
 func answering(t *testing.T, status int, body string) (*telegram.Telegram, *atomic.Int32) {
 	t.Helper()
+	return answeringWith(t, func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(status)
+		w.Write([]byte(body))
+	})
+}
+
+// answeringWith is a Bot API server whose calls other than getMe h
+// answers; it counts the connections the bot opens.
+func answeringWith(t *testing.T, h http.HandlerFunc) (*telegram.Telegram, *atomic.Int32) {
+	t.Helper()
 	var conns atomic.Int32
 	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/getMe") {
 			w.Write([]byte(`{"ok":true,"result":{"id":1,"is_bot":true,"first_name":"Beat","username":"beat_bot"}}`))
 			return
 		}
-		w.WriteHeader(status)
-		w.Write([]byte(body))
+		h(w, r)
 	}))
 	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
 		if s == http.StateNew {
@@ -88,5 +98,65 @@ func TestAnswersLeaveTheConnectionOpen(t *testing.T) {
 	}
 	if n := conns.Load() - before; n > 1 {
 		t.Errorf("20 sends one after another opened %d connections, want at most 1", n)
+	}
+}
+
+// TestAnswerCutShortAfterOK: once Telegram has said the message went out,
+// losing the rest of its answer must not make the bot send it again.
+func TestAnswerCutShortAfterOK(t *testing.T) {
+	var calls atomic.Int32
+	tg, _ := answeringWith(t, func(w http.ResponseWriter, _ *http.Request) {
+		calls.Add(1)
+		conn, buf, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer conn.Close()
+		buf.WriteString("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n" + `{"ok":true,"result":{"mess`)
+		buf.Flush()
+	})
+	if err := tg.Send(context.Background(), chatRef(900), core.Reply{Text: "hi"}); err != nil {
+		t.Errorf("send: %v, want success", err)
+	}
+	if n := calls.Load(); n != 1 {
+		t.Errorf("%d sendMessage calls, want 1: the message went out with the first", n)
+	}
+}
+
+// TestGatewayErrorIsRetried: a gateway's JSON error without the Bot API's
+// error_code is read by its HTTP status, so a 502 is tried again.
+func TestGatewayErrorIsRetried(t *testing.T) {
+	var calls atomic.Int32
+	tg, _ := answeringWith(t, func(w http.ResponseWriter, _ *http.Request) {
+		if calls.Add(1) == 1 {
+			w.WriteHeader(http.StatusBadGateway)
+			w.Write([]byte(`{"message":"upstream connect error"}`))
+			return
+		}
+		w.Write([]byte(`{"ok":true,"result":{"message_id":8}}`))
+	})
+	if err := tg.Send(context.Background(), chatRef(900), core.Reply{Text: "hi"}); err != nil {
+		t.Errorf("send: %v, want success on the second try", err)
+	}
+	if n := calls.Load(); n != 2 {
+		t.Errorf("%d sendMessage calls, want 2", n)
+	}
+}
+
+// TestUnencodableReplyIsRejected: a reply that cannot be encoded fails the
+// same way every time, so the notifier must not retry it.
+func TestUnencodableReplyIsRejected(t *testing.T) {
+	var calls atomic.Int32
+	tg, _ := answeringWith(t, func(w http.ResponseWriter, _ *http.Request) {
+		calls.Add(1)
+		w.Write([]byte(`{"ok":true,"result":{"message_id":8}}`))
+	})
+	r := core.Reply{Pin: &core.Pin{Point: core.Point{Lat: math.NaN(), Lon: 73.1}, Title: "Station"}}
+	if _, err := tg.Deliver(context.Background(), chatRef(900), r, 0); !errors.Is(err, core.ErrRejected) {
+		t.Errorf("got %v, want core.ErrRejected", err)
+	}
+	if n := calls.Load(); n != 0 {
+		t.Errorf("%d calls made, want none", n)
 	}
 }

@@ -117,9 +117,11 @@ func measureBeatbot(ctx context.Context, o options, dir string) (result, *crashR
 	// Cards and the three messages each handled ticket brings its
 	// reporter come through the outbox, whose retries after faults back
 	// off for 2, 4, 8… seconds: the waits end as soon as all are in.
-	handled, staffUpdates, staffErrors := staff.wait(t.reports, outboxWait)
+	// Both waits share one deadline.
+	deadline := time.Now().Add(outboxWait)
+	handled, staffUpdates, staffErrors := staff.wait(t.reports, deadline)
 	if k == nil {
-		awaitSent(ctx, srv, o.residents, t.replies+3*handled, outboxWait)
+		awaitSent(ctx, srv, o.residents, t.replies+3*handled, deadline)
 	}
 	quiet(ctx, r, 2*time.Second)
 
@@ -197,14 +199,13 @@ func injectFaults(srv *emulator.Server, rate float64) {
 	srv.SetFaultRate("answerCallbackQuery", rate, slow)
 }
 
-// outboxWait bounds the wait for the messages still in the outbox when
-// the residents are done.
+// outboxWait bounds the wait for the cards and messages still in the
+// outbox when the residents are done.
 const outboxWait = time.Minute
 
 // awaitSent waits until the bot has sent the residents at least want
 // messages, or for at most d.
-func awaitSent(ctx context.Context, srv *emulator.Server, residents, want int, d time.Duration) {
-	deadline := time.Now().Add(d)
+func awaitSent(ctx context.Context, srv *emulator.Server, residents, want int, deadline time.Time) {
 	for sentTotal(srv, residents) < want && time.Now().Before(deadline) {
 		select {
 		case <-ctx.Done():

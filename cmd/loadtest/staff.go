@@ -213,10 +213,10 @@ func startStaff(ctx context.Context, srv *emulator.Server, r *router, f *cityFac
 
 // wait tells the officers the residents are done, having been told about
 // expected tickets, and waits until the officers have handled as many, or
-// for at most limit.
-func (w *staffWork) wait(expected int, limit time.Duration) (handled, updates, errors int) {
+// until deadline (and a last quiet spell).
+func (w *staffWork) wait(expected int, deadline time.Time) (handled, updates, errors int) {
 	w.mu.Lock()
-	w.finished, w.expected, w.deadline = true, expected, time.Now().Add(limit)
+	w.finished, w.expected, w.deadline = true, expected, deadline
 	w.mu.Unlock()
 	w.wg.Wait()
 	for _, o := range w.officers {

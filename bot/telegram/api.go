@@ -49,19 +49,9 @@ type answer struct {
 // *bot.TooManyRequestsError and the rest), so callers classify both kinds of
 // call alike.
 func (t *Telegram) post(ctx context.Context, method string, params any) error {
-	payload, err := json.Marshal(params)
+	resp, err := t.call(ctx, method, params)
 	if err != nil {
-		// Such as a NaN coordinate: the same params fail every time.
-		return fmt.Errorf("encode %s: %w: %w", method, core.ErrRejected, err)
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, t.cfg.APIURL+"/bot"+t.cfg.Token+"/"+method, bytes.NewReader(payload))
-	if err != nil {
-		return t.redact(fmt.Errorf("%s: %w", method, err))
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := t.cfg.HTTPClient.Do(req)
-	if err != nil {
-		return t.redact(fmt.Errorf("%s: %w", method, err))
+		return err
 	}
 	defer resp.Body.Close()
 	body := io.LimitReader(resp.Body, maxAnswer)
@@ -101,6 +91,26 @@ func (t *Telegram) post(ctx context.Context, method string, params any) error {
 		return failure(method, a)
 	}
 	return nil
+}
+
+// call posts params to method as a JSON body and returns the answer,
+// whose body the caller must close. Its errors never show the token.
+func (t *Telegram) call(ctx context.Context, method string, params any) (*http.Response, error) {
+	payload, err := json.Marshal(params)
+	if err != nil {
+		// Such as a NaN coordinate: the same params fail every time.
+		return nil, fmt.Errorf("encode %s: %w: %w", method, core.ErrRejected, err)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, t.cfg.APIURL+"/bot"+t.cfg.Token+"/"+method, bytes.NewReader(payload))
+	if err != nil {
+		return nil, t.redact(fmt.Errorf("%s: %w", method, err))
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := t.cfg.HTTPClient.Do(req)
+	if err != nil {
+		return nil, t.redact(fmt.Errorf("%s: %w", method, err))
+	}
+	return resp, nil
 }
 
 // failure is the error go-telegram/bot returns for the same failed call,

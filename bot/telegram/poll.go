@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"time"
 
 	"github.com/beatbot-kz/beatbot/core"
@@ -116,22 +115,13 @@ func (e *apiError) Error() string {
 // getUpdates makes one long-poll call, reading the answer into buf. The
 // updates returned do not refer to buf.
 func (t *Telegram) getUpdates(ctx context.Context, offset int64, buf *bytes.Buffer) ([]*update, error) {
-	body, err := json.Marshal(map[string]any{
+	resp, err := t.call(ctx, "getUpdates", map[string]any{
 		"offset":          offset,
 		"timeout":         int(t.cfg.PollTimeout / time.Second),
 		"allowed_updates": allowedUpdates,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("telegram: encode getUpdates: %w", err)
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, t.cfg.APIURL+"/bot"+t.cfg.Token+"/getUpdates", bytes.NewReader(body))
-	if err != nil {
-		return nil, t.redact(fmt.Errorf("telegram: getUpdates: %w", err))
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := t.cfg.HTTPClient.Do(req)
-	if err != nil {
-		return nil, t.redact(fmt.Errorf("telegram: getUpdates: %w", err))
+		return nil, fmt.Errorf("telegram: %w", err)
 	}
 	defer resp.Body.Close()
 	buf.Reset()

@@ -16,31 +16,37 @@ import (
 	"github.com/rs/zerolog"
 )
 
-// answering is a Bot API server whose sendMessage answers with status and
-// body; it counts the connections the bot opens.
-func answering(t *testing.T, status int, body string) (*telegram.Telegram, *atomic.Int32) {
+// fakeAPI counts what a bot does to a Bot API server of a test's own.
+type fakeAPI struct {
+	calls atomic.Int32 // calls but getMe
+	conns atomic.Int32 // connections opened
+}
+
+// answering is a Bot API server whose calls but getMe answer with status
+// and body.
+func answering(t *testing.T, status int, body string) (*telegram.Telegram, *fakeAPI) {
 	t.Helper()
-	return answeringWith(t, func(w http.ResponseWriter, _ *http.Request) {
+	return answeringWith(t, func(w http.ResponseWriter, _ int32) {
 		w.WriteHeader(status)
 		w.Write([]byte(body))
 	})
 }
 
-// answeringWith is a Bot API server whose calls other than getMe h
-// answers; it counts the connections the bot opens.
-func answeringWith(t *testing.T, h http.HandlerFunc) (*telegram.Telegram, *atomic.Int32) {
+// answeringWith is a Bot API server whose calls but getMe h answers, told
+// which call (from 1) it is answering.
+func answeringWith(t *testing.T, h func(w http.ResponseWriter, call int32)) (*telegram.Telegram, *fakeAPI) {
 	t.Helper()
-	var conns atomic.Int32
+	api := &fakeAPI{}
 	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/getMe") {
 			w.Write([]byte(`{"ok":true,"result":{"id":1,"is_bot":true,"first_name":"Beat","username":"beat_bot"}}`))
 			return
 		}
-		h(w, r)
+		h(w, api.calls.Add(1))
 	}))
 	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
 		if s == http.StateNew {
-			conns.Add(1)
+			api.conns.Add(1)
 		}
 	}
 	srv.Start()
@@ -49,7 +55,7 @@ func answeringWith(t *testing.T, h http.HandlerFunc) (*telegram.Telegram, *atomi
 	if err != nil {
 		t.Fatal(err)
 	}
-	return tg, &conns
+	return tg, api
 }
 
 // TestAnswersRead covers the answers the bot's own calls read: a success,
@@ -89,14 +95,14 @@ func TestAnswersRead(t *testing.T) {
 // anew costs more than the whole call.
 func TestAnswersLeaveTheConnectionOpen(t *testing.T) {
 	long := `{"ok":true,"result":{"message_id":7,"date":1764000000,"chat":{"id":900,"type":"private"},"text":"` + strings.Repeat("ж", 3000) + `"}}`
-	tg, conns := answering(t, http.StatusOK, long)
-	before := conns.Load() // getMe's
+	tg, api := answering(t, http.StatusOK, long)
+	before := api.conns.Load() // getMe's
 	for i := range 20 {
 		if err := tg.Send(context.Background(), chatRef(900), core.Reply{Text: "hi"}); err != nil {
 			t.Fatalf("send %d: %v", i, err)
 		}
 	}
-	if n := conns.Load() - before; n > 1 {
+	if n := api.conns.Load() - before; n > 1 {
 		t.Errorf("20 sends one after another opened %d connections, want at most 1", n)
 	}
 }
@@ -104,9 +110,7 @@ func TestAnswersLeaveTheConnectionOpen(t *testing.T) {
 // TestAnswerCutShortAfterOK: once Telegram has said the message went out,
 // losing the rest of its answer must not make the bot send it again.
 func TestAnswerCutShortAfterOK(t *testing.T) {
-	var calls atomic.Int32
-	tg, _ := answeringWith(t, func(w http.ResponseWriter, _ *http.Request) {
-		calls.Add(1)
+	tg, api := answeringWith(t, func(w http.ResponseWriter, _ int32) {
 		conn, buf, err := w.(http.Hijacker).Hijack()
 		if err != nil {
 			t.Error(err)
@@ -119,7 +123,7 @@ func TestAnswerCutShortAfterOK(t *testing.T) {
 	if err := tg.Send(context.Background(), chatRef(900), core.Reply{Text: "hi"}); err != nil {
 		t.Errorf("send: %v, want success", err)
 	}
-	if n := calls.Load(); n != 1 {
+	if n := api.calls.Load(); n != 1 {
 		t.Errorf("%d sendMessage calls, want 1: the message went out with the first", n)
 	}
 }
@@ -127,9 +131,8 @@ func TestAnswerCutShortAfterOK(t *testing.T) {
 // TestGatewayErrorIsRetried: a gateway's JSON error without the Bot API's
 // error_code is read by its HTTP status, so a 502 is tried again.
 func TestGatewayErrorIsRetried(t *testing.T) {
-	var calls atomic.Int32
-	tg, _ := answeringWith(t, func(w http.ResponseWriter, _ *http.Request) {
-		if calls.Add(1) == 1 {
+	tg, api := answeringWith(t, func(w http.ResponseWriter, call int32) {
+		if call == 1 {
 			w.WriteHeader(http.StatusBadGateway)
 			w.Write([]byte(`{"message":"upstream connect error"}`))
 			return
@@ -139,7 +142,7 @@ func TestGatewayErrorIsRetried(t *testing.T) {
 	if err := tg.Send(context.Background(), chatRef(900), core.Reply{Text: "hi"}); err != nil {
 		t.Errorf("send: %v, want success on the second try", err)
 	}
-	if n := calls.Load(); n != 2 {
+	if n := api.calls.Load(); n != 2 {
 		t.Errorf("%d sendMessage calls, want 2", n)
 	}
 }
@@ -147,16 +150,14 @@ func TestGatewayErrorIsRetried(t *testing.T) {
 // TestUnencodableReplyIsRejected: a reply that cannot be encoded fails the
 // same way every time, so the notifier must not retry it.
 func TestUnencodableReplyIsRejected(t *testing.T) {
-	var calls atomic.Int32
-	tg, _ := answeringWith(t, func(w http.ResponseWriter, _ *http.Request) {
-		calls.Add(1)
+	tg, api := answeringWith(t, func(w http.ResponseWriter, _ int32) {
 		w.Write([]byte(`{"ok":true,"result":{"message_id":8}}`))
 	})
 	r := core.Reply{Pin: &core.Pin{Point: core.Point{Lat: math.NaN(), Lon: 73.1}, Title: "Station"}}
 	if _, err := tg.Deliver(context.Background(), chatRef(900), r, 0); !errors.Is(err, core.ErrRejected) {
 		t.Errorf("got %v, want core.ErrRejected", err)
 	}
-	if n := calls.Load(); n != 0 {
+	if n := api.calls.Load(); n != 0 {
 		t.Errorf("%d calls made, want none", n)
 	}
 }
